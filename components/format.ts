@@ -1,0 +1,26 @@
+/** Presentation helpers shared by the card, the popup and exports. No facts live here. */
+import type { Entity, Source } from '../data/schema';
+
+/** "2025-06-13" → "Jun 13, 2025" in the reader's language; "2025-07" → "Jul 2025". */
+export function formatDate(iso: string, locale?: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d ?? 1));
+  return new Intl.DateTimeFormat(locale, d ? { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } : { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+}
+
+export function formatSource(s: Source): string {
+  return `${s.title}. ${s.publisher}${s.date ? `, ${s.date}` : ''}. ${s.url}`;
+}
+
+/** A citation a fact-checker can paste: what the card says, how fresh it is, and where it comes from. */
+export function formatCitation(e: Entity, version: string): string {
+  const lines = [
+    `${e.name} — ${e.summary}`,
+    `As of ${e.asOf}. Medicaid Data Context dataset v${version}, record "${e.id}".`,
+    ...e.sources.map((s) => `Source: ${formatSource(s)}`),
+  ];
+  return lines.join('\n');
+}
+
+/** Message keys may only hold [A-Za-z0-9_]; data codes use hyphens ("joined-later"). */
+export const underscore = <T extends string>(code: T) => code.replace(/-/g, '_') as T extends `${infer A}-${infer B}` ? `${A}_${B}` : T;

@@ -1,0 +1,91 @@
+/**
+ * Loads and validates the dataset from disk (Node only: build, data:check, tests, CLI).
+ * Every problem names the file, the record and the field, and all problems are reported at once.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DatasetMeta, Entity, Lexicon } from './schema';
+
+export const DATA_DIR = new URL('.', import.meta.url).pathname;
+export const ENTITY_FILES = ['laws.json', 'agencies.json', 'people.json', 'jurisdictions.json', 'events.json'];
+
+export interface ValidatedDataset {
+  meta: DatasetMeta;
+  lexicon: Lexicon;
+  entities: Entity[];
+}
+
+export class DatasetError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The dataset is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'DatasetError';
+  }
+}
+
+function fieldPath(path: PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+function readJson(file: string, problems: string[], dir: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push(`${relative(dir, file)}: cannot be read as JSON: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Validate `dir` (default: this folder). Throws DatasetError listing every problem. */
+export function loadDataset(dir = DATA_DIR): ValidatedDataset {
+  const problems: string[] = [];
+  const name = (f: string) => relative(dir, f) || f;
+
+  const metaFile = join(dir, 'dataset.json');
+  const metaRaw = readJson(metaFile, problems, dir);
+  const meta = metaRaw === undefined ? undefined : DatasetMeta.safeParse(metaRaw);
+  if (meta && !meta.success)
+    for (const i of meta.error.issues) problems.push(`${name(metaFile)}: field ${fieldPath(i.path) || '(root)'}: ${i.message}`);
+
+  const lexFile = join(dir, 'lexicon.json');
+  const lexRaw = readJson(lexFile, problems, dir);
+  const lexicon = lexRaw === undefined ? undefined : Lexicon.safeParse(lexRaw);
+  if (lexicon && !lexicon.success)
+    for (const i of lexicon.error.issues) problems.push(`${name(lexFile)}: field ${fieldPath(i.path) || '(root)'}: ${i.message}`);
+
+  const entities: Entity[] = [];
+  const seen = new Map<string, string>();
+  const entityDir = join(dir, 'entities');
+  const present = new Set(readdirSync(entityDir).filter((f) => f.endsWith('.json')));
+  for (const f of present) if (!ENTITY_FILES.includes(f)) problems.push(`entities/${f}: unexpected file (expected one of ${ENTITY_FILES.join(', ')})`);
+  for (const f of ENTITY_FILES) {
+    const file = join(entityDir, f);
+    if (!present.has(f)) continue;
+    const raw = readJson(file, problems, dir);
+    if (raw === undefined) continue;
+    if (!Array.isArray(raw)) {
+      problems.push(`${name(file)}: expected an array of records`);
+      continue;
+    }
+    raw.forEach((record: unknown, index: number) => {
+      const id =
+        record && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string'
+          ? (record as { id: string }).id
+          : `#${index}`;
+      const parsed = Entity.safeParse(record);
+      if (!parsed.success) {
+        for (const i of parsed.error.issues) problems.push(`${name(file)}: record '${id}': field ${fieldPath(i.path) || '(root)'}: ${i.message}`);
+        return;
+      }
+      if (seen.has(parsed.data.id)) problems.push(`${name(file)}: record '${id}': field id: duplicate of a record in ${seen.get(parsed.data.id)}`);
+      seen.set(parsed.data.id, name(file));
+      entities.push(parsed.data);
+    });
+  }
+  // Cross-record references.
+  for (const e of entities)
+    if (e.kind === 'agency' && e.parent && !seen.has(e.parent))
+      problems.push(`${seen.get(e.id)}: record '${e.id}': field parent: no record has id '${e.parent}'`);
+
+  if (problems.length || !meta?.success || !lexicon?.success) throw new DatasetError(problems);
+  return { meta: meta.data, lexicon: lexicon.data, entities };
+}

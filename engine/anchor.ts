@@ -1,0 +1,59 @@
+/**
+ * anchor: turn text offsets back into DOM Ranges over the page's own text nodes. The page is never
+ * modified; a Range is only a pointer, which is what the CSS Custom Highlight API paints.
+ */
+import type { PageTextIndex } from './page-text';
+
+/** Index of the node containing offset `pos` (the last node starting at or before it). */
+function nodeAt(index: PageTextIndex, pos: number): number {
+  const { starts } = index;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface TextPosition {
+  node: Text;
+  offset: number;
+}
+
+/** Where a [start, end) span of the page text lies in the DOM; null if the nodes are gone. */
+export function locate(index: PageTextIndex, start: number, end: number): { start: TextPosition; end: TextPosition } | null {
+  if (!index.nodes.length || end <= start) return null;
+  const a = nodeAt(index, start);
+  const b = nodeAt(index, end - 1);
+  const startNode = index.nodes[a];
+  const endNode = index.nodes[b];
+  const startOffset = start - index.starts[a];
+  const endOffset = end - index.starts[b];
+  if (startOffset > startNode.data.length || endOffset > endNode.data.length) return null;
+  return { start: { node: startNode, offset: startOffset }, end: { node: endNode, offset: endOffset } };
+}
+
+export function toRange(doc: Document, index: PageTextIndex, start: number, end: number): Range | null {
+  const loc = locate(index, start, end);
+  if (!loc || !loc.start.node.isConnected || !loc.end.node.isConnected) return null;
+  const range = doc.createRange();
+  range.setStart(loc.start.node, loc.start.offset);
+  range.setEnd(loc.end.node, loc.end.offset);
+  return range;
+}
+
+export interface Anchor {
+  range: Range;
+  /** Every text node the mention touches (a name split across <a> and <b> touches several). */
+  nodes: Text[];
+}
+
+export function anchorMention(doc: Document, index: PageTextIndex, start: number, end: number): Anchor | null {
+  const range = toRange(doc, index, start, end);
+  if (!range) return null;
+  const first = nodeAt(index, start);
+  const last = nodeAt(index, end - 1);
+  return { range, nodes: index.nodes.slice(first, last + 1) };
+}

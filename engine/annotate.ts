@@ -1,0 +1,47 @@
+/**
+ * The engine's pipeline on a text: match → rules → detect. Pure: no DOM, no browser APIs, so the content
+ * script, the CLI and the tests all run exactly this.
+ */
+import { detect } from './detect';
+import { compileMatcher, type Matcher } from './matcher';
+import { applyRules } from './rules';
+import { topicTargets } from './detect';
+import type { Detection, Lexicon, MatchableEntity, Mention, PageText, Target } from './types';
+
+export interface Engine {
+  annotate(page: PageText, title?: string): Annotated;
+}
+
+export interface Annotated {
+  detection: Detection;
+  /** Mentions in reading order; empty unless the page was detected. */
+  mentions: Mention[];
+}
+
+/**
+ * Cheap gate before the full pass: a page that never says Medicaid (or Medi-Cal, or Medicare) cannot be
+ * coverage of this story, and most pages a reader opens are like that.
+ */
+const GATE = /medica[ir]|medi-cal/i;
+
+const NOT_DETECTED: Detection = { detected: false, score: 0, reasons: [] };
+
+export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexicon): Engine {
+  let matcher: Matcher<Target> | undefined;
+  const compiled = () => (matcher ??= compileMatcher<Target>([...entities, ...topicTargets(lexicon)]));
+
+  return {
+    annotate(page, title) {
+      if (!GATE.test(page.text) && !(title && GATE.test(title))) return { detection: NOT_DETECTED, mentions: [] };
+      const m = compiled();
+      const raw = m.find(page.text);
+      const mentions = applyRules(page.text, raw);
+      const titleTopics = new Set<string>();
+      if (title)
+        for (const hit of m.find(title))
+          for (const c of hit.candidates) if (c.entity.kind === 'topic') titleTopics.add(c.entity.id);
+      const detection = detect({ text: page.text, peripheral: page.peripheral, raw, mentions, titleTopics });
+      return { detection, mentions: detection.detected ? mentions : [] };
+    },
+  };
+}

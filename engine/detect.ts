@@ -1,0 +1,123 @@
+/**
+ * detect: does the page's main content read as coverage of Medicaid data being shared with immigration
+ * enforcement? Scored from topic words and entity mentions that occur together in the same paragraphs,
+ * ignoring navigation, rails and footers.
+ */
+import type { RawMatch } from './matcher';
+import { BLOCK_SEPARATOR, type Detection, type Lexicon, type Mention, type Reason, type Target, type TopicTarget } from './types';
+
+/** Entities that speak for a topic when the lexicon word itself is absent ("CMS" for Medicaid). */
+const ENTITY_TOPICS: Record<string, keyof Lexicon> = {
+  cms: 'medicaid',
+  cmcs: 'medicaid',
+  ice: 'enforcement',
+  dhs: 'enforcement',
+};
+
+export const DETECTION_THRESHOLD = 0.6;
+
+/** Topic words become match targets; an all-capitals word is an acronym and must keep its case. */
+export function topicTargets(lexicon: Lexicon): TopicTarget[] {
+  return (Object.keys(lexicon) as (keyof Lexicon)[]).map((id) => ({
+    id,
+    kind: 'topic',
+    name: lexicon[id][0],
+    aliases: lexicon[id].map((t) => (/^[A-Z]{2,}$/.test(t) ? { text: t, rule: 'case' as const } : t)),
+  }));
+}
+
+/** Start offsets of each block, so a position can be mapped to its paragraph. */
+function blockStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf(BLOCK_SEPARATOR); i !== -1; i = text.indexOf(BLOCK_SEPARATOR, i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function blockOf(starts: number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function inSpans(spans: number[], pos: number): boolean {
+  for (let i = 0; i < spans.length; i += 2) if (pos >= spans[i] && pos < spans[i + 1]) return true;
+  return false;
+}
+
+const saturate = (n: number, at: number) => Math.min(1, n / at);
+
+export interface DetectInput {
+  text: string;
+  peripheral: number[];
+  raw: RawMatch<Target>[];
+  mentions: Mention[];
+  /** Topics named in the page's title (document.title, or a text file's first line). */
+  titleTopics?: ReadonlySet<string>;
+}
+
+export function detect({ text, peripheral, raw, mentions, titleTopics = new Set() }: DetectInput): Detection {
+  const starts = blockStarts(text);
+  const topics: Record<keyof Lexicon, { count: number; blocks: Set<number>; examples: Set<string> }> = {
+    medicaid: { count: 0, blocks: new Set(), examples: new Set() },
+    enforcement: { count: 0, blocks: new Set(), examples: new Set() },
+    dataSharing: { count: 0, blocks: new Set(), examples: new Set() },
+  };
+  const note = (topic: keyof Lexicon, pos: number, word: string) => {
+    const t = topics[topic];
+    t.count++;
+    t.blocks.add(blockOf(starts, pos));
+    if (t.examples.size < 4) t.examples.add(word);
+  };
+  const counted = new Set<number>();
+  for (const m of raw) {
+    if (inSpans(peripheral, m.start)) continue;
+    for (const c of m.candidates)
+      if (c.entity.kind === 'topic') {
+        note(c.entity.id, m.start, m.text);
+        counted.add(m.start);
+        break;
+      }
+  }
+  const mainMentions = mentions.filter((m) => !inSpans(peripheral, m.start));
+  for (const m of mainMentions) {
+    const topic = ENTITY_TOPICS[m.id];
+    if (topic && !counted.has(m.start)) note(topic, m.start, m.text);
+  }
+
+  // A paragraph links the story when it (or it with its neighbour) speaks of Medicaid and enforcement,
+  // and data is being moved.
+  let linked = 0;
+  for (const b of topics.medicaid.blocks) {
+    const near = (t: keyof Lexicon) => topics[t].blocks.has(b) || topics[t].blocks.has(b - 1) || topics[t].blocks.has(b + 1);
+    if (topics.enforcement.blocks.has(b) && near('dataSharing')) linked++;
+  }
+  const distinct = new Set(mainMentions.map((m) => m.id)).size;
+  const titleLinks = titleTopics.has('medicaid') && titleTopics.size >= 2;
+
+  const score =
+    0.2 * saturate(topics.medicaid.count, 3) +
+    0.15 * saturate(topics.enforcement.count, 3) +
+    0.1 * saturate(topics.dataSharing.count, 3) +
+    0.35 * saturate(linked, 2) +
+    0.1 * saturate(distinct, 6) +
+    0.1 * (titleLinks ? 1 : 0);
+
+  const reasons: Reason[] = [];
+  const push = (code: Reason['code'], count: number, examples: Iterable<string> = []) => {
+    if (count > 0) reasons.push({ code, count, examples: [...examples] });
+  };
+  push('medicaid', topics.medicaid.count, topics.medicaid.examples);
+  push('enforcement', topics.enforcement.count, topics.enforcement.examples);
+  push('data-sharing', topics.dataSharing.count, topics.dataSharing.examples);
+  push('linked-paragraphs', linked);
+  push('entities', distinct);
+  push('title', titleLinks ? 1 : 0);
+
+  const detected = score >= DETECTION_THRESHOLD && linked >= 1 && topics.medicaid.count >= 2;
+  return { detected, score: Math.round(score * 1000) / 1000, reasons };
+}

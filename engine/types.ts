@@ -1,0 +1,62 @@
+/** The engine's vocabulary. Type-only imports from data/: the engine never bundles zod. */
+import type { Alias, AliasRule, EntityKind, Lexicon } from '../data/schema';
+
+export type { Alias, AliasRule, EntityKind, Lexicon };
+
+/** What the matcher needs to know about an entity. Any dataset record satisfies it. */
+export interface MatchableEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Alias[];
+}
+
+/** A topic the detector counts (Medicaid, enforcement, data sharing); matched in the same pass as entities. */
+export interface TopicTarget {
+  id: keyof Lexicon;
+  kind: 'topic';
+  name: string;
+  aliases: Alias[];
+}
+
+export type Target = MatchableEntity | TopicTarget;
+
+export type Confidence = 'high' | 'probable';
+
+/** A mention of an entity in a text, as offsets into that text. */
+export interface Mention {
+  id: string;
+  kind: EntityKind;
+  start: number;
+  end: number;
+  text: string;
+  confidence: Confidence;
+}
+
+/** Why a page was (or was not) recognised: a code the UI translates, with what it counted. */
+export interface Reason {
+  code: 'medicaid' | 'enforcement' | 'data-sharing' | 'linked-paragraphs' | 'entities' | 'title';
+  count: number;
+  /** A few of the words that were found, as they appear on the page. */
+  examples: string[];
+}
+
+export interface Detection {
+  detected: boolean;
+  /** 0..1: how strongly the page reads as coverage of this story. */
+  score: number;
+  reasons: Reason[];
+}
+
+/**
+ * A page's readable text, flattened. Blocks are separated by BLOCK_SEPARATOR so that no match can run from
+ * one paragraph into the next; inline markup (links, bold) does not separate, so names split across
+ * elements still match.
+ */
+export interface PageText {
+  text: string;
+  /** Spans of `text` (start, end pairs) that are navigation, rails, comments or footers. */
+  peripheral: number[];
+}
+
+export const BLOCK_SEPARATOR = '\u2029';

@@ -1,0 +1,230 @@
+/**
+ * The content script's pipeline on a live page: read text → engine (match, rules, detect) → anchor →
+ * highlights, then explain on hover, tap or keyboard. Re-runs when the page changes (single-page apps) and
+ * when the reader switches the site off or on. Any failure leaves the page as it was.
+ */
+import type { ContentScriptContext } from '#imports';
+import { i18n } from '#i18n';
+import { anchorMention, createEngine, readPageText, type Detection, type EntityKind, type Mention } from '@/engine';
+import { dataset, entityById } from '@/data';
+import { ContentRequest, type AnnotationsResponse } from '@/utils/messages';
+import { isSiteEnabled, watchSites } from '@/utils/settings';
+import { createCardHost, HOST_TAG, type CardHost } from './card-host';
+import { clearHighlights, paintCurrent, paintHighlights } from './highlights';
+import { installPointer } from './pointer';
+import { installKeyboard } from './keyboard';
+import { isDarkPage } from './page-theme';
+
+export interface AnchoredMention {
+  mention: Mention;
+  range: Range;
+}
+
+const engine = createEngine(dataset.entities, dataset.lexicon);
+const NOT_RUN: Detection = { detected: false, score: 0, reasons: [] };
+/** Quiet period before re-reading a changing page: SPAs mutate in bursts. */
+const REREAD_DELAY_MS = 400;
+
+export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
+  let detection = NOT_RUN;
+  let mentions: AnchoredMention[] = [];
+  let byNode = new Map<Text, AnchoredMention[]>();
+  let enabled = true;
+  let current = -1;
+  let openVia: 'hover' | 'tap' | 'keyboard' | null = null;
+  let returnFocus: Element | null = null;
+  let host: CardHost | null = null;
+  let hostPromise: Promise<CardHost> | null = null;
+
+  const getHost = () => (hostPromise ??= createCardHost(ctx).then((h) => (host = h)));
+  const isOwnUi = (el: Element) => el.nodeName === HOST_TAG.toUpperCase();
+
+  const annotate = () => {
+    try {
+      if (!enabled || !document.body) {
+        detection = NOT_RUN;
+        mentions = [];
+      } else {
+        const index = readPageText(document.body, { isOwnUi });
+        const result = engine.annotate(index, document.title);
+        detection = result.detection;
+        mentions = [];
+        for (const m of result.mentions) {
+          const anchor = anchorMention(document, index, m.start, m.end);
+          if (!anchor) continue;
+          const parent = anchor.nodes[0].parentElement;
+          // Hidden text (collapsed menus, display:none) is not something the reader sees.
+          if (parent && typeof parent.checkVisibility === 'function' && !parent.checkVisibility()) continue;
+          const a: AnchoredMention = { mention: m, range: anchor.range };
+          mentions.push(a);
+          for (const n of anchor.nodes) {
+            const list = byNodeNext.get(n);
+            if (list) list.push(a);
+            else byNodeNext.set(n, [a]);
+          }
+        }
+      }
+    } catch (e) {
+      // An odd page is skipped, never broken.
+      console.debug('[Medicaid Data Context] skipped this page:', e);
+      detection = NOT_RUN;
+      mentions = [];
+    }
+    byNode = byNodeNext;
+    byNodeNext = new Map();
+    const byKind = new Map<EntityKind, Range[]>();
+    for (const a of mentions) {
+      const list = byKind.get(a.mention.kind);
+      if (list) list.push(a.range);
+      else byKind.set(a.mention.kind, [a.range]);
+    }
+    if (mentions.length) paintHighlights(byKind);
+    else clearHighlights();
+    if (current >= mentions.length) close();
+  };
+  let byNodeNext = new Map<Text, AnchoredMention[]>();
+
+  const open = async (i: number, via: 'hover' | 'tap' | 'keyboard') => {
+    const a = mentions[i];
+    const entity = a && entityById.get(a.mention.id);
+    if (!a || !entity) return;
+    const h = await getHost();
+    if (via === 'keyboard' && openVia !== 'keyboard') returnFocus = document.activeElement;
+    current = i;
+    openVia = via;
+    paintCurrent(a.range);
+    if (via === 'keyboard') {
+      const target = a.range.startContainer.parentElement;
+      const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+      target?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+      h.announce(i18n.t('popup.mentions', [String(mentions.length)]) + ` — ${i + 1}/${mentions.length}: ${entity.name}`);
+    }
+    h.show({
+      entity,
+      mentionText: a.mention.text,
+      confidence: a.mention.confidence,
+      version: dataset.meta.version,
+      rect: a.range.getBoundingClientRect(),
+      dark: isDarkPage(),
+      autoFocus: via === 'keyboard',
+      onClose: () => close(true),
+    });
+  };
+
+  function close(restoreFocus = false) {
+    const hadFocus = host?.hasFocus() ?? false;
+    host?.hide();
+    paintCurrent(null);
+    current = -1;
+    const via = openVia;
+    openVia = null;
+    if ((restoreFocus || hadFocus) && via === 'keyboard') {
+      if (returnFocus instanceof HTMLElement && returnFocus !== document.body && returnFocus.isConnected) returnFocus.focus();
+      else (document.activeElement as HTMLElement | null)?.blur?.();
+    }
+    if (via === 'keyboard') returnFocus = null;
+  }
+
+  const step = (delta: 1 | -1) => {
+    if (!mentions.length) return;
+    const next = current === -1 ? (delta === 1 ? 0 : mentions.length - 1) : (current + delta + mentions.length) % mentions.length;
+    void open(next, 'keyboard');
+  };
+
+  const reveal = (id: string) => {
+    const i = mentions.findIndex((a) => a.mention.id === id);
+    if (i !== -1) void open(i, 'keyboard');
+  };
+
+  const refresh = async () => {
+    enabled = await isSiteEnabled(location.hostname);
+    annotate();
+  };
+
+  // Messages: the popup, the side panel and the tests all ask through this.
+  const onMessage = (raw: unknown): Promise<AnnotationsResponse | { ok: boolean }> | undefined => {
+    const parsed = ContentRequest.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const msg = parsed.data;
+    if (msg.type === 'annotations:reveal') {
+      reveal(msg.id);
+      return Promise.resolve({ ok: true });
+    }
+    if (msg.type === 'annotations:refresh') return ready.then(refresh).then(() => ({ ok: true }));
+    return ready.then(
+      (): AnnotationsResponse => ({
+        detected: detection.detected,
+        score: detection.score,
+        version: dataset.meta.version,
+        reasons: detection.reasons,
+        enabled,
+        annotations: mentions.map(({ mention: m }) => ({ id: m.id, kind: m.kind, text: m.text })),
+      }),
+    );
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    clearHighlights();
+  });
+
+  const ready = refresh();
+  await ready;
+
+  installPointer(ctx, {
+    hit: (node, offset, x, y) => {
+      const list = byNode.get(node);
+      if (!list) return -1;
+      for (const a of list) {
+        if (!a.range.isPointInRange(node, offset)) continue;
+        for (const r of a.range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return mentions.indexOf(a);
+      }
+      return -1;
+    },
+    isOverCard: (target) => host?.contains(target) ?? false,
+    current: () => current,
+    openVia: () => openVia,
+    open: (i, via) => void open(i, via),
+    close: () => close(),
+  });
+  installKeyboard(ctx, {
+    next: () => step(1),
+    previous: () => step(-1),
+    escape: () => {
+      if (current === -1) return false;
+      close(true);
+      return true;
+    },
+  });
+
+  // Keep the open card beside its mention.
+  let frame = 0;
+  const follow = () => {
+    if (frame || current === -1) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const a = mentions[current];
+      if (a) host?.reposition(a.range.getBoundingClientRect());
+    });
+  };
+  ctx.addEventListener(window, 'scroll', follow, { passive: true, capture: true });
+  ctx.addEventListener(window, 'resize', follow, { passive: true });
+
+  // Single-page apps and live blogs change under us: re-read after a quiet period.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver((records) => {
+    if (records.every((r) => r.target === host?.element || [...r.addedNodes, ...r.removedNodes].every((n) => n === host?.element))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (current !== -1 && openVia === 'hover') close();
+      annotate();
+    }, REREAD_DELAY_MS);
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clearTimeout(timer);
+  });
+  const unwatch = watchSites(() => void refresh());
+  ctx.onInvalidated(unwatch);
+}

@@ -1,0 +1,65 @@
+/** The popup's link to the page: ask the content script, or inject it (activeTab) when the reader asks. */
+import type { AnnotationsResponse, ContentRequest } from '@/utils/messages';
+import { isSiteEnabled, setSiteEnabled } from '@/utils/settings';
+import type { ActiveTab } from '@/components/PopupApp';
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+const CONTENT_CSS = '/highlights.css';
+
+async function activeTab() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+async function send<T>(message: ContentRequest): Promise<T | null> {
+  const tab = await activeTab();
+  if (tab?.id === undefined) return null;
+  try {
+    return (await browser.tabs.sendMessage(tab.id, message)) as T;
+  } catch {
+    return null; // no content script on this page
+  }
+}
+
+async function inject(tabId: number): Promise<void> {
+  if (browser.scripting) {
+    await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  } else {
+    // Firefox MV2
+    await browser.tabs.insertCSS(tabId, { file: CONTENT_CSS });
+    await browser.tabs.executeScript(tabId, { file: CONTENT_SCRIPT });
+  }
+}
+
+export function connectActiveTab(): ActiveTab {
+  return {
+    async hostname() {
+      const tab = await activeTab();
+      try {
+        return tab?.url ? new URL(tab.url).hostname : null;
+      } catch {
+        return null;
+      }
+    },
+    annotations: () => send<AnnotationsResponse>({ type: 'annotations:get' }),
+    reveal: async (id) => {
+      await send({ type: 'annotations:reveal', id });
+    },
+    async annotateHere() {
+      const tab = await activeTab();
+      if (tab?.id === undefined) return false;
+      try {
+        await inject(tab.id);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    isSiteEnabled,
+    async setSiteEnabled(hostname, enabled) {
+      await setSiteEnabled(hostname, enabled);
+      await send({ type: 'annotations:refresh' });
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Launch the system Chromium with the built extension (playwright-core; nothing is downloaded).
+ * Used by the end-to-end tests, the demo and the benchmark.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { AnnotationsResponse } from '../../utils/messages';
+
+export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export function findChromium(): string {
+  const fromEnv = process.env.CHROMIUM;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM=${fromEnv} does not exist.`);
+    return fromEnv;
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found)
+    throw new Error(
+      'No Chromium found. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM=/path/to/chromium.',
+    );
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Loopback port that news hosts (apnews.com, …) resolve to. */
+  port: number;
+  headless?: boolean;
+  colorScheme?: 'light' | 'dark';
+  /** Load the extension (false gives the same browser without it, for comparisons). */
+  withExtension?: boolean;
+}
+
+export const NEWS_HOSTS_FOR_TESTS = ['apnews.com', 'www.apnews.com', 'npr.org'];
+
+export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
+  const { port, headless = true, colorScheme = 'light', withExtension = true } = opts;
+  if (withExtension && !existsSync(join(CHROME_BUILD, 'manifest.json')))
+    throw new Error(`No built extension at ${CHROME_BUILD}: run \`npm run build\` first.`);
+  const profile = mkdtempSync(join(tmpdir(), 'mdc-profile-'));
+  const rules = [...NEWS_HOSTS_FOR_TESTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP localhost 127.0.0.1', 'MAP * ~NOTFOUND'];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless,
+    colorScheme,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      ...(withExtension ? [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`] : []),
+      `--host-resolver-rules=${rules.join(', ')}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let worker: Worker | undefined;
+  if (withExtension) {
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  }
+  return {
+    context,
+    worker: worker!,
+    extensionId: worker ? new URL(worker.url()).host : '',
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Ask the content script what it found, through the public message contract, from the extension's own
+ * service worker. Without the "tabs" permission (least privilege) tab URLs are hidden, so callers keep one
+ * page open per browser and this asks the active tab.
+ */
+export async function annotationsFor(b: ExtensionBrowser): Promise<AnnotationsResponse> {
+  return b.worker.evaluate(async () => {
+    const api = (globalThis as any).chrome;
+    for (let i = 0; i < 50; i++) {
+      const [tab] = await api.tabs.query({ active: true });
+      try {
+        if (tab?.id !== undefined) return await api.tabs.sendMessage(tab.id, { type: 'annotations:get' });
+      } catch {
+        // not injected yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no answer from the content script in the active tab');
+  });
+}
+
+/** Send any content-script request to the active tab. */
+export async function sendToActiveTab(b: ExtensionBrowser, message: unknown): Promise<unknown> {
+  return b.worker.evaluate(async (msg) => {
+    const api = (globalThis as any).chrome;
+    const [tab] = await api.tabs.query({ active: true });
+    return api.tabs.sendMessage(tab.id, msg);
+  }, message);
+}

@@ -1,0 +1,33 @@
+/**
+ * The message contract between the content script and everything that asks it things (popup, side panel,
+ * tests). Incoming messages are checked with zod/mini: a page or another extension can send anything.
+ */
+import * as z from 'zod/mini';
+import type { EntityKind, Reason } from '../engine/types';
+
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('annotations:get') }),
+  /** Scroll to the first mention of an entity and open its card. */
+  z.object({ type: z.literal('annotations:reveal'), id: z.string() }),
+  /** Re-read the page now (after the site switch changed, or from the toolbar button). */
+  z.object({ type: z.literal('annotations:refresh') }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+export interface AnnotationSummary {
+  id: string;
+  kind: EntityKind;
+  text: string;
+}
+
+/** Answer to `annotations:get`, on every page where the content script runs, detected or not. */
+export interface AnnotationsResponse {
+  detected: boolean;
+  score: number;
+  /** Dataset version the annotations came from. */
+  version: string;
+  annotations: AnnotationSummary[];
+  reasons: Reason[];
+  /** False when the reader switched the extension off for this site. */
+  enabled: boolean;
+}

@@ -1,0 +1,40 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+export const GECKO_ID = 'medicaid-data-context@example.org';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  vite: () => ({
+    plugins: [preact()],
+    // Parse the bundled dataset with JSON.parse: faster than an object literal for large JSON.
+    json: { stringify: true },
+  }),
+  hooks: {
+    // Highlight styles must live in the page's document (a shadow root's ::highlight rules only reach its
+    // own tree); a manifest stylesheet gets there without adding an element to the page.
+    'build:manifestGenerated': (_, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), 'highlights.css'];
+    },
+  },
+  manifest: ({ browser, manifestVersion }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Least privilege: see README "Permissions". Host access comes only from the content script's curated
+    // news-site matches; any other page is annotated only when the reader clicks the toolbar button.
+    permissions: manifestVersion === 3 ? ['storage', 'activeTab', 'scripting'] : ['storage', 'activeTab'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
