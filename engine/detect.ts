@@ -74,14 +74,15 @@ export function detect({ text, peripheral, raw, mentions, titleTopics = new Set(
     if (t.examples.size < 4) t.examples.add(word);
   };
   const counted = new Set<number>();
+  let coveredUntil = 0;
   for (const m of raw) {
-    if (inSpans(peripheral, m.start)) continue;
-    for (const c of m.candidates)
-      if (c.entity.kind === 'topic') {
-        note(c.entity.id, m.start, m.text);
-        counted.add(m.start);
-        break;
-      }
+    if (m.start < coveredUntil || inSpans(peripheral, m.start)) continue;
+    const topic = m.candidates.find((c) => c.entity.kind === 'topic');
+    if (!topic) continue;
+    // "Medicaid" inside "Centers for Medicare & Medicaid Services" is one mention, not two.
+    note(topic.entity.id as keyof Lexicon, m.start, m.text);
+    counted.add(m.start);
+    coveredUntil = m.end;
   }
   const mainMentions = mentions.filter((m) => !inSpans(peripheral, m.start));
   for (const m of mainMentions) {

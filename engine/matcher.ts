@@ -31,6 +31,7 @@ export interface RawMatch<T extends MatchTarget = MatchTarget> {
 }
 
 export interface Matcher<T extends MatchTarget = MatchTarget> {
+  /** Matches in order of start; they may overlap (rules.ts keeps the first accepted one of a run). */
   find(text: string): RawMatch<T>[];
 }
 
@@ -73,6 +74,9 @@ export function compileMatcher<T extends MatchTarget>(entities: readonly T[]): M
           ...(byKey.get('C:' + foldKeyCased(matched)) ?? []),
         ];
         if (candidates.length) out.push({ start: m.index, end: m.index + matched.length, text: matched, candidates });
+        // Resume just after the start, not the end: if context rules reject this match ("the district"
+        // before any full mention), a shorter one inside it ("District of Columbia") must still be found.
+        re.lastIndex = m.index + 1;
       }
       return out;
     },

@@ -45,10 +45,13 @@ export function applyRules(text: string, raw: RawMatch<Target>[]): Mention[] {
   };
 
   const mentions: Mention[] = [];
+  let coveredUntil = 0;
   for (const m of raw) {
+    if (m.start < coveredUntil) continue;
     const chosen = m.candidates.filter(isEntity).find((c) => passes(m, c));
     if (!chosen) continue;
     if (chosen.rule !== 'after-full') fullySeen.add(chosen.entity.id);
+    coveredUntil = m.end;
     mentions.push({
       id: chosen.entity.id,
       kind: chosen.entity.kind,

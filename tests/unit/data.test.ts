@@ -1,0 +1,140 @@
+import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataset } from '../../data';
+import { auditEntity } from '../../data/audit';
+import { publishDataset, publishedSchema, PublishedDataset } from '../../data/publish';
+import { REJECTED_HOSTS, type Entity } from '../../data/schema';
+import { DATA_DIR, DatasetError, loadDataset } from '../../data/validate';
+import { foldKey } from '../../engine';
+import { loadMessages } from '../support/i18n';
+
+const validated = loadDataset();
+
+/** Every entity the foundation issue says any coverage of the story must get. */
+export const REQUIRED = {
+  law: ['privacy-act-1974', 'ssa-medicaid-confidentiality', 'eo-14218'],
+  agency: ['cms', 'hhs', 'dhs', 'ice', 'irs'],
+  person: ['donald-trump', 'robert-f-kennedy-jr', 'gavin-newsom', 'laura-friedman', 'andrew-nixon', 'tricia-mclaughlin', 'kim-brandt', 'jeffrey-grant'],
+  state: ['california', 'illinois', 'washington', 'district-of-columbia', 'new-york', 'oregon', 'minnesota', 'colorado'],
+};
+
+describe('the bundled dataset', () => {
+  it('is valid and is what the extension bundles', () => {
+    expect(validated.meta.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(dataset.entities.map((e) => e.id).sort()).toEqual(validated.entities.map((e) => e.id).sort());
+  });
+
+  it('has every entity the story needs, of the right kind', () => {
+    const byId = new Map(validated.entities.map((e) => [e.id, e]));
+    for (const [kind, ids] of Object.entries(REQUIRED))
+      for (const id of ids) expect(byId.get(id)?.kind, `${id} should be a ${kind}`).toBe(kind);
+  });
+
+  it('cites only https sources, never a rejected mirror', () => {
+    const all = validated.entities.flatMap((e) => [
+      ...e.sources,
+      ...('roles' in e ? e.roles.flatMap((r) => r.sources) : []),
+      ...('timeline' in e && e.timeline ? e.timeline.flatMap((t) => t.sources) : []),
+    ]);
+    expect(all.length).toBeGreaterThan(validated.entities.length);
+    for (const s of all) {
+      const host = new URL(s.url).hostname;
+      expect(s.url.startsWith('https://'), s.url).toBe(true);
+      expect(REJECTED_HOSTS.some((h) => host === h || host.endsWith('.' + h)), s.url).toBe(false);
+    }
+  });
+
+  it('never lets one alias stand for two entities without a rule that tells them apart', () => {
+    const owners = new Map<string, { id: string; rule?: string }[]>();
+    for (const e of validated.entities)
+      for (const a of [e.name, ...e.aliases]) {
+        const text = typeof a === 'string' ? a : a.text;
+        const rule = typeof a === 'string' ? undefined : a.rule;
+        const key = rule === 'case' ? `C:${text.replace(/[^\p{L}\p{N}]/gu, '')}` : foldKey(text);
+        const list = owners.get(key) ?? [];
+        if (!list.some((o) => o.id === e.id)) list.push({ id: e.id, rule });
+        owners.set(key, list);
+      }
+    const clashes = [...owners].filter(([, list]) => list.length > 1 && new Set(list.map((o) => o.rule ?? 'none')).size < list.length);
+    expect(clashes).toEqual([]);
+  });
+
+  it('gives every person a dated title and every jurisdiction a dated timeline when it has a program', () => {
+    for (const e of validated.entities) {
+      if (e.kind === 'person') expect(e.roles[0].asOf).toMatch(/^\d{4}-\d{2}/);
+      if (e.kind === 'state' && e.program) expect(e.timeline.length, e.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('publishes the whole dataset with a JSON Schema that describes it', () => {
+    const published = JSON.parse(publishDataset(validated));
+    expect(PublishedDataset.safeParse(published).success).toBe(true);
+    expect(published.entities).toHaveLength(validated.entities.length);
+    const schema = JSON.parse(publishedSchema());
+    expect(schema.properties.entities.type).toBe('array');
+    expect(schema.required).toEqual(expect.arrayContaining(['version', 'updated', 'entities']));
+  });
+});
+
+describe('validation errors', () => {
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mdc-data-'));
+    cpSync(DATA_DIR, dir, { recursive: true });
+    return dir;
+  };
+  const problemsOf = (dir: string) => {
+    try {
+      loadDataset(dir);
+    } catch (e) {
+      if (e instanceof DatasetError) return e.problems;
+      throw e;
+    }
+    return [];
+  };
+
+  it('names the file, the record and the field of a malformed record', () => {
+    const dir = copy();
+    const file = join(dir, 'entities/people.json');
+    const people = JSON.parse(readFileSync(file, 'utf8'));
+    people[0].sources[0].url = 'http://example.com/not-https';
+    delete people[1].asOf;
+    writeFileSync(file, JSON.stringify(people));
+    const problems = problemsOf(dir);
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^entities/people\\.json: record '${people[0].id}': field sources\\[0\\]\\.url: `)));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^entities/people\\.json: record '${people[1].id}': field asOf: `)));
+  });
+
+  it('rejects mirrors, duplicate ids, unknown parents and broken JSON', () => {
+    const dir = copy();
+    const agencies = JSON.parse(readFileSync(join(dir, 'entities/agencies.json'), 'utf8'));
+    agencies[0].sources[0].url = 'https://hillaryclinton.io/amp/news/1';
+    agencies.push({ ...agencies[1] });
+    agencies[2].parent = 'no-such-agency';
+    writeFileSync(join(dir, 'entities/agencies.json'), JSON.stringify(agencies));
+    writeFileSync(join(dir, 'entities/events.json'), '[{"id": ');
+    const problems = problemsOf(dir).join('\n');
+    expect(problems).toContain('cites a mirror or aggregator');
+    expect(problems).toContain(`record '${agencies[1].id}': field id: duplicate`);
+    expect(problems).toContain(`record '${agencies[2].id}': field parent: no record has id 'no-such-agency'`);
+    expect(problems).toContain('entities/events.json: cannot be read as JSON');
+  });
+});
+
+describe('audit', () => {
+  it('flags stale and thinly sourced records', () => {
+    const e = validated.entities.find((x) => x.kind === 'agency')!;
+    const stale: Entity = { ...e, asOf: '2020-01-01', sources: e.sources.map((s) => ({ ...s, kind: 'news' as const, date: undefined })) };
+    const findings = auditEntity(stale, '2026-11-28').join('\n');
+    expect(findings).toContain('more than 365 days');
+    expect(findings).toContain('only news');
+    expect(findings).toContain('no source carries a date');
+  });
+});
+
+describe('locales', () => {
+  it('uses only message names browsers accept', () => {
+    for (const key of loadMessages('en').keys()) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCK_SEPARATOR, createEngine, parsePlainText, plainPageText, type PageText } from '../../engine';
+import { ENTITIES, LEXICON, STORY } from '../support/fixtures';
+
+const engine = createEngine(ENTITIES, LEXICON);
+const page = (...blocks: string[]): PageText => ({ text: blocks.join(BLOCK_SEPARATOR), peripheral: [] });
+/** Annotate a story-like page with extra paragraphs, and return the mentions as "id:text". */
+const mentionsIn = (...extra: string[]) =>
+  engine.annotate(page(...STORY, ...extra)).mentions.map((m) => `${m.id}:${m.text}`);
+
+describe('detect', () => {
+  it('recognises coverage and explains why', () => {
+    const { detection } = engine.annotate(page(...STORY));
+    expect(detection.detected).toBe(true);
+    expect(detection.score).toBeGreaterThanOrEqual(0.6);
+    const codes = detection.reasons.map((r) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['medicaid', 'enforcement', 'data-sharing', 'linked-paragraphs']));
+  });
+
+  it('does not recognise a page that never mentions Medicaid, and annotates nothing there', () => {
+    const r = engine.annotate(page('ICE storm closes roads', 'The Department of Homeland Security and ICE issued guidance. Robert F. Kennedy Jr. spoke in California.'));
+    expect(r.detection).toEqual({ detected: false, score: 0, reasons: [] });
+    expect(r.mentions).toEqual([]);
+  });
+
+  it('does not recognise a Medicaid story with no enforcement angle', () => {
+    const r = engine.annotate(page('Medicaid work requirements', 'States must verify Medicaid enrollees work 80 hours a month.', 'California and Illinois data show enrollees losing coverage.'));
+    expect(r.detection.detected).toBe(false);
+    expect(r.mentions).toEqual([]);
+  });
+
+  it('ignores peripheral text (navigation, rails) when scoring', () => {
+    const rail = 'Related: Medicaid data handed to ICE for deportation. Medicaid enrollees personal data shared with Homeland Security.';
+    const text = ['Local council approves new bus routes', 'The council voted on Tuesday.', rail].join(BLOCK_SEPARATOR);
+    const start = text.indexOf(rail);
+    expect(engine.annotate({ text, peripheral: [] }).detection.detected).toBe(true);
+    expect(engine.annotate({ text, peripheral: [start, start + rail.length] }).detection.detected).toBe(false);
+  });
+
+  it('uses the title as a signal', () => {
+    const body = page('Officials said Medicaid data was shared with ICE.', 'Medicaid enrollees worry about deportation.');
+    const withTitle = engine.annotate(body, 'Medicaid data handed to ICE');
+    const without = engine.annotate(body);
+    expect(withTitle.detection.score).toBeGreaterThan(without.detection.score);
+    expect(withTitle.detection.reasons.map((r) => r.code)).toContain('title');
+  });
+});
+
+describe('match and rules', () => {
+  it('matches acronyms only in capitals', () => {
+    const m = mentionsIn('An ice storm and Ice cream; then ICE agents arrived. A Cms plugin is not CMS.');
+    expect(m.filter((x) => x.startsWith('ice:'))).toEqual(['ice:ICE', 'ice:ICE']);
+    expect(m.filter((x) => x.startsWith('cms:'))).toEqual(['cms:Centers for Medicare & Medicaid Services', 'cms:CMS']);
+  });
+
+  it('reads a dateline Washington as the capital and a listed Washington as the state', () => {
+    const m = mentionsIn();
+    expect(m.filter((x) => x.startsWith('washington:'))).toEqual(['washington:Washington']);
+    expect(m).toContain('dc:Washington, D.C.');
+    expect(m.join()).not.toContain('washington:WASHINGTON');
+  });
+
+  it('does not read a bare Washington outside a list as the state', () => {
+    expect(mentionsIn('Lawmakers in Washington debated the budget for weeks.').filter((x) => x.startsWith('washington:'))).toEqual(['washington:Washington']);
+  });
+
+  it('matches surnames only after a full mention of the same person', () => {
+    const before = engine.annotate(page('Kennedy spoke first.', ...STORY)).mentions.map((m) => `${m.id}:${m.text}`);
+    expect(before.filter((x) => x.startsWith('rfk:'))).toEqual(['rfk:Robert F. Kennedy Jr.', 'rfk:Kennedy']);
+    expect(before[0]).not.toBe('rfk:Kennedy');
+  });
+
+  it('prefers the longest form and still finds a shorter one when a longer one is rejected', () => {
+    // "the District" is only an alias after a full mention; here it comes first, so "District of Columbia" wins.
+    const m = engine.annotate(page(...STORY.slice(0, 2), 'Enrollees in the District of Columbia were included, and the district did not comment.'));
+    const dc = m.mentions.filter((x) => x.id === 'dc').map((x) => x.text);
+    expect(dc).toEqual(['District of Columbia', 'the district']);
+  });
+
+  it('tolerates curly apostrophes, possessives, non-breaking spaces, line breaks, diacritics and soft hyphens', () => {
+    const m = mentionsIn(
+      'Gavin\u00A0Newsom’s office replied.',
+      'The Privacy\nAct of 1974 applies.',
+      'El Departamento de Seguridad Nacíonal y la Ley de Privacidad de 1974.',
+      'Cali\u00ADfornia officials agreed.',
+    );
+    expect(m).toContain('newsom:Gavin\u00A0Newsom');
+    expect(m).toContain('privacy-act:Privacy\nAct of 1974');
+    expect(m).toContain('dhs:Departamento de Seguridad Nacíonal');
+    expect(m).toContain('privacy-act:Ley de Privacidad de 1974');
+    expect(m).toContain('california:Cali\u00ADfornia');
+  });
+
+  it('matches a name split only by inline markup but never across paragraphs', () => {
+    const m = mentionsIn('He met Robert F.', 'Kennedy Jr. later.');
+    expect(m.filter((x) => x.includes('Robert F.\u2029'))).toEqual([]);
+  });
+
+  it('matches the garbled forms the dataset lists', () => {
+    expect(mentionsIn('A copy called him Gavin Newo.')).toContain('newsom:Gavin Newo');
+  });
+
+  it('never matches inside a longer word', () => {
+    expect(mentionsIn('The CMSX vendor and NICE agency and Californian wines.').filter((x) => /CMSX|NICE|Californian/.test(x))).toEqual([]);
+  });
+
+  it('returns offsets that point at the matched text', () => {
+    const p = page(...STORY);
+    for (const m of engine.annotate(p).mentions) expect(p.text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
+describe('plain text articles', () => {
+  it('reads a title line and blank-line paragraphs', () => {
+    const a = parsePlainText('\uFEFFTitle here\r\n\r\nFirst para\ncontinues.\n\n\nSecond para.\n');
+    expect(a).toEqual({ title: 'Title here', paragraphs: ['First para\ncontinues.', 'Second para.'] });
+    expect(plainPageText(a).text.split(BLOCK_SEPARATOR)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { BLOCK_SEPARATOR, createEngine, locate, readPageText, toRange } from '../../engine';
+import { ENTITIES, LEXICON } from '../support/fixtures';
+
+const body = (html: string) => {
+  document.body.innerHTML = html;
+  return document.body;
+};
+
+describe('readPageText', () => {
+  it('reads prose, separates blocks, joins inline elements', () => {
+    const idx = readPageText(body('<p>Robert F. <a href="#">Kennedy</a> <b>Jr.</b> spoke.</p><p>Next</p>'));
+    expect(idx.text).toBe(`Robert F. Kennedy Jr. spoke.${BLOCK_SEPARATOR}Next${BLOCK_SEPARATOR}`);
+  });
+
+  it('skips scripts, styles, form fields, editable and hidden content, and the extension’s own UI', () => {
+    const idx = readPageText(
+      body(`<p>Seen</p><script>var Medicaid = 1</script><style>.x{}</style><noscript>nojs</noscript>
+        <textarea>typed</textarea><input value="v"><select><option>opt</option></select>
+        <div contenteditable="true">draft</div><div contenteditable="false">fixed</div><p hidden>gone</p>
+        <medicaid-data-context>card text</medicaid-data-context>`),
+      { isOwnUi: (el) => el.nodeName === 'MEDICAID-DATA-CONTEXT' },
+    );
+    for (const hidden of ['Medicaid', 'nojs', 'typed', 'opt', 'draft', 'gone', 'card text']) expect(idx.text).not.toContain(hidden);
+    expect(idx.text).toContain('Seen');
+    expect(idx.text).toContain('fixed');
+  });
+
+  it('marks navigation, asides, footers, page mastheads and comment threads as peripheral', () => {
+    const idx = readPageText(
+      body(`<header>Masthead</header><nav>Menu</nav><main><article><header><h1>Headline</h1></header><p>Story</p></article>
+        <aside>Rail</aside><div class="comments-section">Comment</div></main><footer>Foot</footer>`),
+    );
+    const peripheralText: string[] = [];
+    for (let i = 0; i < idx.peripheral.length; i += 2) peripheralText.push(idx.text.slice(idx.peripheral[i], idx.peripheral[i + 1]));
+    const joined = peripheralText.join('|');
+    for (const p of ['Masthead', 'Menu', 'Rail', 'Comment', 'Foot']) expect(joined).toContain(p);
+    for (const s of ['Headline', 'Story']) expect(joined).not.toContain(s);
+  });
+
+  it('does not change the DOM', () => {
+    const root = body('<article><p>Centers for <i>Medicare</i> &amp; Medicaid Services</p></article>');
+    const before = root.innerHTML;
+    readPageText(root);
+    expect(root.innerHTML).toBe(before);
+  });
+});
+
+describe('anchor', () => {
+  it('maps a match spanning elements back to the right text nodes', () => {
+    const root = body('<p>Officials at the Centers for <a href="#">Medicare &amp; Medicaid</a> Services said ICE got Medicaid data for deportation.</p><p>Medicaid enrollees data was handed over to ICE.</p>');
+    const idx = readPageText(root);
+    const engine = createEngine(ENTITIES, LEXICON);
+    const { mentions } = engine.annotate(idx);
+    const cms = mentions.find((m) => m.id === 'cms')!;
+    expect(cms.text).toBe('Centers for Medicare & Medicaid Services');
+    const loc = locate(idx, cms.start, cms.end)!;
+    expect(loc.start.node.data).toBe('Officials at the Centers for ');
+    expect(loc.end.node.data).toBe(' Services said ICE got Medicaid data for deportation.');
+    const range = toRange(document, idx, cms.start, cms.end)!;
+    expect(range.toString()).toBe('Centers for Medicare & Medicaid Services');
+  });
+});
