@@ -1,0 +1,113 @@
+/**
+ * `npm start`: the extension on the bundled sample article, as if served from apnews.com.
+ * With a display, a Chromium window opens and stays until you close it. Without one (or with --headless),
+ * it runs headless and writes screenshots of a card on a light and a dark page and a text summary.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { entityById } from '../data';
+import type { AnnotationsResponse } from '../utils/messages';
+import { annotationsFor, launchWithExtension } from './lib/chromium';
+import { serve } from './lib/serve';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = resolve(process.env.DEMO_OUTPUT ?? join(ROOT, 'demo-output'));
+const URL_PATH = '/2026/01/09/medicaid-records-immigration-agents';
+const sample = readFileSync(join(ROOT, 'sample/article.html'), 'utf8');
+const headless = process.argv.includes('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+const messages = JSON.parse(readFileSync(join(ROOT, 'locales/en.json'), 'utf8'));
+const reasonText = (code: string, count: number) => String(messages.reason[code.replace(/-/g, '_')]).replace('$1', String(count));
+
+async function showCard(page: Page, text: string) {
+  const point = await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(needle);
+      if (i === -1) continue;
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + needle.length);
+      const r = range.getBoundingClientRect();
+      window.scrollBy(0, r.top - 160);
+      const r2 = range.getBoundingClientRect();
+      return { x: r2.left + r2.width / 2, y: r2.top + r2.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!point) throw new Error(`"${text}" is not in the sample article`);
+  await page.mouse.move(point.x, point.y);
+  await page.locator('medicaid-data-context .mdc-card').waitFor({ state: 'visible', timeout: 5000 });
+  await page.waitForTimeout(250); // let the entrance animation finish
+}
+
+function summarize(res: AnnotationsResponse, url: string, shots: string[]): string {
+  const byKind = new Map<string, Map<string, number>>();
+  for (const a of res.annotations) {
+    const m = byKind.get(a.kind) ?? new Map<string, number>();
+    m.set(a.id, (m.get(a.id) ?? 0) + 1);
+    byKind.set(a.kind, m);
+  }
+  const lines = [
+    `Medicaid Data Context — demo on the bundled sample article`,
+    `Page: ${url} (served from this machine; nothing was fetched from the network)`,
+    `Recognised as coverage of the story: ${res.detected ? 'yes' : 'no'} (score ${res.score.toFixed(2)}), dataset v${res.version}`,
+    `Why:`,
+    ...res.reasons.map((r) => `  - ${reasonText(r.code, r.count)}`),
+    `Mentions: ${res.annotations.length}`,
+  ];
+  for (const [kind, ids] of byKind) {
+    lines.push(`  ${kind} (${[...ids.values()].reduce((a, b) => a + b, 0)}):`);
+    for (const [id, n] of ids) lines.push(`    ${entityById.get(id)?.name ?? id} ×${n}`);
+  }
+  lines.push('Screenshots:', ...shots.map((s) => `  ${s}`));
+  return lines.join('\n') + '\n';
+}
+
+const server = await serve({ [URL_PATH]: () => sample });
+const url = `http://apnews.com${URL_PATH}`;
+
+if (!headless) {
+  const b = await launchWithExtension({ port: server.port, headless: false });
+  const page = b.context.pages()[0] ?? (await b.context.newPage());
+  await page.goto(url);
+  console.log(`Chromium is showing the sample article at ${url} with the extension loaded.`);
+  console.log('Hover an underlined name, or press Alt+Shift+N. Close the browser window to finish.');
+  await new Promise<void>((done) => b.context.on('close', () => done()));
+  await server.close();
+} else {
+  mkdirSync(OUT, { recursive: true });
+  const shots: string[] = [];
+  let summary = '';
+  for (const scheme of ['light', 'dark'] as const) {
+    const b = await launchWithExtension({ port: server.port, colorScheme: scheme });
+    try {
+      const page = b.context.pages()[0] ?? (await b.context.newPage());
+      await page.goto(url);
+      const res = await annotationsFor(b);
+      if (scheme === 'light') summary = '';
+      await showCard(page, scheme === 'light' ? 'Andrew Nixon' : 'Privacy Act of 1974');
+      const file = join(OUT, `card-${scheme}.png`);
+      await page.screenshot({ path: file });
+      shots.push(file);
+      if (scheme === 'light') {
+        await page.mouse.move(5, 5);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.waitForTimeout(400);
+        const overview = join(OUT, 'page-underlines.png');
+        await page.screenshot({ path: overview });
+        shots.push(overview);
+        summary = summarize(res, url, []);
+      }
+    } finally {
+      await b.close();
+    }
+  }
+  summary = summary.replace(/Screenshots:\n$/, '') + ['Screenshots:', ...shots.map((s) => `  ${s}`)].join('\n') + '\n';
+  writeFileSync(join(OUT, 'summary.txt'), summary);
+  await server.close();
+  process.stdout.write(summary);
+  console.log(`\nNo display found, so the demo ran headless. Output folder: ${OUT}`);
+}
