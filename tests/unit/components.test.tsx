@@ -1,0 +1,172 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Card } from '../../components/Card';
+import { PopupApp, type ActiveTab } from '../../components/PopupApp';
+import { dataset, entityById } from '../../data';
+import type { AnnotationsResponse } from '../../utils/messages';
+import { installMessages } from '../support/i18n';
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  installMessages('en');
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.restoreAllMocks();
+});
+
+const mount = async (node: preact.ComponentChild) => {
+  await act(() => render(node, root));
+};
+const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+
+describe('Card', () => {
+  it('shows a person with their dated title, summary, sources, as-of date and dataset version', async () => {
+    const e = entityById.get('tricia-mclaughlin')!;
+    if (e.kind !== 'person') throw new Error('expected a person');
+    const onClose = vi.fn();
+    await mount(<Card entity={e} mentionText="Tricia McLaughlin" confidence="high" version="9.9.9" onClose={onClose} />);
+    const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(card.getAttribute('aria-labelledby')).toBe(root.querySelector('h2')!.id);
+    expect(root.querySelector('h2')!.textContent).toBe(e.name);
+    expect(card.textContent).toContain(e.summary);
+    expect(card.textContent).toContain(e.roles[0].title);
+    expect(card.textContent).toContain('Medicaid Data Context dataset v9.9.9');
+    expect(card.textContent).toMatch(/As of \w{3} \d{1,2}, \d{4}/);
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('.mdc-sources a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(e.sources.map((s) => s.url));
+    for (const a of links) expect(a.target).toBe('_blank');
+    root.querySelector<HTMLButtonElement>('.mdc-close')!.click();
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('shows a state’s program, transfer status, lawsuit role and dated timeline', async () => {
+    const e = entityById.get('illinois')!;
+    if (e.kind !== 'state') throw new Error('expected a state');
+    await mount(<Card entity={e} mentionText="Illinois" confidence="high" version="1.0.0" onClose={() => {}} />);
+    const text = root.textContent!;
+    if (e.program) expect(text).toContain(e.program.name);
+    expect(text).toContain(e.inJune2025Transfer ? 'was in the June 2025 transfer' : 'was not in the June 2025 transfer');
+    const items = root.querySelectorAll('.mdc-timeline li');
+    expect(items.length).toBe(e.timeline.length);
+    const dates = [...root.querySelectorAll('.mdc-timeline time')].map((t) => t.getAttribute('datetime')!);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('says when a match is only probable', async () => {
+    const e = entityById.get('gavin-newsom')!;
+    await mount(<Card entity={e} mentionText="Gavin Newo" confidence="probable" version="1.0.0" onClose={() => {}} />);
+    expect(root.querySelector('.mdc-probable')!.textContent).toContain('“Gavin Newo”');
+  });
+
+  it('copies a citation with the record, its date, the dataset version and sources', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const e = entityById.get('eo-14218')!;
+    await mount(<Card entity={e} mentionText="Executive Order 14218" confidence="high" version="2.0.0" onClose={() => {}} />);
+    await act(async () => root.querySelector<HTMLButtonElement>('.mdc-copy')!.click());
+    const citation = writeText.mock.calls[0][0] as string;
+    expect(citation).toContain(e.name);
+    expect(citation).toContain(`As of ${e.asOf}`);
+    expect(citation).toContain('dataset v2.0.0');
+    expect(citation).toContain(e.sources[0].url);
+    expect(root.querySelector('.mdc-copy')!.textContent).toBe('Citation copied');
+  });
+});
+
+function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map<string, boolean> } {
+  const enabled = new Map<string, boolean>();
+  const response: AnnotationsResponse = {
+    detected: true,
+    score: 0.93,
+    version: dataset.meta.version,
+    enabled: true,
+    reasons: [{ code: 'linked-paragraphs', count: 4, examples: [] }],
+    annotations: [
+      { id: 'andrew-nixon', kind: 'person', text: 'Andrew Nixon' },
+      { id: 'andrew-nixon', kind: 'person', text: 'Nixon' },
+      { id: 'cms', kind: 'agency', text: 'CMS' },
+    ],
+  };
+  return {
+    enabled,
+    hostname: async () => 'apnews.com',
+    annotations: async () => response,
+    reveal: vi.fn(async () => {}),
+    annotateHere: vi.fn(async () => true),
+    isSiteEnabled: async (h) => enabled.get(h) ?? true,
+    setSiteEnabled: vi.fn(async (h, on) => void enabled.set(h, on)),
+    ...overrides,
+  };
+}
+
+describe('PopupApp', () => {
+  it('says whether the page was recognised and why, and lists entities by kind with counts', async () => {
+    await mount(<PopupApp tab={fakeTab()} onNavigate={() => {}} />);
+    await flush();
+    const text = root.textContent!;
+    expect(text).toContain('This page was recognised as coverage of the story.');
+    expect(text).toContain('4 paragraphs connect Medicaid with immigration enforcement and data');
+    expect(text).toContain('3 mentions');
+    const people = [...root.querySelectorAll('h3')].find((h) => h.textContent!.startsWith('People'))!;
+    expect(people.textContent).toContain('2');
+    expect([...root.querySelectorAll('button.link')].map((b) => b.textContent)).toEqual([entityById.get('andrew-nixon')!.name, entityById.get('cms')!.name]);
+  });
+
+  it('reveals an entity on the page when clicked', async () => {
+    const tab = fakeTab();
+    const onNavigate = vi.fn();
+    await mount(<PopupApp tab={tab} onNavigate={onNavigate} />);
+    await flush();
+    await act(async () => root.querySelector<HTMLButtonElement>('button[data-entity="cms"]')!.click());
+    expect(tab.reveal).toHaveBeenCalledWith('cms');
+    expect(onNavigate).toHaveBeenCalled();
+  });
+
+  it('switches the site off', async () => {
+    const tab = fakeTab();
+    await mount(<PopupApp tab={tab} onNavigate={() => {}} />);
+    await flush();
+    const box = root.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect(box.checked).toBe(true);
+    await act(async () => {
+      box.checked = false;
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+    expect(tab.setSiteEnabled).toHaveBeenCalledWith('apnews.com', false);
+    expect(root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(false);
+  });
+
+  it('offers to annotate a page where the content script does not run', async () => {
+    let injected = false;
+    const tab = fakeTab({
+      annotations: async () => (injected ? fakeTab().annotations() : null),
+      annotateHere: vi.fn(async () => (injected = true)),
+    });
+    await mount(<PopupApp tab={tab} onNavigate={() => {}} />);
+    await flush();
+    expect(root.textContent).toContain('does not run on this page automatically');
+    await act(async () => root.querySelector<HTMLButtonElement>('button.primary')!.click());
+    await flush();
+    expect(root.textContent).toContain('This page was recognised');
+  });
+});
+
+describe('settings', () => {
+  it('falls back to no disabled sites when storage holds something corrupt', async () => {
+    const { readDisabledSites, setSiteEnabled, isSiteEnabled } = await import('../../utils/settings');
+    await fakeBrowser.storage.local.set({ disabledSites: 'not-an-array' });
+    expect(await readDisabledSites()).toEqual([]);
+    await setSiteEnabled('example.org', false);
+    expect(await isSiteEnabled('example.org')).toBe(false);
+    expect(await isSiteEnabled('apnews.com')).toBe(true);
+  });
+});
