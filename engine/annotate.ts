@@ -3,6 +3,7 @@
  * script, the CLI and the tests all run exactly this.
  */
 import { detect } from './detect';
+import { compileFuzzy } from './fuzzy';
 import { compileMatcher, type Matcher } from './matcher';
 import { applyRules } from './rules';
 import { topicTargets } from './detect';
@@ -28,20 +29,32 @@ const NOT_DETECTED: Detection = { detected: false, score: 0, reasons: [] };
 
 export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexicon): Engine {
   let matcher: Matcher<Target> | undefined;
+  let fuzzy: ReturnType<typeof compileFuzzy> | undefined;
   const compiled = () => (matcher ??= compileMatcher<Target>([...entities, ...topicTargets(lexicon)]));
 
   return {
     annotate(page, title) {
       if (!GATE.test(page.text) && !(title && GATE.test(title))) return { detection: NOT_DETECTED, mentions: [] };
       const m = compiled();
-      const raw = m.find(page.text);
-      const mentions = applyRules(page.text, raw);
+      let raw = m.find(page.text);
+      let mentions = applyRules(page.text, raw);
       const titleTopics = new Set<string>();
       if (title)
         for (const hit of m.find(title))
           for (const c of hit.candidates) if (c.entity.kind === 'topic') titleTopics.add(c.entity.id);
       const detection = detect({ text: page.text, peripheral: page.peripheral, raw, mentions, titleTopics });
-      return { detection, mentions: detection.detected ? mentions : [] };
+      if (!detection.detected) return { detection, mentions: [] };
+
+      // Only now, on coverage, look for misspelt names: then rerun the rules, because a probable full name
+      // licenses the surname mentions after it ("Andrew Nickson" … "Nickson").
+      fuzzy ??= compileFuzzy(entities);
+      const taken = (start: number, end: number) => mentions.some((x) => x.start < end && start < x.end);
+      const probable = fuzzy(page.text, taken);
+      if (probable.length) {
+        raw = [...raw, ...probable].sort((a, b) => a.start - b.start || b.end - a.end);
+        mentions = applyRules(page.text, raw);
+      }
+      return { detection, mentions };
     },
   };
 }

@@ -90,12 +90,12 @@ export function detect({ text, peripheral, raw, mentions, titleTopics = new Set(
     if (topic && !counted.has(m.start)) note(topic, m.start, m.text);
   }
 
-  // A paragraph links the story when it (or it with its neighbour) speaks of Medicaid and enforcement,
-  // and data is being moved.
+  // A paragraph links the story when it and its neighbours speak of Medicaid, of enforcement and of data
+  // being moved: wire copies often split the three over consecutive short paragraphs.
   let linked = 0;
   for (const b of topics.medicaid.blocks) {
     const near = (t: keyof Lexicon) => topics[t].blocks.has(b) || topics[t].blocks.has(b - 1) || topics[t].blocks.has(b + 1);
-    if (topics.enforcement.blocks.has(b) && near('dataSharing')) linked++;
+    if (near('enforcement') && near('dataSharing')) linked++;
   }
   const distinct = new Set(mainMentions.map((m) => m.id)).size;
   const titleLinks = titleTopics.has('medicaid') && titleTopics.size >= 2;

@@ -53,7 +53,8 @@ export function aliasPattern(alias: string): string {
     } else if (ch === ',') {
       out += ',?';
     } else if (ch === '-' || ch === '\u2010' || ch === '\u2011') {
-      out += `(?:[-\\u2010\\u2011\\u00AD]|${INLINE_SPACE})?`;
+      // A hyphen may be written as a space, never dropped: "Medi-Cal" must not match "Medical".
+      out += `(?:[-\\u2010\\u2011\\u00AD]|${INLINE_SPACE}+)`;
     } else if (ch === "'" || ch === '\u2019') {
       out += "['\\u2018\\u2019]";
     } else if (ch === '&') {

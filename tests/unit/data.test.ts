@@ -26,6 +26,15 @@ describe('the bundled dataset', () => {
     expect(dataset.entities.map((e) => e.id).sort()).toEqual(validated.entities.map((e) => e.id).sort());
   });
 
+  it('is a complete record: at least 10 laws and rules, 12 agencies, 15 people, 8 jurisdictions, 6 events', () => {
+    const count = (kind: string) => validated.entities.filter((e) => e.kind === kind).length;
+    expect(count('law')).toBeGreaterThanOrEqual(10);
+    expect(count('agency')).toBeGreaterThanOrEqual(12);
+    expect(count('person')).toBeGreaterThanOrEqual(15);
+    expect(count('state')).toBeGreaterThanOrEqual(8);
+    expect(count('event')).toBeGreaterThanOrEqual(6);
+  });
+
   it('has every entity the story needs, of the right kind', () => {
     const byId = new Map(validated.entities.map((e) => [e.id, e]));
     for (const [kind, ids] of Object.entries(REQUIRED))
@@ -40,7 +49,11 @@ describe('the bundled dataset', () => {
     ]);
     expect(all.length).toBeGreaterThan(validated.entities.length);
     for (const s of all) {
-      const host = new URL(s.url).hostname;
+      const url = new URL(s.url);
+      const host = url.hostname;
+      // Canonical addresses: no tracking parameters, no AMP copies.
+      expect([...url.searchParams.keys()].filter((k) => /^(utm_|fbclid|gclid|media_link|amp)/.test(k)), s.url).toEqual([]);
+      expect(/\/amp(\/|$)/.test(url.pathname), s.url).toBe(false);
       expect(s.url.startsWith('https://'), s.url).toBe(true);
       expect(REJECTED_HOSTS.some((h) => host === h || host.endsWith('.' + h)), s.url).toBe(false);
     }

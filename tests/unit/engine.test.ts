@@ -117,3 +117,34 @@ describe('plain text articles', () => {
     expect(plainPageText(a).text.split(BLOCK_SEPARATOR)).toHaveLength(3);
   });
 });
+
+describe('probable matches (misspelt multi-word names)', () => {
+  it('finds a misspelt full name as a probable mention, and the surname after it', () => {
+    const r = engine.annotate(page(...STORY.slice(0, 3), 'Later, Gavin Newsome repeated his objection. Newsom said he would sue.'));
+    const probable = r.mentions.filter((m) => m.confidence === 'probable');
+    expect(probable.map((m) => `${m.id}:${m.text}`)).toEqual(['newsom:Gavin Newsome']);
+  });
+
+  it('accepts only small distances anchored on an exact word', () => {
+    const texts = mentionsIn('Gavin Smith and Gabin Newsam spoke, as did Robert F. Kennedy Sr. and Robbert F. Kenedy Jr.');
+    expect(texts).not.toContain('newsom:Gavin Smith');
+    expect(texts).not.toContain('newsom:Gabin Newsam');
+    expect(texts.filter((t) => t.startsWith('rfk:Robert F. Kennedy Sr'))).toEqual([]);
+    expect(texts).toContain('rfk:Robbert F. Kenedy Jr');
+  });
+
+  it('never runs on a page that is not coverage', () => {
+    const r = engine.annotate(page('Gavin Newsome visits a winery', 'The governor toured vineyards.'));
+    expect(r.mentions).toEqual([]);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts edits, transpositions as one, and stops early past the bound', async () => {
+    const { editDistance } = await import('../../engine/fuzzy');
+    expect(editDistance('newsom', 'newsom', 1)).toBe(0);
+    expect(editDistance('newsome', 'newsom', 1)).toBe(1);
+    expect(editDistance('nwesom', 'newsom', 1)).toBe(1);
+    expect(editDistance('kennedy', 'smith', 2)).toBe(3);
+  });
+});

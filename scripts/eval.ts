@@ -1,0 +1,23 @@
+/** `npm run eval`: precision and recall of recognition on the project's labelled articles, by language. */
+import { figures, runEval, type CaseResult } from '../eval/evaluate';
+
+const results = runEval();
+const pct = (x: number) => (x * 100).toFixed(1) + '%';
+const row = (name: string, rs: CaseResult[]) => {
+  const f = figures(rs);
+  return `${name.padEnd(8)} n=${String(f.n).padStart(3)}  precision ${pct(f.precision).padStart(6)}  recall ${pct(f.recall).padStart(6)}  entity recall ${pct(f.entityRecall).padStart(6)}  (tp ${f.tp}, fp ${f.fp}, fn ${f.fn}, tn ${f.tn})`;
+};
+console.log('Recognition on eval/articles (labelled texts written for this project)');
+console.log(row('all', results));
+console.log(row('English', results.filter((r) => r.lang === 'en')));
+console.log(row('Spanish', results.filter((r) => r.lang === 'es')));
+const wrong = results.filter((r) => (r.label === 'positive') !== r.detected);
+if (wrong.length) {
+  console.log('\nMisclassified:');
+  for (const r of wrong) console.log(`  ${r.file} (${r.label}, ${r.category}) score ${r.score}`);
+}
+const misses = results.filter((r) => r.label === 'positive' && r.detected && r.missing.length);
+if (misses.length) {
+  console.log('\nEntities not found in recognised positives:');
+  for (const r of misses) console.log(`  ${r.file}: ${r.missing.join(', ')}`);
+}
