@@ -170,3 +170,14 @@ describe('settings', () => {
     expect(await isSiteEnabled('apnews.com')).toBe(true);
   });
 });
+
+describe('in Spanish', () => {
+  it('renders the popup with Spanish strings', async () => {
+    vi.restoreAllMocks();
+    installMessages('es');
+    await mount(<PopupApp tab={fakeTab()} onNavigate={() => {}} />);
+    await flush();
+    expect(root.textContent).toContain('Esta página se reconoció como cobertura del tema.');
+    expect(root.textContent).toContain('3 menciones');
+  });
+});

@@ -151,3 +151,12 @@ describe('locales', () => {
     for (const key of loadMessages('en').keys()) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
   });
 });
+
+describe('translations', () => {
+  it('Spanish has exactly the English messages, with the same placeholders', () => {
+    const en = loadMessages('en');
+    const es = loadMessages('es');
+    expect([...es.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const [key, text] of en) expect((es.get(key)!.match(/\$\d/g) ?? []).sort(), key).toEqual((text.match(/\$\d/g) ?? []).sort());
+  });
+});
