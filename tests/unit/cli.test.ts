@@ -1,0 +1,215 @@
+/**
+ * The command-line interface, run as a user runs it: the real bin in a child process, on files written
+ * here, from a directory outside the project.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePlainText, plainPageText } from '../../engine';
+import { SEED_PATH } from '../support/expected';
+
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/medicaid-context.mjs');
+const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
+
+const STORY_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>States say Medicaid data went to ICE</title></head>
+<body>
+<nav><a href="/">Home</a> <a href="/health">Health</a></nav>
+<article>
+<h1>States say Medicaid data went to ICE</h1>
+<p>The Centers for Medicare &amp; Medicaid Services handed personal data on Medicaid enrollees to the
+Department of Homeland Security, officials in California and Illinois said on Tuesday.</p>
+<p>The records, which include home addresses, could let Immigration and Customs Enforcement (ICE) find
+immigrants for deportation, the officials said.</p>
+<p>Neither California nor Illinois agreed to share its enrollees' Medicaid data with DHS or with ICE.</p>
+</article>
+<footer>© A local newsroom</footer>
+</body>
+</html>
+`;
+
+const STORY_TXT = `Medicaid records shared with immigration officials, states warn
+
+Health officials in California and Illinois said the Centers for Medicare & Medicaid Services
+gave Medicaid data on millions of enrollees to the Department of Homeland Security.
+
+Advocates fear ICE will use the addresses in that data to find people for deportation.
+
+The Department of Homeland Security said the data sharing was lawful.
+`;
+
+const UNRELATED_TXT = `Ice storm closes roads across Illinois
+
+Freezing rain coated highways from Chicago to Springfield overnight, and state crews spread salt.
+
+Forecasters expect the ice to melt by Thursday afternoon.
+`;
+
+interface FileResult {
+  file: string;
+  detected: boolean;
+  score: number;
+  reasons: { code: string; count: number; examples: string[] }[];
+  annotations: { id: string; kind: string; text: string; start: number; end: number }[];
+}
+
+let dir: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const jsonLines = (stdout: string): FileResult[] => stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'medicaid-cli-'));
+  writeFileSync(join(dir, 'story.html'), STORY_HTML);
+  writeFileSync(join(dir, 'story.txt'), STORY_TXT);
+  writeFileSync(join(dir, 'unrelated.txt'), UNRELATED_TXT);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('annotate --format json', { timeout: 30_000 }, () => {
+  let run: ReturnType<typeof cli>;
+  let results: FileResult[];
+  beforeAll(() => {
+    run = cli('annotate', '--format', 'json', 'story.html', 'story.txt', 'unrelated.txt');
+    results = run.status === 0 ? jsonLines(run.stdout) : [];
+  }, 30_000);
+
+  it('prints one JSON object per file, in order, and exits 0', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(results.map((r) => r.file)).toEqual(['story.html', 'story.txt', 'unrelated.txt']);
+    for (const r of results) expect(Object.keys(r).sort()).toEqual(['annotations', 'detected', 'file', 'reasons', 'score']);
+  });
+
+  it('recognises both articles and names the story’s agencies and states', () => {
+    for (const r of results.slice(0, 2)) {
+      expect(r.detected).toBe(true);
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThanOrEqual(1);
+      expect(r.reasons.map((x) => x.code)).toEqual(expect.arrayContaining(['medicaid', 'enforcement']));
+      for (const reason of r.reasons) {
+        expect(reason.count).toBeGreaterThan(0);
+        expect(Array.isArray(reason.examples)).toBe(true);
+      }
+      const texts = r.annotations.map((a) => `${a.id}:${a.text}`);
+      expect(texts).toEqual(
+        expect.arrayContaining([
+          'cms:Centers for Medicare & Medicaid Services',
+          'dhs:Department of Homeland Security',
+          'ice:ICE',
+          'california:California',
+          'illinois:Illinois',
+        ]),
+      );
+    }
+    expect(results[0].annotations.map((a) => `${a.id}:${a.text}`)).toEqual(
+      expect.arrayContaining(['ice:Immigration and Customs Enforcement', 'dhs:DHS']),
+    );
+  });
+
+  it('gives each annotation exactly id, kind, text and offsets, in reading order', () => {
+    for (const r of results.slice(0, 2)) {
+      let previous = -1;
+      for (const a of r.annotations) {
+        expect(Object.keys(a).sort()).toEqual(['end', 'id', 'kind', 'start', 'text']);
+        expect(a.start).toBeLessThan(a.end);
+        expect(a.end - a.start).toBe(a.text.length);
+        expect(a.start).toBeGreaterThanOrEqual(previous);
+        previous = a.start;
+      }
+      expect(r.annotations.find((a) => a.id === 'dhs')?.kind).toBe('agency');
+      expect(r.annotations.find((a) => a.id === 'california')?.kind).toBe('state');
+    }
+  });
+
+  it('gives offsets into the text the engine read (a .txt is rebuilt here the same way)', () => {
+    const text = plainPageText(parsePlainText(STORY_TXT)).text;
+    for (const a of results[1].annotations) expect(text.slice(a.start, a.end)).toBe(a.text);
+  });
+
+  it('does not recognise an unrelated article', () => {
+    expect(results[2]).toMatchObject({ detected: false, annotations: [] });
+  });
+});
+
+describe('annotate (text format, the default)', { timeout: 30_000 }, () => {
+  it('summarises each file: recognised or not with its score, why, and each entity with its count', () => {
+    const text = cli('annotate', 'story.txt', 'unrelated.txt');
+    const json = jsonLines(cli('annotate', '--format', 'json', 'story.txt').stdout)[0];
+    expect(text.status).toBe(0);
+    const [story, unrelated] = text.stdout.split('\n\n');
+
+    expect(story).toMatch(/^story\.txt\n/);
+    expect(story).toContain(`Recognised: yes (score ${json.score.toFixed(2)})`);
+    // The popup's English wording, with the count filled in.
+    const messages: Record<string, string> = readJson('locales/en.json').reason;
+    for (const r of json.reasons) expect(story).toContain(messages[r.code.replace(/-/g, '_')].replace('$1', String(r.count)));
+    expect(story).toContain('Mentions Medicaid or its agencies');
+    const dhs = json.annotations.filter((a) => a.id === 'dhs').length;
+    expect(story).toContain(`Centers for Medicare & Medicaid Services (cms): 1 mention\n`);
+    expect(story).toContain(`(dhs): ${dhs} mentions`);
+
+    expect(unrelated).toMatch(/^unrelated\.txt\n/);
+    expect(unrelated).toContain('Recognised: no');
+    expect(unrelated).toContain('Found: nothing');
+  });
+});
+
+describe('exit status', { timeout: 30_000 }, () => {
+  it('is 1 when a file cannot be read, and the other files are still processed', () => {
+    const r = cli('annotate', '--format', 'json', 'story.txt', 'missing.html', 'unrelated.txt');
+    expect(r.status).toBe(1);
+    expect(jsonLines(r.stdout).map((x) => x.file)).toEqual(['story.txt', 'unrelated.txt']);
+    expect(r.stderr).toContain('missing.html');
+  });
+
+  it.each([
+    ['an unknown flag', ['annotate', '--colour', 'story.txt']],
+    ['a bad --format value', ['annotate', '--format', 'xml', 'story.txt']],
+    ['--format without a value', ['annotate', 'story.txt', '--format']],
+    ['no files', ['annotate', '--format', 'json']],
+    ['an unknown command', ['summarise', 'story.txt']],
+    ['no command', []],
+  ])('is 2 on bad usage: %s, with a short usage on stderr', (_, args) => {
+    const r = cli(...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: medicaid-context annotate');
+  });
+});
+
+describe('help and version', { timeout: 30_000 }, () => {
+  it.each(['--help', '-h'])('%s prints the usage to stdout and exits 0', (flag) => {
+    const r = cli(flag);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Usage: medicaid-context annotate [--format json|text] FILE...');
+  });
+
+  it('--version prints the package and dataset versions', () => {
+    const r = cli('--version');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(readJson('package.json').version);
+    expect(r.stdout).toContain(`dataset v${readJson('data/dataset.json').version}`);
+  });
+});
+
+describe.skipIf(!existsSync(SEED_PATH))('the seed report', () => {
+  it('is recognised, with the story’s people, places and agencies', { timeout: 30_000 }, () => {
+    const r = cli('annotate', '--format', 'json', SEED_PATH);
+    expect(r.status).toBe(0);
+    const [result] = jsonLines(r.stdout);
+    expect(result.detected).toBe(true);
+    const ids = [...new Set(result.annotations.map((a) => a.id))];
+    expect(ids).toEqual(expect.arrayContaining(['gavin-newsom', 'andrew-nixon', 'kim-brandt', 'district-of-columbia', 'dhs', 'ice']));
+  });
+});
