@@ -25,6 +25,9 @@ export interface Annotated {
  */
 const GATE = /medica[ir]|medi-cal/i;
 
+/** The gate on its own, for callers that can read a page's text more cheaply than the engine's walk. */
+export const mightBeCoverage = (text: string): boolean => GATE.test(text);
+
 const NOT_DETECTED: Detection = { detected: false, score: 0, reasons: [] };
 
 export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexicon): Engine {
@@ -48,7 +51,17 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
       // Only now, on coverage, look for misspelt names: then rerun the rules, because a probable full name
       // licenses the surname mentions after it ("Andrew Nickson" … "Nickson").
       fuzzy ??= compileFuzzy(entities);
-      const taken = (start: number, end: number) => mentions.some((x) => x.start < end && start < x.end);
+      // Mentions are in order and do not overlap: binary search for the first one ending after `start`.
+      const taken = (start: number, end: number) => {
+        let lo = 0;
+        let hi = mentions.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (mentions[mid].end <= start) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo < mentions.length && mentions[lo].start < end;
+      };
       const probable = fuzzy(page.text, taken);
       if (probable.length) {
         raw = [...raw, ...probable].sort((a, b) => a.start - b.start || b.end - a.end);

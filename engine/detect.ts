@@ -44,9 +44,16 @@ function blockOf(starts: number[], pos: number): number {
   return lo;
 }
 
-function inSpans(spans: number[], pos: number): boolean {
-  for (let i = 0; i < spans.length; i += 2) if (pos >= spans[i] && pos < spans[i + 1]) return true;
-  return false;
+/** Is `pos` inside one of the sorted, disjoint [start, end) spans? */
+export function inSpans(spans: number[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[2 * mid + 1] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length / 2 && spans[2 * lo] <= pos;
 }
 
 const saturate = (n: number, at: number) => Math.min(1, n / at);

@@ -5,7 +5,7 @@
  *
  * Run only on pages already recognised as coverage: on any other page a near-miss name means nothing.
  */
-import { foldKey } from './fold';
+import { foldKey, normalizeForMatch } from './fold';
 import type { RawMatch } from './matcher';
 import type { MatchableEntity, Target } from './types';
 
@@ -15,9 +15,12 @@ interface Form {
   tokens: string[];
 }
 
-/** A capitalised word, optionally an initial ("F."); lowercase connectors may sit between them. */
-const RUN =
-  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*\.?(?:[ \u00A0]+(?:(?:of|for|and|the|de|del|la|los|y)[ \u00A0]+)?\p{Lu}[\p{L}'’-]*\.?)+/gu;
+/**
+ * A capitalised word, optionally an initial ("F."); lowercase connectors may sit between them. Runs on the
+ * normalised text (diacritics folded, same length), so it needs no `u` flag.
+ */
+const RUN = /\b[A-Z][A-Za-z'-]*\.?(?: +(?:(?:of|for|and|the|de|del|la|los|y) +)?[A-Z][A-Za-z'-]*\.?)+/g;
+const fold = (w: string) => w.toLowerCase().replace(/[^a-z0-9]/g, '');
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'la', 'los', 'y']);
 
@@ -46,7 +49,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Longer names tolerate more typos; short ones almost none. */
 const allowance = (length: number) => (length <= 7 ? 0 : length <= 12 ? 1 : length <= 20 ? 2 : 3);
 
-const words = (s: string) => s.split(/[ \u00A0]+/).map(foldKey).filter((w) => w && !CONNECTORS.has(w));
+const words = (s: string) => normalizeForMatch(s).split(/ +/).map(fold).filter((w) => w && !CONNECTORS.has(w));
 
 export function compileFuzzy(entities: readonly MatchableEntity[]) {
   const forms: Form[] = [];
@@ -62,38 +65,75 @@ export function compileFuzzy(entities: readonly MatchableEntity[]) {
     }
   }
 
-  return function findProbable(text: string, taken: (start: number, end: number) => boolean): RawMatch<Target>[] {
+  // Candidates anchor on their first or last word: index the forms by both.
+  const byFirst = new Map<string, Form[]>();
+  const byLast = new Map<string, Form[]>();
+  for (const f of forms) {
+    for (const [map, word] of [[byFirst, f.tokens[0]], [byLast, f.tokens[f.tokens.length - 1]]] as const) {
+      const list = map.get(word);
+      if (list) list.push(f);
+      else map.set(word, [f]);
+    }
+  }
+
+  // Only capitalised runs that contain a word of some known name can be a misspelling of it: find those
+  // words first (one literal scan), skip the ones already inside exact mentions, and only then read the run.
+  const anchorWords = [...new Set([...byFirst.keys(), ...byLast.keys()])].filter((w) => /^[a-z0-9]+$/.test(w));
+  const ANCHOR = new RegExp(`\\b(?:${anchorWords.sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+
+  return function findProbable(raw: string, taken: (start: number, end: number) => boolean): RawMatch<Target>[] {
     const out: RawMatch<Target>[] = [];
-    RUN.lastIndex = 0;
-    for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    const text = normalizeForMatch(raw);
+    const runsSeen = new Set<number>();
+    ANCHOR.lastIndex = 0;
+    for (let a = ANCHOR.exec(text); a; a = ANCHOR.exec(text)) {
+      if (taken(a.index, a.index + a[0].length)) continue;
+      // The capitalised run around this word: start a little before it and take the run that covers it.
+      RUN.lastIndex = Math.max(0, a.index - 80);
+      let m = RUN.exec(text);
+      while (m && m.index + m[0].length <= a.index) m = RUN.exec(text);
+      if (!m || m.index > a.index || runsSeen.has(m.index)) continue;
+      runsSeen.add(m.index);
+      ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, m.index + m[0].length);
       const run = m[0];
-      const spans: { word: string; start: number; end: number }[] = [];
-      for (const w of run.matchAll(/[^ \u00A0]+/g)) spans.push({ word: foldKey(w[0]), start: m.index + w.index!, end: m.index + w.index! + w[0].length });
-      const content = spans.filter((s) => s.word && !CONNECTORS.has(s.word));
-      let best: { form: Form; start: number; end: number; d: number } | undefined;
-      for (const form of forms) {
-        const n = form.tokens.length;
-        for (let i = 0; i + n <= content.length; i++) {
-          const window = content.slice(i, i + n);
-          // Anchor on one exact word (first or last): "Gavin Newo", "Kristi Noam", "Vince Chabria".
-          if (window[0].word !== form.tokens[0] && window[n - 1].word !== form.tokens[n - 1]) continue;
-          // Generational suffixes name different people: Robert F. Kennedy Sr. is not Jr.
-          if (window.some((w, k) => SUFFIXES.has(w.word) !== SUFFIXES.has(form.tokens[k]) || (SUFFIXES.has(w.word) && w.word !== form.tokens[k]))) continue;
-          const key = window.map((w) => w.word).join('');
-          if (key === form.key || exact.has(key)) continue;
-          const d = editDistance(key, form.key, allowance(form.key.length));
-          if (d > allowance(form.key.length)) continue;
-          const start = window[0].start;
-          const end = window[n - 1].end - (/[.,]$/.test(text.slice(window[n - 1].start, window[n - 1].end)) && !form.tokens.at(-1)!.endsWith('.') ? 1 : 0);
-          if (taken(start, end)) continue;
-          if (!best || d < best.d) best = { form, start, end, d };
-        }
+      const content: { word: string; start: number; end: number }[] = [];
+      let anchored = false;
+      for (const w of run.matchAll(/[^ ]+/g)) {
+        const word = fold(w[0]);
+        if (!word || CONNECTORS.has(word)) continue;
+        anchored ||= byFirst.has(word) || byLast.has(word);
+        content.push({ word, start: m.index + w.index!, end: m.index + w.index! + w[0].length });
       }
+      // Most capitalised runs share no word with any known name: skip them before any real work.
+      if (!anchored || content.length < 2) continue;
+      let best: { form: Form; start: number; end: number; d: number } | undefined;
+      const consider = (form: Form, i: number) => {
+        const n = form.tokens.length;
+        if (i < 0 || i + n > content.length) return;
+        const window = content.slice(i, i + n);
+        // Generational suffixes name different people: Robert F. Kennedy Sr. is not Jr.
+        if (window.some((w, k) => SUFFIXES.has(w.word) !== SUFFIXES.has(form.tokens[k]) || (SUFFIXES.has(w.word) && w.word !== form.tokens[k]))) return;
+        const key = window.map((w) => w.word).join('');
+        if (key === form.key || exact.has(key)) return;
+        const max = allowance(form.key.length);
+        const d = editDistance(key, form.key, max);
+        if (d > max) return;
+        const start = window[0].start;
+        const last = window[n - 1];
+        const end = last.end - (/[.,]$/.test(raw.slice(last.start, last.end)) ? 1 : 0);
+        if (taken(start, end)) return;
+        if (!best || d < best.d) best = { form, start, end, d };
+      };
+      // Anchor on one exact word, first or last: "Gavin Newo", "Kristi Noam", "Vince Chabria".
+      content.forEach((w, i) => {
+        for (const form of byFirst.get(w.word) ?? []) consider(form, i);
+        for (const form of byLast.get(w.word) ?? []) consider(form, i - form.tokens.length + 1);
+      });
       if (best)
         out.push({
           start: best.start,
           end: best.end,
-          text: text.slice(best.start, best.end),
+          text: raw.slice(best.start, best.end),
           candidates: [{ entity: best.form.entity, text: best.form.entity.name, confidence: 'probable' }],
         });
     }

@@ -1,5 +1,5 @@
 /** The page-independent engine: detect → match → anchor. Used by the content script, the CLI and tests. */
-export { createEngine, type Annotated, type Engine } from './annotate';
+export { createEngine, mightBeCoverage, type Annotated, type Engine } from './annotate';
 export { readPageText, type PageTextIndex, type ReadOptions } from './page-text';
 export { anchorMention, locate, toRange, type Anchor, type TextPosition } from './anchor';
 export { DETECTION_THRESHOLD } from './detect';

@@ -96,8 +96,11 @@ export function readPageText(root: Element, opts: ReadOptions = {}): PageTextInd
   while (node) {
     let descend = false;
     if (node.nodeType === 3) {
-      const data = (node as Text).data;
+      let data = (node as Text).data;
       if (data.length) {
+        // Indentation between elements reads as one space. Offsets inside such a node never matter (no
+        // name starts or ends in whitespace), and runs of spaces would send the matcher down its slow path.
+        if (data.length > 1 && data.charCodeAt(0) <= 32 && !/\S/.test(data)) data = ' ';
         nodes.push(node as Text);
         starts.push(length);
         parts.push(data);

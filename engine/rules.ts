@@ -16,9 +16,21 @@ function isDateline(text: string, m: RawMatch): boolean {
 }
 
 function sameBlock(text: string, a: number, b: number): boolean {
-  const from = Math.min(a, b);
-  const to = Math.max(a, b);
-  return text.slice(from, to).indexOf(BLOCK_SEPARATOR) === -1;
+  const next = text.indexOf(BLOCK_SEPARATOR, Math.min(a, b));
+  return next === -1 || next >= Math.max(a, b);
+}
+
+/** Is there a start within `window` of `pos` (other than pos itself) in the sorted list? */
+function near(sorted: number[], pos: number, window: number, ok: (s: number) => boolean): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < pos - window) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i] <= pos + window; i++) if (sorted[i] !== pos && ok(sorted[i])) return true;
+  return false;
 }
 
 const isEntity = (c: AliasEntry<Target>): c is AliasEntry<MatchableEntity> => c.entity.kind !== 'topic';
@@ -36,7 +48,7 @@ export function applyRules(text: string, raw: RawMatch<Target>[]): Mention[] {
       case 'in-list':
         return (
           !isDateline(text, m) &&
-          stateStarts.some((s) => s !== m.start && Math.abs(s - m.start) <= LIST_WINDOW && sameBlock(text, s, m.start))
+          near(stateStarts, m.start, LIST_WINDOW, (s) => sameBlock(text, s, m.start))
         );
       default:
         // 'case' was already enforced by the matcher's cased lookup.

@@ -21,3 +21,10 @@ if (misses.length) {
   console.log('\nEntities not found in recognised positives:');
   for (const r of misses) console.log(`  ${r.file}: ${r.missing.join(', ')}`);
 }
+
+const agreement = (await import('./main-content')).compareWithReadability();
+if (agreement) {
+  console.log('\nMain content: the engine’s landmark heuristic against Mozilla Readability (../shared/corpus/pages)');
+  console.log(`  ${agreement.pages} pages; median share of Readability's article words the heuristic keeps: ${pct(agreement.coverage)}`);
+  console.log(`  median share of the heuristic's main-text words outside Readability's article: ${pct(agreement.extra)}`);
+}

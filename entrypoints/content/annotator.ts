@@ -5,20 +5,16 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { i18n } from '#i18n';
-import { anchorMention, createEngine, readPageText, type Detection, type EntityKind, type Mention } from '@/engine';
+import { createEngine, type Detection, type EntityKind } from '@/engine';
 import { dataset, entityById } from '@/data';
 import { ContentRequest, type AnnotationsResponse } from '@/utils/messages';
 import { isSiteEnabled, watchSites } from '@/utils/settings';
 import { createCardHost, HOST_TAG, type CardHost } from './card-host';
 import { clearHighlights, paintCurrent, paintHighlights } from './highlights';
-import { installPointer } from './pointer';
 import { installKeyboard } from './keyboard';
 import { isDarkPage } from './page-theme';
-
-export interface AnchoredMention {
-  mention: Mention;
-  range: Range;
-}
+import { runPass, type AnchoredMention } from './pass';
+import { installPointer } from './pointer';
 
 const engine = createEngine(dataset.entities, dataset.lexicon);
 const NOT_RUN: Detection = { detected: false, score: 0, reasons: [] };
@@ -40,49 +36,33 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
   const isOwnUi = (el: Element) => el.nodeName === HOST_TAG.toUpperCase();
 
   const annotate = () => {
+    const byNodeNext = new Map<Text, AnchoredMention[]>();
     try {
-      if (!enabled || !document.body) {
-        detection = NOT_RUN;
-        mentions = [];
-      } else {
-        const index = readPageText(document.body, { isOwnUi });
-        const result = engine.annotate(index, document.title);
-        detection = result.detection;
-        mentions = [];
-        for (const m of result.mentions) {
-          const anchor = anchorMention(document, index, m.start, m.end);
-          if (!anchor) continue;
-          const parent = anchor.nodes[0].parentElement;
-          // Hidden text (collapsed menus, display:none) is not something the reader sees.
-          if (parent && typeof parent.checkVisibility === 'function' && !parent.checkVisibility()) continue;
-          const a: AnchoredMention = { mention: m, range: anchor.range };
-          mentions.push(a);
-          for (const n of anchor.nodes) {
-            const list = byNodeNext.get(n);
-            if (list) list.push(a);
-            else byNodeNext.set(n, [a]);
-          }
-        }
-      }
+      const result = enabled ? runPass(document, engine, isOwnUi) : { detection: NOT_RUN, mentions: [] };
+      detection = result.detection;
+      mentions = result.mentions;
     } catch (e) {
       // An odd page is skipped, never broken.
       console.debug('[Medicaid Data Context] skipped this page:', e);
       detection = NOT_RUN;
       mentions = [];
     }
-    byNode = byNodeNext;
-    byNodeNext = new Map();
     const byKind = new Map<EntityKind, Range[]>();
     for (const a of mentions) {
+      for (const n of a.nodes) {
+        const list = byNodeNext.get(n);
+        if (list) list.push(a);
+        else byNodeNext.set(n, [a]);
+      }
       const list = byKind.get(a.mention.kind);
       if (list) list.push(a.range);
       else byKind.set(a.mention.kind, [a.range]);
     }
+    byNode = byNodeNext;
     if (mentions.length) paintHighlights(byKind);
     else clearHighlights();
     if (current >= mentions.length) close();
   };
-  let byNodeNext = new Map<Text, AnchoredMention[]>();
 
   const open = async (i: number, via: 'hover' | 'tap' | 'keyboard') => {
     const a = mentions[i];

@@ -1,0 +1,60 @@
+/**
+ * What `npm run bench` runs inside real pages: the floor (a bare text walk) and the extension's whole
+ * annotation pass (read → match → detect → anchor → paint), on the same document.
+ */
+import { dataset } from '../data';
+import { createEngine, type EntityKind } from '../engine';
+import { runPass } from '../entrypoints/content/pass';
+
+function walk(): number {
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = w.nextNode(); t; t = w.nextNode()) n += (t as Text).data.length;
+  return n;
+}
+
+/** The content script's pass, then painting its highlights (and clearing them for the next round). */
+function annotate(engine: ReturnType<typeof createEngine>): { detected: boolean; mentions: number } {
+  const { detection, mentions } = runPass(document, engine, () => false);
+  const byKind = new Map<EntityKind, Range[]>();
+  for (const a of mentions) {
+    const list = byKind.get(a.mention.kind) ?? [];
+    list.push(a.range);
+    byKind.set(a.mention.kind, list);
+  }
+  for (const [kind, ranges] of byKind) CSS.highlights.set(`bench-${kind}`, new Highlight(...ranges));
+  CSS.highlights.clear();
+  return { detected: detection.detected, mentions: mentions.length };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Times each pass `reps` times; the engine (and its expression) is built once, as in the content script. */
+(globalThis as Record<string, unknown>).__bench = (reps: number) => {
+  const t0 = performance.now();
+  const engine = createEngine(dataset.entities, dataset.lexicon);
+  const first = annotate(engine); // includes compiling the matcher, as a first page load would
+  const firstMs = performance.now() - t0;
+  const walkMs: number[] = [];
+  const passMs: number[] = [];
+  let chars = 0;
+  let result = first;
+  // Timers are coarse (0.1 ms): each sample repeats a pass until it has run for at least 20 ms.
+  const sample = (fn: () => void) => {
+    let n = 0;
+    const t = performance.now();
+    do {
+      fn();
+      n++;
+    } while (performance.now() - t < 20);
+    return (performance.now() - t) / n;
+  };
+  for (let i = 0; i < reps; i++) {
+    walkMs.push(sample(() => (chars = walk())));
+    passMs.push(sample(() => (result = annotate(engine))));
+  }
+  return { chars, walk: median(walkMs), pass: median(passMs), first: firstMs, ...result };
+};
