@@ -3,6 +3,7 @@
  * pages in ../shared/corpus/pages (Mozilla Readability's test pages; none is about this story), and must
  * read every one of them without throwing.
  */
+import './lib/quiet-pipe';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';

@@ -3,6 +3,7 @@
  * missing fields the cards rely on, and facts older than the staleness window.
  * Exits 1 when the dataset is invalid; gaps and staleness are reported, not fatal.
  */
+import './lib/quiet-pipe';
 import { DatasetError, loadDataset } from '../data/validate';
 import { auditEntity } from '../data/audit';
 

@@ -3,6 +3,7 @@
  * FROM and TO are each a published dataset.json file, or a git revision of this repository (its data/
  * folder is read at that revision). TO defaults to the working tree.
  */
+import './lib/quiet-pipe';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';

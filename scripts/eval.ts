@@ -1,4 +1,5 @@
 /** `npm run eval`: precision and recall of recognition on the project's labelled articles, by language. */
+import './lib/quiet-pipe';
 import { figures, runEval, type CaseResult } from '../eval/evaluate';
 
 const results = runEval();
