@@ -125,6 +125,7 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           ))}
         </section>
       )}
+      {!enabled && hostname && <p class="muted">{i18n.t('popup.siteOff', [hostname])}</p>}
       {hostname && (
         <label class="switch">
           <input

@@ -77,7 +77,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
       const target = a.range.startContainer.parentElement;
       const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
       target?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
-      h.announce(i18n.t('popup.mentions', [String(mentions.length)]) + ` — ${i + 1}/${mentions.length}: ${entity.name}`);
+      h.announce(i18n.t('card.position', [String(i + 1), String(mentions.length), entity.name]));
     }
     h.show({
       entity,

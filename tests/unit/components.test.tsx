@@ -143,6 +143,7 @@ describe('PopupApp', () => {
     await flush();
     expect(tab.setSiteEnabled).toHaveBeenCalledWith('apnews.com', false);
     expect(root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(false);
+    expect(root.textContent).toContain('Annotations are off for apnews.com.');
   });
 
   it('offers to annotate a page where the content script does not run', async () => {
