@@ -139,13 +139,13 @@ export function Card({ entity, mentionText, confidence, version, autoFocus, onCl
       tabIndex={-1}
       data-entity={entity.id}
     >
-      <header class="mdc-header">
+      <div class="mdc-header">
         <span class="mdc-badge">{i18n.t(`kind.${entity.kind}`)}</span>
         <h2 id={titleId}>{entity.name}</h2>
         <button type="button" class="mdc-close" aria-label={i18n.t('card.close')} onClick={onClose}>
           ×
         </button>
-      </header>
+      </div>
       {confidence === 'probable' && <p class="mdc-probable">{i18n.t('card.probable', [mentionText])}</p>}
       <p id={summaryId} class="mdc-summary">
         {entity.summary}
@@ -160,13 +160,13 @@ export function Card({ entity, mentionText, confidence, version, autoFocus, onCl
         <h3>{i18n.t('card.sources')}</h3>
         <SourceList sources={entity.sources} />
       </section>
-      <footer class="mdc-footer">
+      <div class="mdc-footer">
         <span>{i18n.t('card.asOf', [formatDate(entity.asOf)])}</span>
         <span>{i18n.t('card.dataset', [version])}</span>
         <button type="button" class="mdc-copy" onClick={copy}>
           {copied ? i18n.t('card.copied') : i18n.t('card.copyCitation')}
         </button>
-      </footer>
+      </div>
     </div>
   );
 }

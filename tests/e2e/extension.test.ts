@@ -1,6 +1,8 @@
 /**
  * The built extension in real Chromium, on pages served as if from apnews.com: what a reader gets.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { dataset, entityById } from '../../data';
@@ -14,6 +16,18 @@ let b: ExtensionBrowser;
 let page: Page;
 const problems: string[] = [];
 const NEWS = 'http://apnews.com';
+// Loaded through the debugger protocol, not a <script> tag: extension pages' CSP forbids inline scripts.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations inside `selector` (shadow roots included), as "rule: target" lines. */
+async function axeViolations(p: Page, selector: string): Promise<string[]> {
+  await p.evaluate(AXE);
+  return p.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const res = await axe.run({ include: [[sel]] }, { resultTypes: ['violations'] });
+    return res.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  }, selector);
+}
 const CARD = 'medicaid-data-context .mdc-card';
 
 /** Record every DOM mutation after parsing, in the page's own world. */
@@ -151,6 +165,19 @@ describe('on the sample article (apnews.com)', () => {
     expect(await page.locator('medicaid-data-context').count()).toBe(1);
   });
 
+  it('shows an accessible card (axe-core), on a light and a dark page', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await sendToActiveTab(b, { type: 'annotations:reveal', id: 'illinois' });
+      const card = page.locator(CARD);
+      await card.waitFor({ state: 'visible', timeout: 5000 });
+      expect(await axeViolations(page, 'medicaid-data-context')).toEqual([]);
+      await page.keyboard.press('Escape');
+      await card.waitFor({ state: 'detached', timeout: 5000 });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('reveals an entity on request (popup list)', async () => {
     await sendToActiveTab(b, { type: 'annotations:reveal', id: 'gavin-newsom' });
     const card = page.locator(CARD);
@@ -206,6 +233,7 @@ describe('elsewhere', () => {
     await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
     await popup.locator('main.popup h1').waitFor();
     expect(await popup.locator('main.popup h1').textContent()).toBe('Medicaid Data Context');
+    expect(await axeViolations(popup, 'main.popup')).toEqual([]);
     await popup.close();
     expect(errors).toEqual([]);
   });
