@@ -1,10 +1,12 @@
 /**
- * Build-time gate for the dataset: a build with a malformed record fails, naming file, record and field;
- * a good build ships the whole dataset as `dataset.json` (and its JSON Schema) at the extension's root.
+ * Build-time gate for the dataset: a build with a malformed record fails, naming file, record and field.
+ * A good build ships the whole dataset as `dataset.json` (and its JSON Schema) at the extension's root, and
+ * gives the content script only its match index (virtual:mdc-match-index).
  */
-import { defineWxtModule } from 'wxt/modules';
-import { loadDataset } from '../data/validate';
+import { addViteConfig, defineWxtModule } from 'wxt/modules';
+import { MATCH_INDEX_MODULE, toMatchIndex } from '../data/match-index';
 import { publishDataset, publishedSchema } from '../data/publish';
+import { loadDataset } from '../data/validate';
 
 export default defineWxtModule({
   name: 'dataset',
@@ -16,5 +18,17 @@ export default defineWxtModule({
       files.push({ relativeDest: 'dataset.json', contents: publishDataset(loadDataset()) });
       files.push({ relativeDest: 'dataset.schema.json', contents: publishedSchema() });
     });
+    const resolved = '\0' + MATCH_INDEX_MODULE;
+    addViteConfig(wxt, () => ({
+      plugins: [
+        {
+          name: 'mdc-match-index',
+          resolveId: (id: string) => (id === MATCH_INDEX_MODULE ? resolved : undefined),
+          // JSON.parse of a string literal: faster to load than the same data as an object literal.
+          load: (id: string) =>
+            id === resolved ? `export default JSON.parse(${JSON.stringify(JSON.stringify(toMatchIndex(loadDataset())))});` : undefined,
+        },
+      ],
+    }));
   },
 });

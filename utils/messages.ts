@@ -14,6 +14,10 @@ export const ContentRequest = z.discriminatedUnion('type', [
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
+/** Content script → background: the full records for entities found on a recognised page. */
+export const BackgroundRequest = z.object({ type: z.literal('entities:get'), ids: z.array(z.string()) });
+export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+
 export interface AnnotationSummary {
   id: string;
   kind: EntityKind;

@@ -6,8 +6,9 @@
 import type { ContentScriptContext } from '#imports';
 import { i18n } from '#i18n';
 import { createEngine, type Detection, type EntityKind } from '@/engine';
-import { dataset, entityById } from '@/data';
-import { ContentRequest, type AnnotationsResponse } from '@/utils/messages';
+import type { Entity } from '@/data/schema';
+import matchIndex from 'virtual:mdc-match-index';
+import { ContentRequest, type AnnotationsResponse, type BackgroundRequest } from '@/utils/messages';
 import { isSiteEnabled, watchSites } from '@/utils/settings';
 import { createCardHost, HOST_TAG, type CardHost } from './card-host';
 import { clearHighlights, paintCurrent, paintHighlights } from './highlights';
@@ -16,7 +17,18 @@ import { isDarkPage } from './page-theme';
 import { runPass, type AnchoredMention } from './pass';
 import { installPointer } from './pointer';
 
-const engine = createEngine(dataset.entities, dataset.lexicon);
+const engine = createEngine(matchIndex.entities, matchIndex.lexicon);
+const VERSION = matchIndex.version;
+
+/** Full records for the cards, fetched from the background once a page is recognised. */
+const records = new Map<string, Entity>();
+async function loadRecords(ids: string[]): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !records.has(id));
+  if (!missing.length) return;
+  const request: BackgroundRequest = { type: 'entities:get', ids: missing };
+  const answer = (await browser.runtime.sendMessage(request)) as Entity[] | undefined;
+  for (const e of answer ?? []) records.set(e.id, e);
+}
 const NOT_RUN: Detection = { detected: false, score: 0, reasons: [] };
 /** Quiet period before re-reading a changing page: SPAs mutate in bursts. */
 const REREAD_DELAY_MS = 400;
@@ -59,6 +71,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
       else byKind.set(a.mention.kind, [a.range]);
     }
     byNode = byNodeNext;
+    if (mentions.length) void loadRecords(mentions.map((a) => a.mention.id)).catch(() => {});
     if (mentions.length) paintHighlights(byKind);
     else clearHighlights();
     if (current >= mentions.length) close();
@@ -66,8 +79,10 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
 
   const open = async (i: number, via: 'hover' | 'tap' | 'keyboard') => {
     const a = mentions[i];
-    const entity = a && entityById.get(a.mention.id);
-    if (!a || !entity) return;
+    if (!a) return;
+    if (!records.has(a.mention.id)) await loadRecords([a.mention.id]).catch(() => {});
+    const entity = records.get(a.mention.id);
+    if (!entity) return;
     const h = await getHost();
     if (via === 'keyboard' && openVia !== 'keyboard') returnFocus = document.activeElement;
     current = i;
@@ -83,7 +98,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
       entity,
       mentionText: a.mention.text,
       confidence: a.mention.confidence,
-      version: dataset.meta.version,
+      version: VERSION,
       rect: a.range.getBoundingClientRect(),
       dark: isDarkPage(),
       autoFocus: via === 'keyboard',
@@ -135,7 +150,7 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
       (): AnnotationsResponse => ({
         detected: detection.detected,
         score: detection.score,
-        version: dataset.meta.version,
+        version: VERSION,
         reasons: detection.reasons,
         enabled,
         annotations: mentions.map(({ mention: m }) => ({ id: m.id, kind: m.kind, text: m.text })),
