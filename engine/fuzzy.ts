@@ -5,6 +5,7 @@
  *
  * Run only on pages already recognised as coverage: on any other page a near-miss name means nothing.
  */
+import { pushTo } from './collections';
 import { foldKey, normalizeForMatch } from './fold';
 import type { RawMatch } from './matcher';
 import type { MatchableEntity, Target } from './types';
@@ -69,11 +70,8 @@ export function compileFuzzy(entities: readonly MatchableEntity[]) {
   const byFirst = new Map<string, Form[]>();
   const byLast = new Map<string, Form[]>();
   for (const f of forms) {
-    for (const [map, word] of [[byFirst, f.tokens[0]], [byLast, f.tokens[f.tokens.length - 1]]] as const) {
-      const list = map.get(word);
-      if (list) list.push(f);
-      else map.set(word, [f]);
-    }
+    pushTo(byFirst, f.tokens[0], f);
+    pushTo(byLast, f.tokens[f.tokens.length - 1], f);
   }
 
   // Only capitalised runs that contain a word of some known name can be a misspelling of it: find those

@@ -6,3 +6,4 @@ export { DETECTION_THRESHOLD } from './detect';
 export { foldKey } from './fold';
 export * from './types';
 export { parsePlainText, plainPageText, type PlainArticle } from './plain-text';
+export { pushTo } from './collections';

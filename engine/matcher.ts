@@ -10,6 +10,7 @@
  * - Which alias matched is recovered by folding the matched text, so the expression needs no capture groups.
  *   Context rules (rules.ts) then decide which raw matches are mentions.
  */
+import { pushTo } from './collections';
 import { aliasVariants, foldKey, foldKeyCased, normalizeForMatch, variantPattern } from './fold';
 import type { Alias, AliasRule, Confidence } from './types';
 
@@ -57,17 +58,12 @@ export function compileMatcher<T extends MatchTarget>(entities: readonly T[]): M
   const byKey = new Map<string, AliasEntry<T>[]>();
   const variants = new Set<string>();
   let longest = 0;
-  const add = (key: string, entry: AliasEntry<T>) => {
-    const list = byKey.get(key);
-    if (list) list.push(entry);
-    else byKey.set(key, [entry]);
-  };
   for (const entity of entities) {
     const all = [{ text: entity.name } as { text: string; rule?: AliasRule; confidence?: Confidence }].concat(
       entity.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)),
     );
     for (const form of all) {
-      add(form.rule === 'case' ? 'C:' + foldKeyCased(form.text) : 'I:' + foldKey(form.text), {
+      pushTo(byKey, form.rule === 'case' ? 'C:' + foldKeyCased(form.text) : 'I:' + foldKey(form.text), {
         entity,
         text: form.text,
         rule: form.rule,

@@ -3,7 +3,7 @@
  * annotation pass (read → match → detect → anchor → paint), on the same document.
  */
 import { dataset } from '../data';
-import { createEngine, type EntityKind } from '../engine';
+import { createEngine, pushTo, type EntityKind } from '../engine';
 import { runPass } from '../entrypoints/content/pass';
 
 function walk(): number {
@@ -17,11 +17,7 @@ function walk(): number {
 function annotate(engine: ReturnType<typeof createEngine>): { detected: boolean; mentions: number } {
   const { detection, mentions } = runPass(document, engine, () => false);
   const byKind = new Map<EntityKind, Range[]>();
-  for (const a of mentions) {
-    const list = byKind.get(a.mention.kind) ?? [];
-    list.push(a.range);
-    byKind.set(a.mention.kind, list);
-  }
+  for (const a of mentions) pushTo(byKind, a.mention.kind, a.range);
   for (const [kind, ranges] of byKind) CSS.highlights.set(`bench-${kind}`, new Highlight(...ranges));
   CSS.highlights.clear();
   return { detected: detection.detected, mentions: mentions.length };

@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from '#imports';
 import { i18n } from '#i18n';
-import { createEngine, type Detection, type EntityKind } from '@/engine';
+import { createEngine, pushTo, type Detection, type EntityKind } from '@/engine';
 import type { Entity } from '@/data/schema';
 import matchIndex from 'virtual:mdc-match-index';
 import { ContentRequest, type AnnotationsResponse, type BackgroundRequest } from '@/utils/messages';
@@ -61,19 +61,14 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
     }
     const byKind = new Map<EntityKind, Range[]>();
     for (const a of mentions) {
-      for (const n of a.nodes) {
-        const list = byNodeNext.get(n);
-        if (list) list.push(a);
-        else byNodeNext.set(n, [a]);
-      }
-      const list = byKind.get(a.mention.kind);
-      if (list) list.push(a.range);
-      else byKind.set(a.mention.kind, [a.range]);
+      for (const n of a.nodes) pushTo(byNodeNext, n, a);
+      pushTo(byKind, a.mention.kind, a.range);
     }
     byNode = byNodeNext;
-    if (mentions.length) void loadRecords(mentions.map((a) => a.mention.id)).catch(() => {});
-    if (mentions.length) paintHighlights(byKind);
-    else clearHighlights();
+    if (mentions.length) {
+      paintHighlights(byKind);
+      void loadRecords(mentions.map((a) => a.mention.id)).catch(() => {});
+    } else clearHighlights();
     if (current >= mentions.length) close();
   };
 
