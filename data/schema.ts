@@ -161,8 +161,16 @@ export const DatasetMeta = z.object({
  */
 export const Lexicon = z.object({
   medicaid: z.array(z.string().min(2)).min(1),
+  /** Immigration enforcement proper: ICE, deportation, immigration agents. A recognised page needs one. */
   enforcement: z.array(z.string().min(2)).min(1),
+  /** DHS by name: part of the story, but on its own also of eligibility checks (SAVE) and much else. */
+  homeland: z.array(z.string().min(2)).min(1),
   dataSharing: z.array(z.string().min(2)).min(1),
+  /**
+   * DHS in its eligibility-checking role (USCIS, SAVE, computer matching): where a page names these and
+   * never immigration enforcement proper, its DHS mentions are about verification, not this story.
+   */
+  eligibilityChecks: z.array(z.string().min(2)).min(1),
 });
 
 export type Source = z.infer<typeof Source>;

@@ -11,7 +11,7 @@ const ENTITY_TOPICS: Record<string, keyof Lexicon> = {
   cms: 'medicaid',
   cmcs: 'medicaid',
   ice: 'enforcement',
-  dhs: 'enforcement',
+  dhs: 'homeland',
 };
 
 export const DETECTION_THRESHOLD = 0.6;
@@ -69,10 +69,13 @@ export interface DetectInput {
 
 export function detect({ text, peripheral, raw, mentions, titleTopics = new Set() }: DetectInput): Detection {
   const starts = blockStarts(text);
-  const topics: Record<keyof Lexicon, { count: number; blocks: Set<number>; examples: Set<string> }> = {
-    medicaid: { count: 0, blocks: new Set(), examples: new Set() },
-    enforcement: { count: 0, blocks: new Set(), examples: new Set() },
-    dataSharing: { count: 0, blocks: new Set(), examples: new Set() },
+  const topic = () => ({ count: 0, blocks: new Set<number>(), examples: new Set<string>() });
+  const topics: Record<keyof Lexicon, ReturnType<typeof topic>> = {
+    medicaid: topic(),
+    enforcement: topic(),
+    homeland: topic(),
+    dataSharing: topic(),
+    eligibilityChecks: topic(),
   };
   const note = (topic: keyof Lexicon, pos: number, word: string) => {
     const t = topics[topic];
@@ -102,14 +105,18 @@ export function detect({ text, peripheral, raw, mentions, titleTopics = new Set(
   let linked = 0;
   for (const b of topics.medicaid.blocks) {
     const near = (t: keyof Lexicon) => topics[t].blocks.has(b) || topics[t].blocks.has(b - 1) || topics[t].blocks.has(b + 1);
-    if (near('enforcement') && near('dataSharing')) linked++;
+    if ((near('enforcement') || near('homeland')) && near('dataSharing')) linked++;
   }
+  // DHS counts toward the enforcement signal, unless the page shows DHS only verifying eligibility (USCIS,
+  // SAVE, computer matching) and never ICE, deportation or immigration agents.
+  const verificationOnly = topics.eligibilityChecks.count > 0 && topics.enforcement.count === 0;
+  const enforcement = topics.enforcement.count + (verificationOnly ? 0 : topics.homeland.count);
   const distinct = new Set(mainMentions.map((m) => m.id)).size;
   const titleLinks = titleTopics.has('medicaid') && titleTopics.size >= 2;
 
   const score =
     0.2 * saturate(topics.medicaid.count, 3) +
-    0.15 * saturate(topics.enforcement.count, 3) +
+    0.15 * saturate(enforcement, 3) +
     0.1 * saturate(topics.dataSharing.count, 3) +
     0.35 * saturate(linked, 2) +
     0.1 * saturate(distinct, 6) +
@@ -120,12 +127,12 @@ export function detect({ text, peripheral, raw, mentions, titleTopics = new Set(
     if (count > 0) reasons.push({ code, count, examples: [...examples] });
   };
   push('medicaid', topics.medicaid.count, topics.medicaid.examples);
-  push('enforcement', topics.enforcement.count, topics.enforcement.examples);
+  push('enforcement', enforcement, [...topics.enforcement.examples, ...topics.homeland.examples].slice(0, 4));
   push('data-sharing', topics.dataSharing.count, topics.dataSharing.examples);
   push('linked-paragraphs', linked);
   push('entities', distinct);
   push('title', titleLinks ? 1 : 0);
 
-  const detected = score >= DETECTION_THRESHOLD && linked >= 1 && topics.medicaid.count >= 2;
+  const detected = score >= DETECTION_THRESHOLD && linked >= 1 && topics.medicaid.count >= 2 && enforcement >= 1;
   return { detected, score: Math.round(score * 1000) / 1000, reasons };
 }

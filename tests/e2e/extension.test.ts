@@ -9,6 +9,7 @@ import { dataset, entityById } from '../../data';
 import { annotationsFor, launchWithExtension, sendToActiveTab, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { serve, type LocalServer } from '../../scripts/lib/serve';
 import { REQUIRED_IDS } from '../support/expected';
+import { centreOfText, foreignMutations, HOST_ADDED, recordedMutations, recordMutations } from './in-page';
 import { hasSeed, routes } from './pages';
 
 let server: LocalServer;
@@ -30,52 +31,20 @@ async function axeViolations(p: Page, selector: string): Promise<string[]> {
 }
 const CARD = 'medicaid-data-context .mdc-card';
 
-/** Record every DOM mutation after parsing, in the page's own world. */
-const RECORD_MUTATIONS = () => {
-  const w = window as unknown as { __mutations: string[] };
-  w.__mutations = [];
-  document.addEventListener('DOMContentLoaded', () => {
-    new MutationObserver((records) => {
-      for (const r of records) {
-        const describe = (n: Node) => (n.nodeType === 1 ? (n as Element).tagName : `#${n.nodeName}`);
-        w.__mutations.push(
-          `${r.type} on ${describe(r.target)}${r.attributeName ? `[${r.attributeName}]` : ''}` +
-            [...r.addedNodes].map((n) => ` +${describe(n)}`).join('') +
-            [...r.removedNodes].map((n) => ` -${describe(n)}`).join(''),
-        );
-      }
-    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-};
 
 async function open(path: string) {
   await page.goto(NEWS + path);
   return annotationsFor(b);
 }
 
-/** Screen position of the first occurrence of `text` in the page's prose. */
-async function positionOf(text: string) {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(needle);
-      if (i === -1) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`"${needle}" is not on the page`);
-  }, text);
-}
+/** Screen position of the first occurrence of `text` in the page's prose (scrolled into view). */
+const positionOf = (text: string) => page.evaluate(centreOfText, text);
 
 beforeAll(async () => {
   server = await serve(routes);
   b = await launchWithExtension({ port: server.port });
   page = b.context.pages()[0] ?? (await b.context.newPage());
-  await page.addInitScript(RECORD_MUTATIONS);
+  await page.addInitScript(recordMutations);
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
@@ -158,10 +127,10 @@ describe('on the sample article (apnews.com)', () => {
   });
 
   it('after hover, click and keyboard, has changed nothing in the page but its one host element', async () => {
-    const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
-    const foreign = mutations.filter((m) => !/^childList on BODY \+MEDICAID-DATA-CONTEXT$|^attributes on MEDICAID-DATA-CONTEXT/.test(m));
+    const mutations = await page.evaluate(recordedMutations);
+    const foreign = foreignMutations(mutations);
     expect(foreign).toEqual([]);
-    expect(mutations).toContain('childList on BODY +MEDICAID-DATA-CONTEXT');
+    expect(mutations).toContain(HOST_ADDED);
     expect(await page.locator('medicaid-data-context').count()).toBe(1);
   });
 

@@ -8,6 +8,7 @@ import { dataset, entityById } from '../../data';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../scripts/lib/firefox';
 import { serve, type LocalServer } from '../../scripts/lib/serve';
 import { REQUIRED_IDS } from '../support/expected';
+import { centreOfText, foreignMutations, HOST_ADDED, recordedMutations, recordMutations } from './in-page';
 import { hasSeed, routes } from './pages';
 
 let server: LocalServer;
@@ -16,23 +17,6 @@ let page: Page;
 const problems: string[] = [];
 const NEWS = 'http://apnews.com';
 
-/** Record every DOM mutation after parsing, in the page's own world. */
-const RECORD_MUTATIONS = () => {
-  const w = window as unknown as { __mutations: string[] };
-  w.__mutations = [];
-  document.addEventListener('DOMContentLoaded', () => {
-    new MutationObserver((records) => {
-      for (const r of records) {
-        const describe = (n: Node) => (n.nodeType === 1 ? (n as Element).tagName : `#${n.nodeName}`);
-        w.__mutations.push(
-          `${r.type} on ${describe(r.target)}${r.attributeName ? `[${r.attributeName}]` : ''}` +
-            [...r.addedNodes].map((n) => ` +${describe(n)}`).join('') +
-            [...r.removedNodes].map((n) => ` -${describe(n)}`).join(''),
-        );
-      }
-    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
-};
 
 async function open(path: string) {
   await page.goto(NEWS + path);
@@ -68,23 +52,8 @@ async function card(): Promise<CardInfo | null> {
 const cardEntity = async () => (await card())?.entity ?? null;
 const POLL = { timeout: 5000, interval: 50 };
 
-/** Screen position of the first occurrence of `text` in the page's prose. */
-async function positionOf(text: string) {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(needle);
-      if (i === -1) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    throw new Error(`"${needle}" is not on the page`);
-  }, text);
-}
+/** Screen position of the first occurrence of `text` in the page's prose (scrolled into view). */
+const positionOf = (text: string) => page.evaluate(centreOfText, text);
 
 async function chord(...keys: Parameters<Page['keyboard']['press']>[0][]) {
   const last = keys.pop()!;
@@ -97,7 +66,7 @@ beforeAll(async () => {
   server = await serve(routes);
   b = await launchFirefoxWithExtension({ port: server.port });
   page = b.page;
-  await page.evaluateOnNewDocument(RECORD_MUTATIONS);
+  await page.evaluateOnNewDocument(recordMutations);
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
@@ -181,10 +150,10 @@ describe('Firefox: on the sample article (apnews.com)', () => {
   });
 
   it('after hover, click and keyboard, has changed nothing in the page but its one host element', async () => {
-    const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
-    const foreign = mutations.filter((m) => !/^childList on BODY \+MEDICAID-DATA-CONTEXT$|^attributes on MEDICAID-DATA-CONTEXT/.test(m));
+    const mutations = await page.evaluate(recordedMutations);
+    const foreign = foreignMutations(mutations);
     expect(foreign).toEqual([]);
-    expect(mutations).toContain('childList on BODY +MEDICAID-DATA-CONTEXT');
+    expect(mutations).toContain(HOST_ADDED);
     expect(await page.evaluate(() => document.querySelectorAll('medicaid-data-context').length)).toBe(1);
   });
 

@@ -23,7 +23,9 @@ export const ENTITIES: MatchableEntity[] = [
 
 export const LEXICON: Lexicon = {
   medicaid: ['Medicaid', 'Medi-Cal', 'enrollees'],
-  enforcement: ['ICE', 'deportation', 'immigration enforcement', 'Homeland Security'],
+  enforcement: ['ICE', 'deportation', 'immigration enforcement'],
+  homeland: ['Homeland Security', 'DHS'],
+  eligibilityChecks: ['USCIS', 'SAVE program'],
   dataSharing: ['data', 'personal data', 'shared', 'handed over', 'datos'],
 };
 

@@ -148,3 +148,19 @@ describe('editDistance', () => {
     expect(editDistance('kennedy', 'smith', 2)).toBe(3);
   });
 });
+
+describe('DHS in its eligibility-checking role', () => {
+  const matching = [
+    'CMS renews matching program with Homeland Security',
+    'The Centers for Medicare & Medicaid Services will share Medicaid applicant data with the Department of Homeland Security.',
+    'DHS, through USCIS and its SAVE program, checks the data and returns a result. Medicaid enrollees data is shared for eligibility.',
+  ];
+
+  it('is not this story when DHS only verifies eligibility', () => {
+    expect(engine.annotate(page(...matching)).detection.detected).toBe(false);
+  });
+
+  it('is this story again once immigration enforcement enters', () => {
+    expect(engine.annotate(page(...matching, 'ICE will also use the Medicaid data for deportation cases.')).detection.detected).toBe(true);
+  });
+});
