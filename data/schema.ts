@@ -3,25 +3,15 @@
  * the content script only ever sees already-validated JSON, so zod stays out of its bundle.
  */
 import { z } from 'zod';
+import { REJECTED_HOSTS } from '../utils/source-policy';
+
+export { REJECTED_HOSTS };
 
 /** ISO date; month precision ("2025-07") is allowed where a source gives no day. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected an ISO date, YYYY-MM-DD or YYYY-MM');
 
-/** Hosts a fact-checker would reject: mirrors, aggregators, content farms. */
-export const REJECTED_HOSTS = [
-  'hillaryclinton.io', 'lexbuild.dev', 'sandiegopost.com', 'usa-today-news.com', 'am1.news', 'parriva.com',
-  'factually.co', 'washexam.com', 'iamaware.us', 'executivedisorder.net', 'leadnaija.com', 'einnews.com',
-  'friendlywiki.com', 'studylib.net', 'scoopico.com', 'newsn24.de', 'tarbabys.com', 'archive.is', 'archive.ph',
-  'ground.news', 'evrimagaci.org', 'us-inquirer.com', 'shorenewsnetwork.com', 'nationaltoday.com',
-  'newspub.live', 'crbcnews.com', 'koreadailyus.com', 'wikipedia.org',
-  // Republished or rewritten copies of other outlets' reporting: cite the original instead.
-  'lincolndailynews.com', 'springfieldnewssun.com', 'freepressdc.org', 'ideastream.org', 'wbhm.org', 'abc7ny.com',
-  'tag24.com', 'flowingdata.com', 'newsmax.com', 'thedailybeast.com', 'tampafp.com', 'dailyfly.com',
-  'westfaironline.com', 'wispolitics.com', 'visaverge.com', 'mondaq.com', 'keepyourbenefits.org', 'daily8.com',
-  'insight-flow.world', 'inkl.com', 'nosible.ai', 'msn.com', 'news.yahoo.com',
-];
 
 export const SourceKind = z.enum([
   'statute', 'regulation', 'federal-register', 'court', 'agency', 'legislature', 'official', 'news',
