@@ -2,20 +2,11 @@
  * anchor: turn text offsets back into DOM Ranges over the page's own text nodes. The page is never
  * modified; a Range is only a pointer, which is what the CSS Custom Highlight API paints.
  */
+import { firstNotBefore } from './collections';
 import type { PageTextIndex } from './page-text';
 
 /** Index of the node containing offset `pos` (the last node starting at or before it). */
-function nodeAt(index: PageTextIndex, pos: number): number {
-  const { starts } = index;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const nodeAt = (index: PageTextIndex, pos: number) => Math.max(0, firstNotBefore(index.starts.length, (i) => index.starts[i] <= pos) - 1);
 
 export interface TextPosition {
   node: Text;

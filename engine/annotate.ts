@@ -2,11 +2,11 @@
  * The engine's pipeline on a text: match → rules → detect. Pure: no DOM, no browser APIs, so the content
  * script, the CLI and the tests all run exactly this.
  */
-import { detect } from './detect';
+import { firstNotBefore } from './collections';
+import { detect, topicTargets } from './detect';
 import { compileFuzzy } from './fuzzy';
 import { compileMatcher, type Matcher } from './matcher';
 import { applyRules } from './rules';
-import { topicTargets } from './detect';
 import type { Detection, Lexicon, MatchableEntity, Mention, PageText, Target } from './types';
 
 export interface Engine {
@@ -51,16 +51,10 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
       // Only now, on coverage, look for misspelt names: then rerun the rules, because a probable full name
       // licenses the surname mentions after it ("Andrew Nickson" … "Nickson").
       fuzzy ??= compileFuzzy(entities);
-      // Mentions are in order and do not overlap: binary search for the first one ending after `start`.
+      // Mentions are in order and do not overlap: find the first one ending after `start`.
       const taken = (start: number, end: number) => {
-        let lo = 0;
-        let hi = mentions.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (mentions[mid].end <= start) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo < mentions.length && mentions[lo].start < end;
+        const i = firstNotBefore(mentions.length, (k) => mentions[k].end <= start);
+        return i < mentions.length && mentions[i].start < end;
       };
       const probable = fuzzy(page.text, taken);
       if (probable.length) {

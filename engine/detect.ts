@@ -3,6 +3,7 @@
  * enforcement? Scored from topic words and entity mentions that occur together in the same paragraphs,
  * ignoring navigation, rails and footers.
  */
+import { firstNotBefore } from './collections';
 import type { RawMatch } from './matcher';
 import { BLOCK_SEPARATOR, type Detection, type Lexicon, type Mention, type Reason, type Target, type TopicTarget } from './types';
 
@@ -33,27 +34,13 @@ function blockStarts(text: string): number[] {
   return starts;
 }
 
-function blockOf(starts: number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** Index of the block containing `pos`. */
+const blockOf = (starts: number[], pos: number) => firstNotBefore(starts.length, (i) => starts[i] <= pos) - 1;
 
 /** Is `pos` inside one of the sorted, disjoint [start, end) spans? */
 export function inSpans(spans: number[], pos: number): boolean {
-  let lo = 0;
-  let hi = spans.length / 2;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[2 * mid + 1] <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length / 2 && spans[2 * lo] <= pos;
+  const i = firstNotBefore(spans.length / 2, (k) => spans[2 * k + 1] <= pos);
+  return i < spans.length / 2 && spans[2 * i] <= pos;
 }
 
 const saturate = (n: number, at: number) => Math.min(1, n / at);

@@ -2,6 +2,7 @@
  * Context rules: which raw matches are mentions. Applied in reading order, because some rules depend on
  * what came before ("Kennedy" only after "Robert F. Kennedy Jr.").
  */
+import { firstNotBefore } from './collections';
 import type { AliasEntry, RawMatch } from './matcher';
 import { BLOCK_SEPARATOR, type MatchableEntity, type Mention, type Target } from './types';
 
@@ -22,14 +23,8 @@ function sameBlock(text: string, a: number, b: number): boolean {
 
 /** Is there a start within `window` of `pos` (other than pos itself) in the sorted list? */
 function near(sorted: number[], pos: number, window: number, ok: (s: number) => boolean): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < pos - window) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < sorted.length && sorted[i] <= pos + window; i++) if (sorted[i] !== pos && ok(sorted[i])) return true;
+  for (let i = firstNotBefore(sorted.length, (k) => sorted[k] < pos - window); i < sorted.length && sorted[i] <= pos + window; i++)
+    if (sorted[i] !== pos && ok(sorted[i])) return true;
   return false;
 }
 
