@@ -24,6 +24,8 @@ export default defineConfig({
     // Least privilege: see README "Permissions". Host access comes only from the content script's curated
     // news-site matches; any other page is annotated only when the reader clicks the toolbar button.
     permissions: manifestVersion === 3 ? ['storage', 'activeTab', 'scripting'] : ['storage', 'activeTab'],
+    // Asked for only when the reader opts in to annotating coverage on every site (popup).
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -17,6 +17,40 @@ export interface ActiveTab {
   annotateHere(): Promise<boolean>;
   isSiteEnabled(hostname: string): Promise<boolean>;
   setSiteEnabled(hostname: string, enabled: boolean): Promise<void>;
+  /** The opt-in to annotate coverage on every site (optional host permission). */
+  allSites(): Promise<boolean>;
+  /** Must be called straight from the click: the browser asks for the permission. Resolves to the new state. */
+  setAllSites(on: boolean): Promise<boolean>;
+}
+
+function AllSitesSwitch({ tab }: { tab: ActiveTab }) {
+  const [on, setOn] = useState<boolean | null>(null);
+  useEffect(() => {
+    void tab.allSites().then(setOn);
+  }, []);
+  if (on === null) return null;
+  return (
+    <label class="switch">
+      <input
+        type="checkbox"
+        checked={on}
+        aria-describedby="all-sites-hint"
+        onChange={async (e) => {
+          const input = e.currentTarget as HTMLInputElement;
+          const now = await tab.setAllSites(input.checked);
+          // If the reader declined the prompt the state did not change, so nothing re-renders: reset the box.
+          input.checked = now;
+          setOn(now);
+        }}
+      />
+      <span>
+        {i18n.t('popup.allSites')}
+        <span id="all-sites-hint" class="muted small block">
+          {i18n.t('popup.allSitesHint')}
+        </span>
+      </span>
+    </label>
+  );
 }
 
 const KIND_ORDER: EntityKind[] = ['person', 'agency', 'law', 'state', 'event'];
@@ -63,6 +97,7 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
             {i18n.t('popup.annotateHere')}
           </button>
         )}
+        <AllSitesSwitch tab={tab} />
         <p class="muted">{i18n.t('popup.privacy')}</p>
       </main>
     );
@@ -140,6 +175,7 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           {i18n.t('popup.siteOn', [hostname])}
         </label>
       )}
+      <AllSitesSwitch tab={tab} />
       <p class="muted small">{i18n.t('popup.shortcut')}</p>
       <p class="muted small">
         {i18n.t('popup.version', [data.version])} · {i18n.t('popup.privacy')}

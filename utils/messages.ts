@@ -14,8 +14,11 @@ export const ContentRequest = z.discriminatedUnion('type', [
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
-/** Content script → background: the full records for entities found on a recognised page. */
-export const BackgroundRequest = z.object({ type: z.literal('entities:get'), ids: z.array(z.string()) });
+/** To the background: the full records for entities found on a recognised page; or re-check the all-sites opt-in. */
+export const BackgroundRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('entities:get'), ids: z.array(z.string()) }),
+  z.object({ type: z.literal('allSites:sync') }),
+]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 export interface AnnotationSummary {

@@ -1,5 +1,6 @@
 /** The popup's link to the page: ask the content script, or inject it (activeTab) when the reader asks. */
 import type { AnnotationsResponse, ContentRequest } from '@/utils/messages';
+import { ALL_SITES, allSitesWanted } from '@/utils/all-sites';
 import { isSiteEnabled, setSiteEnabled } from '@/utils/settings';
 import type { ActiveTab } from '@/components/PopupApp';
 
@@ -57,6 +58,17 @@ export function connectActiveTab(): ActiveTab {
       }
     },
     isSiteEnabled,
+    async allSites() {
+      return (await allSitesWanted.getValue()) === true && (await browser.permissions.contains({ origins: ALL_SITES }));
+    },
+    async setAllSites(on) {
+      // The permission prompt must come first, while the click still counts as the reader's gesture.
+      const granted = on ? await browser.permissions.request({ origins: ALL_SITES }) : false;
+      await allSitesWanted.setValue(on && granted);
+      if (!on) await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+      await browser.runtime.sendMessage({ type: 'allSites:sync' }).catch(() => undefined);
+      return on && granted;
+    },
     async setSiteEnabled(hostname, enabled) {
       await setSiteEnabled(hostname, enabled);
       await send({ type: 'annotations:refresh' });

@@ -103,6 +103,8 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
     annotateHere: vi.fn(async () => true),
     isSiteEnabled: async (h) => enabled.get(h) ?? true,
     setSiteEnabled: vi.fn(async (h, on) => void enabled.set(h, on)),
+    allSites: async () => false,
+    setAllSites: vi.fn(async (on: boolean) => on),
     ...overrides,
   };
 }
@@ -158,6 +160,60 @@ describe('PopupApp', () => {
     await act(async () => root.querySelector<HTMLButtonElement>('button.primary')!.click());
     await flush();
     expect(root.textContent).toContain('This page was recognised');
+  });
+});
+
+describe('the all-sites opt-in', () => {
+  it('is off by default and asks for it when switched on; stays off when the browser refuses', async () => {
+    let granted = false;
+    const tab = fakeTab({ setAllSites: vi.fn(async (on: boolean) => on && granted) });
+    await mount(<PopupApp tab={tab} onNavigate={() => {}} />);
+    await flush();
+    await flush(); // the switch reads its state after the popup has loaded
+    const box = () => [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((b) => b.getAttribute('aria-describedby') === 'all-sites-hint')!;
+    expect(box().checked).toBe(false);
+    expect(root.textContent).toContain('Annotate coverage on every site');
+    const toggle = async (on: boolean) => {
+      await act(async () => {
+        box().checked = on;
+        box().dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await flush();
+    };
+    await toggle(true);
+    expect(tab.setAllSites).toHaveBeenLastCalledWith(true);
+    expect(box().checked).toBe(false);
+    granted = true;
+    await toggle(true);
+    expect(box().checked).toBe(true);
+    await toggle(false);
+    expect(tab.setAllSites).toHaveBeenLastCalledWith(false);
+    expect(box().checked).toBe(false);
+  });
+
+  it('registers only when wanted and permitted, and unregisters otherwise', async () => {
+    const { syncAllSites } = await import('../../utils/all-sites');
+    const make = (permitted: boolean, registered: boolean) => {
+      const state = { registered };
+      const api = {
+        hasPermission: async () => permitted,
+        isRegistered: async () => state.registered,
+        register: vi.fn(async () => void (state.registered = true)),
+        unregister: vi.fn(async () => void (state.registered = false)),
+      };
+      return { api, state };
+    };
+    let t = make(true, false);
+    expect(await syncAllSites(true, t.api)).toBe(true);
+    expect(t.state.registered).toBe(true);
+    expect(await syncAllSites(true, t.api)).toBe(true);
+    expect(t.api.register).toHaveBeenCalledOnce();
+    t = make(false, true);
+    expect(await syncAllSites(true, t.api)).toBe(false);
+    expect(t.state.registered).toBe(false);
+    t = make(true, true);
+    expect(await syncAllSites(false, t.api)).toBe(false);
+    expect(t.api.unregister).toHaveBeenCalledOnce();
   });
 });
 
