@@ -136,7 +136,8 @@ describe('on the sample article (apnews.com)', () => {
 
   it('shows an accessible card (axe-core), on a light and a dark page', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
+      // Reduced motion: no fade-in, so contrast is measured on the card as it settles, not mid-animation.
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await sendToActiveTab(b, { type: 'annotations:reveal', id: 'illinois' });
       const card = page.locator(CARD);
       await card.waitFor({ state: 'visible', timeout: 5000 });
@@ -144,7 +145,7 @@ describe('on the sample article (apnews.com)', () => {
       await page.keyboard.press('Escape');
       await card.waitFor({ state: 'detached', timeout: 5000 });
     }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   });
 
   it('reveals an entity on request (popup list)', async () => {
