@@ -3,6 +3,7 @@
  * detector's vocabulary. The full records (summaries, sources, timelines) stay in the background and reach a
  * page only once it is recognised as coverage, so ordinary pages never parse them.
  */
+import { prepareEngine, type MatcherSpec } from '../engine';
 import type { Alias, EntityKind, Lexicon } from './schema';
 import type { ValidatedDataset } from './validate';
 
@@ -10,10 +11,13 @@ export interface MatchIndex {
   version: string;
   lexicon: Lexicon;
   entities: { id: string; kind: EntityKind; name: string; aliases: Alias[] }[];
+  /** The matcher's page-independent half, computed here at build time rather than on every page. */
+  matcher: MatcherSpec;
 }
 
 export function toMatchIndex({ meta, lexicon, entities }: ValidatedDataset): MatchIndex {
-  return { version: meta.version, lexicon, entities: entities.map(({ id, kind, name, aliases }) => ({ id, kind, name, aliases })) };
+  const slim = entities.map(({ id, kind, name, aliases }) => ({ id, kind, name, aliases }));
+  return { version: meta.version, lexicon, entities: slim, matcher: prepareEngine(slim, lexicon) };
 }
 
 export const MATCH_INDEX_MODULE = 'virtual:mdc-match-index';

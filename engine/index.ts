@@ -1,5 +1,6 @@
 /** The page-independent engine: detect → match → anchor. Used by the content script, the CLI and tests. */
-export { createEngine, mightBeCoverage, type Annotated, type Engine } from './annotate';
+export { createEngine, mightBeCoverage, prepareEngine, type Annotated, type Engine } from './annotate';
+export type { MatcherSpec } from './matcher';
 export { readPageText, type PageTextIndex, type ReadOptions } from './page-text';
 export { anchorMention, locate, toRange, type Anchor, type TextPosition } from './anchor';
 export { DETECTION_THRESHOLD } from './detect';

@@ -46,37 +46,55 @@ const WORD = /[\p{L}\p{N}_]/u;
 const RUNS = / {2,}/g;
 const SOFT = /\u00AD/g;
 
+/** `variants` must come longest first (prepareMatcher sorts them). */
 function compile(variants: string[], how: 'plain' | 'spaces' | 'softHyphens'): RegExp {
   // Longest first: at one position the alternation takes the first alternative that matches, and
   // "Washington, D.C." must win over "Washington". The ASCII lookahead lets it back off to a shorter one
   // ("Washington stated" is "Washington"); non-ASCII neighbours are checked in code.
-  const source = [...variants].sort((a, b) => b.length - a.length).map((v) => variantPattern(v, how)).join('|');
+  const source = variants.map((v) => variantPattern(v, how)).join('|');
   return new RegExp(`\\b(?:${source})(?![A-Za-z0-9_])`, 'gi');
 }
 
-export function compileMatcher<T extends MatchTarget>(entities: readonly T[]): Matcher<T> {
-  const byKey = new Map<string, AliasEntry<T>[]>();
+/** Every form of a target, the name first: what `MatcherSpec.keys` indexes into. */
+function formsOf(target: MatchTarget): { text: string; rule?: AliasRule; confidence?: Confidence }[] {
+  return [{ text: target.name }, ...target.aliases.map((a) => (typeof a === 'string' ? { text: a } : a))];
+}
+
+/**
+ * The expensive, page-independent half of a matcher, as plain JSON: every literal variant (longest first)
+ * and the folded lookup keys. The extension computes it at build time and ships it in its match index, so a
+ * page pays only for `new RegExp`.
+ */
+export interface MatcherSpec {
+  variants: string[];
+  longest: number;
+  /** [lookup key, target index, form index] */
+  keys: [string, number, number][];
+}
+
+export function prepareMatcher(targets: readonly MatchTarget[]): MatcherSpec {
   const variants = new Set<string>();
-  let longest = 0;
-  for (const entity of entities) {
-    const all = [{ text: entity.name } as { text: string; rule?: AliasRule; confidence?: Confidence }].concat(
-      entity.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)),
-    );
-    for (const form of all) {
-      pushTo(byKey, form.rule === 'case' ? 'C:' + foldKeyCased(form.text) : 'I:' + foldKey(form.text), {
-        entity,
-        text: form.text,
-        rule: form.rule,
-        confidence: form.confidence ?? 'high',
-      });
-      for (const v of aliasVariants(form.text)) {
-        variants.add(v);
-        longest = Math.max(longest, v.length);
-      }
-    }
+  const keys: [string, number, number][] = [];
+  targets.forEach((target, ti) =>
+    formsOf(target).forEach((form, fi) => {
+      keys.push([form.rule === 'case' ? 'C:' + foldKeyCased(form.text) : 'I:' + foldKey(form.text), ti, fi]);
+      for (const v of aliasVariants(form.text)) variants.add(v);
+    }),
+  );
+  const sorted = [...variants].sort((a, b) => b.length - a.length);
+  return { variants: sorted, longest: sorted[0]?.length ?? 0, keys };
+}
+
+export function compileMatcher<T extends MatchTarget>(targets: readonly T[], spec: MatcherSpec = prepareMatcher(targets)): Matcher<T> {
+  const byKey = new Map<string, AliasEntry<T>[]>();
+  const forms = targets.map(formsOf);
+  for (const [key, ti, fi] of spec.keys) {
+    const form = forms[ti][fi];
+    pushTo(byKey, key, { entity: targets[ti], text: form.text, rule: form.rule, confidence: form.confidence ?? 'high' });
   }
+  const { variants, longest } = spec;
   const patterns: Partial<Record<'plain' | 'spaces' | 'softHyphens', RegExp>> = {};
-  const pattern = (how: 'plain' | 'spaces' | 'softHyphens') => (patterns[how] ??= compile([...variants], how));
+  const pattern = (how: 'plain' | 'spaces' | 'softHyphens') => (patterns[how] ??= compile(variants, how));
 
   // Pages repeat the same few words ("Medicaid", "ICE", "data"): fold each distinct text once.
   const seenTexts = new Map<string, AliasEntry<T>[]>();

@@ -11,6 +11,8 @@ import { chromium } from 'playwright-core';
 import { findChromium } from './lib/chromium';
 import { plainTextPage, serve } from './lib/serve';
 import { parsePlainText } from '../engine/plain-text';
+import { toMatchIndex } from '../data/match-index';
+import { loadDataset } from '../data/validate';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = resolve(ROOT, '../shared/corpus/pages');
@@ -26,7 +28,8 @@ const bundle = await build({
   target: 'chrome120',
   alias: { '@': ROOT },
 });
-const script = bundle.outputFiles[0].text;
+const matchIndex = JSON.stringify(toMatchIndex(loadDataset()));
+const script = `globalThis.__matchIndex = JSON.parse(${JSON.stringify(matchIndex)});\n${bundle.outputFiles[0].text}`;
 
 const sample = readFileSync(join(ROOT, 'sample/article.html'), 'utf8');
 const pages: Record<string, () => string> = { '/sample': () => sample };

@@ -17,7 +17,7 @@ import { isDarkPage } from './page-theme';
 import { runPass, type AnchoredMention } from './pass';
 import { installPointer } from './pointer';
 
-const engine = createEngine(matchIndex.entities, matchIndex.lexicon);
+const engine = createEngine(matchIndex.entities, matchIndex.lexicon, matchIndex.matcher);
 const VERSION = matchIndex.version;
 
 /** Full records for the cards, fetched from the background once a page is recognised. */

@@ -160,3 +160,15 @@ describe('translations', () => {
     for (const [key, text] of en) expect((es.get(key)!.match(/\$\d/g) ?? []).sort(), key).toEqual((text.match(/\$\d/g) ?? []).sort());
   });
 });
+
+describe('the engine’s cheap gate', () => {
+  it('lets through every enforcement and DHS form the dataset knows', async () => {
+    const { ENFORCEMENT_GATE } = await import('../../engine/annotate');
+    const forms = [
+      ...validated.lexicon.enforcement,
+      ...validated.lexicon.homeland,
+      ...validated.entities.filter((e) => e.id === 'ice' || e.id === 'dhs').flatMap((e) => [e.name, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))]),
+    ];
+    expect(forms.filter((f) => !ENFORCEMENT_GATE.test(f))).toEqual([]);
+  });
+});

@@ -164,3 +164,14 @@ describe('DHS in its eligibility-checking role', () => {
     expect(engine.annotate(page(...matching, 'ICE will also use the Medicaid data for deportation cases.')).detection.detected).toBe(true);
   });
 });
+
+describe('a matcher prepared at build time', () => {
+  it('finds exactly what a matcher built on the page finds, after a trip through JSON', async () => {
+    const { prepareEngine } = await import('../../engine');
+    const spec = JSON.parse(JSON.stringify(prepareEngine(ENTITIES, LEXICON)));
+    const shipped = createEngine(ENTITIES, LEXICON, spec);
+    const p = page(...STORY, 'Gavin Newsome and the district; ICE, not ice. Washington, D.C. and Washington state.');
+    expect(shipped.annotate(p)).toEqual(engine.annotate(p));
+    expect(spec.variants.length).toBeGreaterThan(ENTITIES.length);
+  });
+});
