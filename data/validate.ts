@@ -6,7 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DatasetMeta, Entity, Lexicon } from './schema';
 
-export const DATA_DIR = new URL('.', import.meta.url).pathname;
+// A path, not a URL: checkouts may live in folders with spaces.
+export const DATA_DIR = import.meta.dirname;
 export const ENTITY_FILES = ['laws.json', 'agencies.json', 'people.json', 'jurisdictions.json', 'events.json'];
 
 export interface ValidatedDataset {
