@@ -210,7 +210,8 @@ export async function startAnnotator(ctx: ContentScriptContext): Promise<void> {
       annotate();
     }, REREAD_DELAY_MS);
   });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  // The whole document, not body: some apps replace <body> itself on navigation.
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
