@@ -29,7 +29,8 @@ const MEDICAID_GATE = /medica[ir]|medi-cal/i;
 export const ENFORCEMENT_GATE = /\b(?:ICE|DHS)\b|deport|homeland|immigra|inmigra|migra|seguridad (?:nacional|de la patria)|aduanas|internal security/i;
 
 /** The gate on its own, for callers that can read a page's text more cheaply than the engine's walk. */
-export const mightBeCoverage = (text: string): boolean => MEDICAID_GATE.test(text) && ENFORCEMENT_GATE.test(text);
+export const mightBeCoverage = (...texts: string[]): boolean =>
+  texts.some((t) => MEDICAID_GATE.test(t)) && texts.some((t) => ENFORCEMENT_GATE.test(t));
 
 const NOT_DETECTED: Detection = { detected: false, score: 0, reasons: [] };
 
@@ -47,7 +48,7 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
 
   return {
     annotate(page, title) {
-      if (!mightBeCoverage(page.text) && !(title && mightBeCoverage(`${title}\n${page.text}`))) return { detection: NOT_DETECTED, mentions: [] };
+      if (!mightBeCoverage(page.text, title ?? '')) return { detection: NOT_DETECTED, mentions: [] };
       const m = compiled();
       let raw = m.find(page.text);
       let mentions = applyRules(page.text, raw);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { entityById } from '../data';
 import type { AnnotationsResponse } from '../utils/messages';
 import { annotationsFor, launchWithExtension } from './lib/chromium';
+import { centreOfText } from './lib/in-page';
 import { serve } from './lib/serve';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -21,23 +22,7 @@ const messages = JSON.parse(readFileSync(join(ROOT, 'locales/en.json'), 'utf8'))
 const reasonText = (code: string, count: number) => String(messages.reason[code.replace(/-/g, '_')]).replace('$1', String(count));
 
 async function showCard(page: Page, text: string) {
-  const point = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(needle);
-      if (i === -1) continue;
-      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + needle.length);
-      const r = range.getBoundingClientRect();
-      window.scrollBy(0, r.top - 160);
-      const r2 = range.getBoundingClientRect();
-      return { x: r2.left + r2.width / 2, y: r2.top + r2.height / 2 };
-    }
-    return null;
-  }, text);
-  if (!point) throw new Error(`"${text}" is not in the sample article`);
+  const point = await page.evaluate(centreOfText, text);
   await page.mouse.move(point.x, point.y);
   await page.locator('medicaid-data-context .mdc-card').waitFor({ state: 'visible', timeout: 5000 });
   await page.waitForTimeout(250); // let the entrance animation finish
@@ -80,32 +65,28 @@ if (!headless) {
 } else {
   mkdirSync(OUT, { recursive: true });
   const shots: string[] = [];
-  let summary = '';
+  let found: AnnotationsResponse | undefined;
   for (const scheme of ['light', 'dark'] as const) {
     const b = await launchWithExtension({ port: server.port, colorScheme: scheme });
     try {
       const page = b.context.pages()[0] ?? (await b.context.newPage());
       await page.goto(url);
-      const res = await annotationsFor(b);
-      if (scheme === 'light') summary = '';
+      found ??= await annotationsFor(b);
       await showCard(page, scheme === 'light' ? 'Andrew Nixon' : 'Privacy Act of 1974');
-      const file = join(OUT, `card-${scheme}.png`);
-      await page.screenshot({ path: file });
-      shots.push(file);
+      shots.push(join(OUT, `card-${scheme}.png`));
+      await page.screenshot({ path: shots.at(-1) });
       if (scheme === 'light') {
         await page.mouse.move(5, 5);
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(400);
-        const overview = join(OUT, 'page-underlines.png');
-        await page.screenshot({ path: overview });
-        shots.push(overview);
-        summary = summarize(res, url, []);
+        shots.push(join(OUT, 'page-underlines.png'));
+        await page.screenshot({ path: shots.at(-1) });
       }
     } finally {
       await b.close();
     }
   }
-  summary = summary.replace(/Screenshots:\n$/, '') + ['Screenshots:', ...shots.map((s) => `  ${s}`)].join('\n') + '\n';
+  const summary = summarize(found!, url, shots);
   writeFileSync(join(OUT, 'summary.txt'), summary);
   await server.close();
   process.stdout.write(summary);

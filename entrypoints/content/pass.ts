@@ -22,7 +22,7 @@ export function runPass(doc: Document, engine: Engine, isOwnUi: (el: Element) =>
   const body = doc.body;
   // Most pages never say "Medicaid": textContent is one native read, about the cost of the bare walk,
   // and settles them before any real work.
-  if (!body || (!mightBeCoverage(body.textContent ?? '') && !mightBeCoverage(doc.title))) return { detection: NOT_COVERAGE, mentions: [] };
+  if (!body || !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, mentions: [] };
   const index = readPageText(body, { isOwnUi });
   const result = engine.annotate(index, doc.title);
   const mentions: AnchoredMention[] = [];

@@ -6,25 +6,18 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { findBrowser } from './find-browser';
 import type { AnnotationsResponse } from '../../utils/messages';
 
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-
-export function findChromium(): string {
-  const fromEnv = process.env.CHROMIUM;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM=${fromEnv} does not exist.`);
-    return fromEnv;
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found)
-    throw new Error(
-      'No Chromium found. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROMIUM=/path/to/chromium.',
-    );
-  return found;
-}
+export const findChromium = () =>
+  findBrowser(
+    'Chromium',
+    'CHROMIUM',
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'],
+    'Debian/Ubuntu: `sudo apt-get install chromium`',
+  );
 
 export interface ExtensionBrowser {
   context: BrowserContext;

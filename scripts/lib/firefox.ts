@@ -16,6 +16,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { resolve, join } from 'node:path';
+import { findBrowser } from './find-browser';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { AnnotationsResponse } from '../../utils/messages';
 import { GECKO_ID } from '../../wxt.config';
@@ -23,21 +24,8 @@ import { NEWS_HOSTS_FOR_TESTS } from './chromium';
 
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 
-const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox'];
-
-export function findFirefox(): string {
-  const fromEnv = process.env.FIREFOX;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`FIREFOX=${fromEnv} does not exist.`);
-    return fromEnv;
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (!found)
-    throw new Error(
-      'No Firefox found. Install it (Debian: `sudo apt-get install firefox-esr`) or set FIREFOX=/path/to/firefox.',
-    );
-  return found;
-}
+export const findFirefox = () =>
+  findBrowser('Firefox', 'FIREFOX', ['/usr/bin/firefox-esr', '/usr/bin/firefox'], 'Debian: `sudo apt-get install firefox-esr`');
 
 export interface FirefoxExtensionBrowser {
   browser: Browser;
