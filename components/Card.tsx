@@ -5,7 +5,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DatedFact, Entity, Source } from '../data/schema';
-import { formatCitation, formatDate, underscore } from './format';
+import { formatCitation, formatDate, localize, underscore } from './format';
 
 export interface CardProps {
   entity: Entity;
@@ -46,7 +46,7 @@ function Timeline({ facts }: { facts: DatedFact[] }) {
       <ol class="mdc-timeline">
         {sorted.map((f) => (
           <li key={f.date + f.text}>
-            <time dateTime={f.date}>{formatDate(f.date)}</time> {f.text}{' '}
+            <time dateTime={f.date}>{formatDate(f.date)}</time> {localize(f.text)}{' '}
             {f.sources.map((s, i) => (
               <a key={s.url} class="mdc-cite" href={s.url} target="_blank" rel="noopener noreferrer" title={`${s.title} — ${s.publisher}`}>
                 [{i + 1}]<span class="mdc-sr">{` ${s.publisher} ${i18n.t('card.opensInNewTab')}`}</span>
@@ -68,14 +68,14 @@ function KindDetails({ entity }: { entity: Entity }) {
             <strong>{i18n.t('card.citation')}:</strong> {entity.citation}
           </p>
           <h3>{i18n.t('card.provision')}</h3>
-          <p>{entity.provision}</p>
+          <p>{localize(entity.provision)}</p>
         </section>
       );
     case 'person': {
       const role = entity.roles[0];
       return (
         <p class="mdc-role">
-          {i18n.t('card.titleAtTime', [role.organization ? `${role.title}, ${role.organization}` : role.title, formatDate(role.asOf)])}
+          {i18n.t('card.titleAtTime', [role.organization ? `${localize(role.title)}, ${localize(role.organization)}` : localize(role.title), formatDate(role.asOf)])}
         </p>
       );
     }
@@ -86,7 +86,7 @@ function KindDetails({ entity }: { entity: Entity }) {
             <section class="mdc-section">
               <h3>{i18n.t('card.program')}</h3>
               <p>
-                <strong>{entity.program.name}</strong> — {entity.program.covers}
+                <strong>{entity.program.name}</strong> — {localize(entity.program.covers)}
               </p>
             </section>
           )}
@@ -148,12 +148,12 @@ export function Card({ entity, mentionText, confidence, version, autoFocus, onCl
       </div>
       {confidence === 'probable' && <p class="mdc-probable">{i18n.t('card.probable', [mentionText])}</p>}
       <p id={summaryId} class="mdc-summary">
-        {entity.summary}
+        {localize(entity.summary)}
       </p>
       <KindDetails entity={entity} />
       {entity.disagreements?.map((d) => (
         <p key={d.topic} class="mdc-disagreement">
-          {i18n.t('card.disagreement', [d.text])}
+          {i18n.t('card.disagreement', [localize(d.text)])}
         </p>
       ))}
       <section class="mdc-section">

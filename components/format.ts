@@ -1,5 +1,8 @@
 /** Presentation helpers shared by the card, the popup and exports. No facts live here. */
-import type { Entity, Source } from '../data/schema';
+import type { Entity, Lang, Source } from '../data/schema';
+
+/** Reader-facing dataset text in the reader's language; English where a translation is missing. */
+export const localize = (text: { en: string; es?: string }, lang: Lang = 'en'): string => (lang === 'es' && text.es) || text.en;
 
 /** "2025-06-13" → "Jun 13, 2025" in the reader's language; "2025-07" → "Jul 2025". */
 export function formatDate(iso: string, locale?: string): string {
@@ -15,7 +18,7 @@ export function formatSource(s: Source): string {
 /** A citation a fact-checker can paste: what the card says, how fresh it is, and where it comes from. */
 export function formatCitation(e: Entity, version: string): string {
   const lines = [
-    `${e.name} — ${e.summary}`,
+    `${e.name} — ${localize(e.summary)}`,
     `As of ${e.asOf}. Medicaid Data Context dataset v${version}, record "${e.id}".`,
     ...e.sources.map((s) => `Source: ${formatSource(s)}`),
   ];

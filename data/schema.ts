@@ -13,6 +13,16 @@ export const IsoDate = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'expected an ISO date, YYYY-MM-DD or YYYY-MM');
 
 
+/**
+ * Reader-facing text in English and Spanish. Spanish is shown when the page or the browser is Spanish;
+ * names of laws and agencies as Spanish-language outlets write them. `es` is optional in the type (a reader
+ * falls back to English), and required by loadDataset once REQUIRE_SPANISH is set (data/validate.ts).
+ */
+export const REQUIRE_SPANISH = false;
+export const localized = (min: number, max = 4000) => z.object({ en: z.string().min(min).max(max), es: z.string().min(min).max(max + 200).optional() });
+export const Localized = localized(3);
+export type Lang = 'en' | 'es';
+
 export const SourceKind = z.enum([
   'statute', 'regulation', 'federal-register', 'court', 'agency', 'legislature', 'official', 'news',
 ]);
@@ -56,24 +66,32 @@ export const Alias = z.union([
 /** A dated, sourced statement: the unit a fact-checker can paste. */
 export const DatedFact = z.object({
   date: IsoDate,
-  text: z.string().min(10),
+  text: localized(10),
   sources: z.array(Source).min(1),
 });
 
 /** Where sources disagree, the record says so instead of picking silently. */
 export const Disagreement = z.object({
   topic: z.string().min(3),
-  text: z.string().min(10),
+  text: localized(10),
   sources: z.array(Source).min(2),
 });
 
 const Common = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
   name: z.string().min(2),
+  /** The name as Spanish-language outlets write it, when it differs (laws, agencies, events). */
+  nameEs: z.string().min(2).optional(),
   aliases: z.array(Alias).min(1),
   /** Plain-language role in this story, one or two sentences. */
-  summary: z.string().min(20).max(600),
+  summary: localized(20, 600),
+  /** The date the record's statements describe: what was true as of this day. */
   asOf: IsoDate,
+  /**
+   * The day someone last checked every statement in the record against its sources (distinct from asOf:
+   * a record about a 2025 event can be verified today). Cards show it; data:check lists records by it.
+   */
+  verified: IsoDate.optional(),
   sources: z.array(Source).min(1),
   disagreements: z.array(Disagreement).optional(),
 };
@@ -84,7 +102,7 @@ export const Law = z.object({
   /** Formal citation, e.g. "5 U.S.C. § 552a". */
   citation: z.string().min(3),
   /** The key provision in plain words. */
-  provision: z.string().min(20),
+  provision: localized(20),
 });
 
 export const Agency = z.object({
@@ -95,9 +113,13 @@ export const Agency = z.object({
   jurisdiction: z.string().optional(),
 });
 
+/**
+ * A title is a term: held from `from` to `to` (absent `to`: still held as of the record's `verified` date).
+ * Cards show the title held at the article's date and, when it differs, the one held now.
+ */
 export const Role = z.object({
-  title: z.string().min(3),
-  organization: z.string().optional(),
+  title: Localized,
+  organization: Localized.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   /** Date the title was confirmed held (a statement, a filing, a report). */
@@ -120,7 +142,7 @@ export const Jurisdiction = z.object({
   program: z
     .object({
       name: z.string().min(3),
-      covers: z.string().min(10),
+      covers: localized(10),
       agency: z.string().optional(),
     })
     .optional(),

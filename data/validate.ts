@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DatasetMeta, Entity, Lexicon } from './schema';
+import { DatasetMeta, Entity, Lexicon, REQUIRE_SPANISH } from './schema';
 
 // A path, not a URL: checkouts may live in folders with spaces.
 export const DATA_DIR = import.meta.dirname;
@@ -34,6 +34,15 @@ function readJson(file: string, problems: string[], dir: string): unknown {
     problems.push(`${relative(dir, file)}: cannot be read as JSON: ${(e as Error).message}`);
     return undefined;
   }
+}
+
+/** Paths of reader-facing texts ({en, es?}) that have no Spanish yet. */
+export function missingSpanish(value: unknown, path: PropertyKey[] = []): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => missingSpanish(v, [...path, i]));
+  if (!value || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  if (typeof o.en === 'string') return typeof o.es === 'string' && o.es.trim() ? [] : [fieldPath([...path, 'es'])];
+  return Object.entries(o).flatMap(([k, v]) => (k === 'sources' ? [] : missingSpanish(v, [...path, k])));
 }
 
 /** Validate `dir` (default: this folder). Throws DatasetError listing every problem. */
@@ -77,6 +86,7 @@ export function loadDataset(dir = DATA_DIR): ValidatedDataset {
         for (const i of parsed.error.issues) problems.push(`${name(file)}: record '${id}': field ${fieldPath(i.path) || '(root)'}: ${i.message}`);
         return;
       }
+      if (REQUIRE_SPANISH) for (const f of missingSpanish(parsed.data)) problems.push(`${name(file)}: record '${id}': field ${f}: missing the Spanish text`);
       if (seen.has(parsed.data.id)) problems.push(`${name(file)}: record '${id}': field id: duplicate of a record in ${seen.get(parsed.data.id)}`);
       seen.set(parsed.data.id, name(file));
       entities.push(parsed.data);

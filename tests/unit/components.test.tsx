@@ -36,8 +36,8 @@ describe('Card', () => {
     const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
     expect(card.getAttribute('aria-labelledby')).toBe(root.querySelector('h2')!.id);
     expect(root.querySelector('h2')!.textContent).toBe(e.name);
-    expect(card.textContent).toContain(e.summary);
-    expect(card.textContent).toContain(e.roles[0].title);
+    expect(card.textContent).toContain(e.summary.en);
+    expect(card.textContent).toContain(e.roles[0].title.en);
     expect(card.textContent).toContain('Medicaid Data Context dataset v9.9.9');
     expect(card.textContent).toMatch(/As of \w{3} \d{1,2}, \d{4}/);
     const links = [...root.querySelectorAll<HTMLAnchorElement>('.mdc-sources a')];

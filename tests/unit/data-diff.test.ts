@@ -16,7 +16,7 @@ describe('data:diff', () => {
     const next = {
       ...base,
       version: '9.0.0',
-      entities: [{ ...first, summary: 'A corrected summary of this record for the test.', asOf: '2026-11-01' }, ...rest, { ...second, id: 'brand-new-record' }],
+      entities: [{ ...first, summary: { en: 'A corrected summary of this record for the test.' }, asOf: '2026-11-01' }, ...rest, { ...second, id: 'brand-new-record' }],
     };
     const d = diffDatasets(base, next);
     expect(d.removed.map((e) => e.id)).toEqual([second.id]);
