@@ -11,6 +11,11 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotations:reveal'), id: z.string() }),
   /** Re-read the page now (after the site switch changed, or from the toolbar button). */
   z.object({ type: z.literal('annotations:refresh') }),
+  /**
+   * What the reader sees of the card now: for the side panel and the end-to-end tests. The card lives in
+   * a closed shadow root the page cannot read; this asks the extension itself, over its own channel.
+   */
+  z.object({ type: z.literal('card:state') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -37,4 +42,30 @@ export interface AnnotationsResponse {
   reasons: Reason[];
   /** False when the reader switched the extension off for this site. */
   enabled: boolean;
+}
+
+/** A box in CSS pixels of the layout viewport (getBoundingClientRect coordinates). */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Answer to `card:state`. */
+export interface CardState {
+  open: boolean;
+  /** The record shown, and how the card was opened. */
+  id?: string;
+  via?: 'hover' | 'tap' | 'keyboard';
+  /** The card's box, and the client rects of the mention it explains (one per line it wraps onto). */
+  card?: Box;
+  mention?: Box[];
+  /** Focus is inside the card. */
+  focused: boolean;
+  /** The card's visible text (what a screen reader would start reading). */
+  text?: string;
+  /** Smallest computed font size of the card's text, times the visual viewport's scale: what the eye gets. */
+  minFontPx?: number;
+  viewport: { width: number; height: number; scale: number };
 }
