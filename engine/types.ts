@@ -60,3 +60,38 @@ export interface PageText {
 }
 
 export const BLOCK_SEPARATOR = '\u2029';
+
+/**
+ * Claim checks: a checkable statement the article makes (a count, a date, a status, a title), judged against
+ * the dataset at the article's publication date and today.
+ * - agrees: right when written and still right;
+ * - outdated: right when written, changed since (`since` says when);
+ * - differs: wrong when written.
+ * No verdict (null) when the engine recognised the statement but is not sure what it asserts.
+ */
+export type Verdict = 'agrees' | 'outdated' | 'differs';
+
+/** One of a claim record's values over time, by index into the record's `values`. */
+export interface ClaimValueRef {
+  index: number;
+  value: string;
+  from: string;
+  to?: string;
+}
+
+export interface ClaimCheck {
+  /** The claim record's id (data/claims.json). */
+  id: string;
+  /** The statement's span in the page text (same offsets as mentions). */
+  start: number;
+  end: number;
+  text: string;
+  /** What the article asserts, normalised ("20", "2025-08-12", "blocked", "kristi-noem"). */
+  asserted: string;
+  verdict: Verdict | null;
+  /** The dataset's value at the article's date (absent when the date is unknown) and today. */
+  then?: ClaimValueRef;
+  now: ClaimValueRef;
+  /** For `outdated`: the date the value changed after the article was written. */
+  since?: string;
+}
