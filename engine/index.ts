@@ -2,7 +2,7 @@
 export { createEngine, mightBeCoverage, prepareEngine, SLICE_CHARS, type Annotated, type Engine } from './annotate';
 export { findStory, inStory, type Story } from './story';
 export type { MatcherSpec } from './matcher';
-export { dataOffset, isOutsideStory, readPageText, type PageTextIndex, type ReadOptions } from './page-text';
+export { dataOffset, isOutsideStory, readPageText, readPageTextSteps, type PageTextIndex, type ReadOptions } from './page-text';
 export { anchorMention, locate, toRange, type Anchor, type TextPosition } from './anchor';
 export { DETECTION_THRESHOLD } from './detect';
 export { foldKey } from './fold';

@@ -100,7 +100,24 @@ function rootIsEditable(root: Element): boolean {
 
 const SOFT_HYPHEN = '\u00AD';
 
+/** Read `root`'s text in one go (the CLI, tests, small fragments). */
 export function readPageText(root: Element, opts: ReadOptions = {}): PageTextIndex {
+  const run = readPageTextSteps(root, opts);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Nodes visited between two yields of readPageTextSteps: well under a millisecond of walking. */
+const NODES_PER_STEP = 4096;
+
+/**
+ * The same walk, yielding every few thousand nodes so a page with megabytes of text is read in slices.
+ * A caller that resumes after the page changed must check `root.isConnected`: the walk follows sibling
+ * and parent links, and a change between slices is picked up by the caller's next pass anyway.
+ */
+export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Generator<void, PageTextIndex, void> {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];
@@ -145,7 +162,13 @@ export function readPageText(root: Element, opts: ReadOptions = {}): PageTextInd
   if (rootIsEditable(root)) return empty();
   if (!enter(root)) return empty();
   let node: Node | null = root.firstChild;
+  let visited = 0;
   while (node) {
+    if (++visited % NODES_PER_STEP === 0) {
+      yield;
+      // The page changed under us: what we have is stale, and the next pass reads it again.
+      if (!node.isConnected) break;
+    }
     let descend = false;
     if (node.nodeType === 3) {
       let data = (node as Text).data;

@@ -4,8 +4,10 @@ import { ALL_SITES, allSitesWanted } from '@/utils/all-sites';
 import { isSiteEnabled, setSiteEnabled } from '@/utils/settings';
 import type { ActiveTab } from '@/components/PopupApp';
 
-const CONTENT_SCRIPT = '/content-scripts/content.js';
-const CONTENT_CSS = '/highlights.css';
+import { ANNOTATOR_SCRIPT, HIGHLIGHTS_CSS } from '@/utils/annotator-files';
+
+const CONTENT_SCRIPT = `/${ANNOTATOR_SCRIPT}` as const;
+const CONTENT_CSS = `/${HIGHLIGHTS_CSS}`;
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
