@@ -84,7 +84,6 @@ function Titles({ person, published, today, t, lang }: { person: Person; publish
     }
   } else if (now) {
     lines.push(now.from ? t('card.titleSince', [label(now), formatDate(now.from, lang)]) : label(now));
-    if (!published) lines.push(t('card.articleDateUnknown'));
   } else {
     const last = person.roles[0];
     lines.push(last.to ? t('card.titleUntil', [label(last), formatDate(last.to, lang)]) : label(last));
@@ -96,6 +95,7 @@ function Titles({ person, published, today, t, lang }: { person: Person; publish
           {l}
         </span>
       ))}
+      {!then && !published && now && <span class="mdc-line mdc-note">{t('card.articleDateUnknown')}</span>}
     </p>
   );
 }
@@ -223,17 +223,22 @@ export function Card({ entity, mentionText, confidence, version, lang, t, publis
         <p id={summaryId} class="mdc-summary">
           {localize(entity.summary, lang)}
         </p>
-        {first && (
-          <p class="mdc-source-line">
-            {t('card.source')} <SourceLink s={first} t={t} lang={lang} />
-          </p>
-        )}
         <details class="mdc-more">
           <summary>{t('card.more')}</summary>
           <Details entity={entity} t={t} lang={lang} />
         </details>
       </div>
       <div class="mdc-footer">
+        {first && (
+          <span class="mdc-source-line">
+            {t('card.source')}{' '}
+            <a href={first.url} target="_blank" rel="noopener noreferrer" title={first.title}>
+              {first.publisher}
+              <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
+            </a>
+            {first.date ? `, ${formatDate(first.date, lang)}` : ''}
+          </span>
+        )}
         <span class="mdc-dates">
           {t('card.asOf', [formatDate(entity.asOf, lang)])}
           {checked && ` · ${t('card.checked', [formatDate(checked, lang)])}`}
