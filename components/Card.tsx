@@ -123,7 +123,7 @@ function KeyFact({ entity, published, today, t, lang }: { entity: Entity; publis
   }
 }
 
-function Details({ entity, t, lang }: { entity: Entity; t: Translate; lang: Lang }) {
+function Details({ entity, version, t, lang }: { entity: Entity; version: string; t: Translate; lang: Lang }) {
   return (
     <>
       {entity.kind === 'law' && (
@@ -169,6 +169,7 @@ function Details({ entity, t, lang }: { entity: Entity; t: Translate; lang: Lang
         </ul>
         <p class="mdc-meta">{t('card.keyKeys')}</p>
       </section>
+      <p class="mdc-meta mdc-version">{t('card.dataset', [version])}</p>
     </>
   );
 }
@@ -225,7 +226,7 @@ export function Card({ entity, mentionText, confidence, version, lang, t, publis
         </p>
         <details class="mdc-more">
           <summary>{t('card.more')}</summary>
-          <Details entity={entity} t={t} lang={lang} />
+          <Details entity={entity} version={version} t={t} lang={lang} />
         </details>
       </div>
       <div class="mdc-footer">
@@ -254,7 +255,6 @@ export function Card({ entity, mentionText, confidence, version, lang, t, publis
             {copied ? t('card.copied') : t('card.copyCitation')}
           </button>
         </span>
-        <span class="mdc-version">{t('card.dataset', [version])}</span>
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 /** The popup's link to the page: ask the content script, or inject it (activeTab) when the reader asks. */
 import type { AnnotationsResponse, ContentRequest } from '@/utils/messages';
 import { ALL_SITES, allSitesWanted } from '@/utils/all-sites';
-import { isSiteEnabled, setSiteEnabled } from '@/utils/settings';
+import { isSiteEnabled, readUnderlineMode, setSiteEnabled, setUnderlineMode } from '@/utils/settings';
 import type { ActiveTab } from '@/components/PopupApp';
 
 import { ANNOTATOR_SCRIPT, HIGHLIGHTS_CSS } from '@/utils/annotator-files';
@@ -60,6 +60,12 @@ export function connectActiveTab(): ActiveTab {
       }
     },
     isSiteEnabled,
+    underlineMode: readUnderlineMode,
+    setUnderlineMode,
+    async toggleUnderlines() {
+      const answer = await send<{ hidden: boolean }>({ type: 'underlines:toggle' });
+      return answer?.hidden ?? false;
+    },
     async allSites() {
       return (await allSitesWanted.getValue()) === true && (await browser.permissions.contains({ origins: ALL_SITES }));
     },

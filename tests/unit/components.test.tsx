@@ -112,6 +112,9 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
     setSiteEnabled: vi.fn(async (h, on) => void enabled.set(h, on)),
     allSites: async () => false,
     setAllSites: vi.fn(async (on: boolean) => on),
+    underlineMode: async () => 'all',
+    setUnderlineMode: vi.fn(async () => {}),
+    toggleUnderlines: vi.fn(async () => true),
     ...overrides,
   };
 }
@@ -127,6 +130,29 @@ describe('PopupApp', () => {
     const people = [...root.querySelectorAll('h3')].find((h) => h.textContent!.startsWith('People'))!;
     expect(people.textContent).toContain('2');
     expect([...root.querySelectorAll('button.link')].map((b) => b.textContent)).toEqual([entityById.get('andrew-nixon')!.name, entityById.get('cms')!.name]);
+  });
+
+  it('puts its controls before the list of what was found', async () => {
+    const tab = fakeTab();
+    await mount(<PopupApp tab={tab} onNavigate={() => {}} />);
+    await flush();
+    await flush();
+    const controls = root.querySelector('section.controls')!;
+    const list = root.querySelector('section[aria-labelledby="found"]')!;
+    expect(controls.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(controls.querySelector('input[type="checkbox"]')).not.toBeNull();
+    const first = controls.querySelector<HTMLInputElement>('input[value="first"]')!;
+    await act(async () => {
+      first.checked = true;
+      first.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(tab.setUnderlineMode).toHaveBeenCalledWith('first');
+    const hide = [...controls.querySelectorAll('button')].find((b) => b.textContent === 'Hide underlines on this page')!;
+    await act(async () => hide.click());
+    await flush();
+    expect(tab.toggleUnderlines).toHaveBeenCalled();
+    expect(hide.getAttribute('aria-pressed')).toBe('true');
+    expect(hide.textContent).toBe('Show underlines on this page');
   });
 
   it('reveals an entity on the page when clicked', async () => {
@@ -152,7 +178,8 @@ describe('PopupApp', () => {
     await flush();
     expect(tab.setSiteEnabled).toHaveBeenCalledWith('apnews.com', false);
     expect(root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(false);
-    expect(root.textContent).toContain('Annotations are off for apnews.com.');
+    expect(root.querySelector('[role="status"]')!.textContent).toBe('Off on apnews.com: switch it on below to annotate this page.');
+    expect(root.textContent).not.toContain('not recognised');
   });
 
   it('offers to annotate a page where the content script does not run', async () => {
