@@ -159,9 +159,24 @@ export class CardHost {
     }
   }
 
+  /**
+   * Where the host lives: the document's root element; or, while the page shows a modal <dialog>, inside it —
+   * everything outside a modal dialog is inert (no pointer, no focus), even what is drawn above it.
+   */
+  private parentFor(): Element {
+    let modal: Element | null = null;
+    try {
+      modal = document.querySelector('dialog:modal');
+    } catch {
+      // :modal unsupported: no modal dialogs to worry about either.
+    }
+    return modal ?? document.documentElement;
+  }
+
   private ensure(): HTMLElement {
     if (this.host && this.host.getAttribute('popover') === 'manual') {
-      if (!this.host.isConnected) document.documentElement.append(this.host);
+      const parent = this.parentFor();
+      if (this.host.parentElement !== parent) parent.append(this.host);
       return this.host;
     }
     this.host?.remove();
@@ -187,7 +202,7 @@ export class CardHost {
     // Interactions with the card are the reader's business, not the page's.
     for (const type of ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'focusin', 'focusout', 'wheel'])
       root.addEventListener(type, (e) => e.stopPropagation());
-    document.documentElement.append(host);
+    this.parentFor().append(host);
     this.host = host;
     this.positioner = positioner;
     this.live = live;
