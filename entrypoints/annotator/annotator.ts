@@ -90,6 +90,11 @@ export class Annotator {
       openVia: () => this.open?.via ?? null,
       open: (i, via, point, link) => void this.openCard(i, via, point, link),
       close: () => this.closeCard(),
+      resting: (i) => {
+        const mark = this.marks.at(i);
+        if (mark) this.card.showHotspot(rectsOf(mark.range), (point) => void this.openCard(this.marks.indexOf(mark), 'tap', point));
+      },
+      left: () => this.card.hideHotspot(),
     });
     installKeyboard(this.life, {
       active: () => this.alive() && this.enabled && this.marks.size > 0,
@@ -108,6 +113,7 @@ export class Annotator {
     // Keep an open card beside its mention as the page scrolls or the view is zoomed.
     let frame = 0;
     const follow = () => {
+      this.card.hideHotspot();
       if (frame || !this.open) return;
       frame = requestAnimationFrame(() => {
         frame = 0;

@@ -38,6 +38,9 @@ const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, 
 export class CardHost {
   private host: HTMLElement | null = null;
   private positioner: HTMLDivElement | null = null;
+  /** Transparent boxes over the mention under a resting mouse: they give it a pointer cursor and take its click. */
+  private hotspots: HTMLDivElement | null = null;
+  private onHotspot: ((point: { x: number; y: number }) => void) | null = null;
   private live: HTMLDivElement | null = null;
   private request: CardRequest | null = null;
   /** Scale applied to the card so it reads at its designed size on screen, whatever the page's zoom. */
@@ -87,7 +90,33 @@ export class CardHost {
     this.place(mention, this.request.point, sheet);
   }
 
+  /**
+   * Show that a mention under the mouse can be clicked: highlights get no cursor of their own, so a
+   * transparent box over each of its lines carries one, and turns a click there into opening the card.
+   */
+  showHotspot(rects: Box[], onActivate: (point: { x: number; y: number }) => void): void {
+    const host = this.ensure();
+    if (!this.isShowing(host) && !this.request) this.raise(host);
+    this.onHotspot = onActivate;
+    const layer = this.hotspots!;
+    layer.replaceChildren(
+      ...rects.map((r) => {
+        const box = document.createElement('div');
+        box.className = 'mdc-hotspot';
+        box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
+        return box;
+      }),
+    );
+  }
+
+  hideHotspot(): void {
+    this.hotspots?.replaceChildren();
+    this.onHotspot = null;
+    if (!this.request && this.host && typeof this.host.hidePopover === 'function' && this.isShowing(this.host)) this.host.hidePopover();
+  }
+
   hide(): void {
+    this.hotspots?.replaceChildren();
     this.request = null;
     if (this.positioner) render(null, this.positioner);
     const host = this.host;
@@ -194,6 +223,15 @@ export class CardHost {
     const positioner = document.createElement('div');
     positioner.className = 'mdc-positioner';
     layer.append(positioner);
+    const hotspots = document.createElement('div');
+    hotspots.className = 'mdc-hotspots';
+    hotspots.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
+      const activate = this.onHotspot;
+      this.hotspots?.replaceChildren();
+      activate?.({ x: e.clientX, y: e.clientY });
+    });
+    layer.append(hotspots);
     const live = document.createElement('div');
     live.className = 'mdc-sr';
     live.setAttribute('role', 'status');
@@ -205,6 +243,7 @@ export class CardHost {
     this.parentFor().append(host);
     this.host = host;
     this.positioner = positioner;
+    this.hotspots = hotspots;
     this.live = live;
     return host;
   }

@@ -15,7 +15,13 @@ export interface PointerHandlers {
   openVia(): Via | null;
   open(i: number, via: 'hover' | 'tap', point: { x: number; y: number }, link?: HTMLAnchorElement): void;
   close(): void;
+  /** The mouse rests on a mention (not a link: links have their own cursor) / left it. */
+  resting(i: number): void;
+  left(): void;
 }
+
+/** Time on a mention before it shows its pointer cursor: a pointer sweeping across text changes nothing. */
+const REST_MS = 120;
 
 /** Hover intent: a pointer passing over a word should not pop a card. */
 const OPEN_DELAY_MS = 220;
@@ -46,6 +52,8 @@ export function installPointer(life: Lifetime, h: PointerHandlers): void {
   let cancelOpen: (() => void) | undefined;
   let cancelClose: (() => void) | undefined;
   let pending = -1;
+  let resting = -1;
+  let cancelRest: (() => void) | undefined;
   let last: PointerEvent | null = null;
   let lastPointerType = 'mouse';
   /** The mention a touch opened with its link held back: a second tap on it follows the link. */
@@ -65,6 +73,13 @@ export function installPointer(life: Lifetime, h: PointerHandlers): void {
       return;
     }
     const i = h.mentionAt(e.clientX, e.clientY);
+    if (i !== resting) {
+      cancelRest?.();
+      if (resting !== -1) h.left();
+      resting = -1;
+      const linked = (e.target as Element | null)?.closest?.('a[href]');
+      if (i !== -1 && !linked) cancelRest = life.timeout(() => ((resting = i), h.resting(i)), REST_MS);
+    }
     if (i !== -1) {
       stopClosing();
       if (i === h.current() || i === pending) return;
