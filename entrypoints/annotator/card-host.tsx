@@ -25,6 +25,8 @@ export interface CardRequest extends Omit<CardProps, 'onClose'> {
 
 /** The phone layout (a sheet across the view) below this width, in pixels as seen. */
 const SHEET_BELOW_PX = 600;
+/** The most of a phone's view a sheet takes. */
+const SHEET_SHARE = 0.5;
 
 /** The visual viewport in layout-viewport CSS pixels, and its pinch scale. */
 export function visualView(): View & { scale: number } {
@@ -157,7 +159,10 @@ export class CardHost {
     card.style.removeProperty('--mdc-max-height');
     const view = visualView();
     const size = { width: card.offsetWidth * this.scale, height: card.offsetHeight * this.scale };
-    const placed = sheet ? placeSheet(mention, size.height, view) : placeCard(mention, size, view, point);
+    // A sheet keeps at least half of a phone's screen for the article.
+    const sheetHeight = Math.min(size.height, view.height * SHEET_SHARE);
+    const placed = sheet ? placeSheet(mention, sheetHeight, view) : placeCard(mention, size, view, point);
+    if (sheet && placed.maxHeight === undefined && sheetHeight < size.height) placed.maxHeight = sheetHeight;
     if (placed.maxHeight !== undefined) card.style.setProperty('--mdc-max-height', `${Math.floor(placed.maxHeight / this.scale)}px`);
     // Above the mention, a shortened card must still end just above it.
     const top = placed.side === 'above' && placed.maxHeight !== undefined ? placed.top + placed.maxHeight - card.offsetHeight * this.scale : placed.top;
