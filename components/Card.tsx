@@ -100,7 +100,7 @@ function Titles({ person, published, today, t, lang }: { person: Person; publish
   );
 }
 
-function KeyFact({ entity, published, today, t, lang }: { entity: Entity; published: string | null; today: string; t: Translate; lang: Lang }) {
+export function KeyFact({ entity, published, today, t, lang }: { entity: Entity; published: string | null; today: string; t: Translate; lang: Lang }) {
   switch (entity.kind) {
     case 'person':
       return <Titles person={entity} published={published} today={today} t={t} lang={lang} />;

@@ -3,6 +3,7 @@
  * recognised as coverage, its content script asks here for the records its cards will show, and for the
  * card's words in the page's language. It also keeps the all-sites opt-in registered (utils/all-sites.ts).
  */
+import { dataset } from '@/data';
 import en from '@/locales/en.json';
 import es from '@/locales/es.json';
 import { allSitesWanted, browserRegistration, syncAllSites } from '@/utils/all-sites';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
     if (!parsed.success) return undefined;
     const msg = parsed.data;
     if (msg.type === 'allSites:sync') return sync();
+    if (msg.type === 'story:get') return Promise.resolve({ events: dataset.entities.filter((e) => e.kind === 'event') });
     // Spanish cards fall back to English words for any message not yet translated.
     const messages = msg.lang === 'es' ? { ...en, ...es } : en;
     const answer: EntitiesAnswer = { entities: recordsFor(msg.ids), messages };

@@ -18,6 +18,9 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card:state') }),
   /** Hide or show the underlines (the same as Alt+Shift+U). */
   z.object({ type: z.literal('underlines:toggle') }),
+  /** Presentation mode: start (at the first entity, or at a step), or leave it. */
+  z.object({ type: z.literal('present:start'), step: z.optional(z.number()) }),
+  z.object({ type: z.literal('present:stop') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -26,6 +29,8 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   /** Ids are collapsed and capped by the background (a page could make its content script ask for many). */
   z.object({ type: z.literal('entities:get'), ids: z.array(z.string()), lang: z.optional(z.enum(['en', 'es'])) }),
   z.object({ type: z.literal('allSites:sync') }),
+  /** The story's events (presentation's timeline step), in the page's language. */
+  z.object({ type: z.literal('story:get') }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
@@ -77,6 +82,11 @@ export interface CardState {
   focused: boolean;
   /** The card's visible text (what a screen reader would start reading). */
   text?: string;
+  /** A card beside a mention, a presentation note, or the presentation's timeline panel. */
+  variant?: 'card' | 'present' | 'panel';
+  /** In presentation mode: 1-based step and number of steps. */
+  step?: number;
+  steps?: number;
   /** Smallest computed font size of the card's text, times the visual viewport's scale: what the eye gets. */
   minFontPx?: number;
   viewport: { width: number; height: number; scale: number };

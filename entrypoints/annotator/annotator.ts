@@ -5,7 +5,7 @@
  * (pointer, keyboard, watcher, card host), all attached through one Lifetime so destroy() removes them at
  * once. Any failure leaves the page as it was.
  */
-import type { Entity, Lang } from '@/data/schema';
+import type { Entity, Event, Lang } from '@/data/schema';
 import { createEngine, isOutsideStory, readPageText, type Detection } from '@/engine';
 import matchIndex from 'virtual:mdc-match-index';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
@@ -14,6 +14,7 @@ import { isSiteEnabled, readUnderlineMode, watchSites, watchUnderlineMode } from
 import { CardHost, HOST_TAG, visualView } from './card-host';
 import { planChanges } from './changes';
 import { Painter } from './highlights';
+import { Presentation } from './presentation';
 import { installKeyboard } from './keyboard';
 import { extensionAlive, Lifetime } from './lifetime';
 import { Marks, type Mark } from './marks';
@@ -70,6 +71,24 @@ export class Annotator {
   private readonly life = new Lifetime();
   private readonly painter = new Painter();
   private readonly card = new CardHost();
+  /** The story's events, from the background, for the presentation's timeline step. */
+  private events: Event[] | null = null;
+  private readonly presentation = new Presentation({
+    card: this.card,
+    painter: this.painter,
+    firsts: () => this.marks.firsts(),
+    record: async (id) => {
+      if (!this.records.has(id)) await this.loadRecords([id]).catch(() => {});
+      return this.records.get(id);
+    },
+    events: async () => (this.events ??= ((await browser.runtime.sendMessage({ type: 'story:get' })) as { events: Event[] } | undefined)?.events ?? []),
+    lang: this.lang,
+    t: () => this.t,
+    published: () => null,
+    today,
+    rectsOf,
+    onExit: () => {},
+  });
 
   constructor(private readonly onDestroyed: () => void) {}
 
@@ -78,6 +97,7 @@ export class Annotator {
     browser.runtime.onMessage.addListener(onMessage);
     this.life.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
     this.life.onEnd(() => {
+      this.presentation.exit();
       this.passRun?.abort();
       this.painter.clear();
       this.card.destroy();
@@ -97,7 +117,7 @@ export class Annotator {
       left: () => this.card.hideHotspot(),
     });
     installKeyboard(this.life, {
-      active: () => this.alive() && this.enabled && this.marks.size > 0,
+      active: () => this.alive() && this.enabled && this.marks.size > 0 && !this.presentation.active,
       next: () => this.step(1),
       previous: () => this.step(-1),
       toggleUnderlines: () => this.toggleUnderlines(),
@@ -114,10 +134,11 @@ export class Annotator {
     let frame = 0;
     const follow = () => {
       this.card.hideHotspot();
-      if (frame || !this.open) return;
+      if (frame || (!this.open && !this.presentation.active)) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (this.open) this.card.reposition(rectsOf(this.open.mark.range));
+        if (this.presentation.active) this.presentation.reposition();
+        else if (this.open) this.card.reposition(rectsOf(this.open.mark.range));
       });
     };
     this.life.on(window, 'scroll', follow, { passive: true, capture: true });
@@ -280,7 +301,7 @@ export class Annotator {
 
   private async openCard(i: number, via: Via, point?: { x: number; y: number }, link?: HTMLAnchorElement): Promise<void> {
     const mark = this.marks.at(i);
-    if (!mark || !this.alive()) return;
+    if (!mark || !this.alive() || this.presentation.active) return;
     if (!this.records.has(mark.mention.id)) await this.loadRecords([mark.mention.id]).catch(() => {});
     const entity = this.records.get(mark.mention.id);
     if (!entity || !mark.range.startContainer.isConnected) return;
@@ -387,6 +408,16 @@ export class Annotator {
         return Promise.resolve({ ok: true, hidden: this.painter.underlinesHidden });
       case 'card:state':
         return Promise.resolve(this.cardState());
+      case 'present:start':
+        return this.settled.then(async () => {
+          if (!this.marks.size) return { ok: false };
+          this.closeCard();
+          await this.presentation.start(msg.step ?? 0);
+          return { ok: true, ...this.presentation.position };
+        });
+      case 'present:stop':
+        this.presentation.exit();
+        return Promise.resolve({ ok: true });
       case 'annotations:get':
         return this.settled.then(
           (): AnnotationsResponse => ({
@@ -406,12 +437,28 @@ export class Annotator {
   private cardState(): CardState {
     const view = visualView();
     const viewport = { width: innerWidth, height: innerHeight, scale: view.scale };
-    const seen = this.open && this.card.describe();
+    const seen = this.card.describe();
+    if (this.presentation.active && seen) {
+      const current = this.presentation.current;
+      return {
+        open: true,
+        id: current?.mention.id,
+        card: seen.card,
+        mention: current ? rectsOf(current.range) : [],
+        focused: this.card.hasFocus(),
+        text: seen.text,
+        minFontPx: seen.minFontPx,
+        variant: seen.variant,
+        ...this.presentation.position,
+        viewport,
+      };
+    }
     if (!this.open || !seen) return { open: false, focused: false, viewport };
     return {
       open: true,
       id: this.open.mark.mention.id,
       via: this.open.via,
+      variant: seen.variant,
       card: seen.card,
       mention: rectsOf(this.open.mark.range),
       focused: this.card.hasFocus(),

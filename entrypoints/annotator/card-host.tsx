@@ -6,13 +6,22 @@
  * puts it back; if the page owns an element of the same name, ours is a different element and never looked
  * up by name.
  */
-import { render } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import { Card, type CardProps } from '@/components/Card';
 import type { Box } from '@/utils/messages';
 import cardCss from './card.css?inline';
 import { MARGIN, placeCard, placeSheet, type View } from './placement';
 
 export const HOST_TAG = 'medicaid-data-context';
+
+/** Where content goes: beside a mention (a card, a presentation note) or in the middle of the view (a panel). */
+export interface Where {
+  /** Client rects of the mention, one per line it occupies; empty for a panel. */
+  mention: Box[];
+  point?: { x: number; y: number };
+  dark: boolean;
+  variant: 'card' | 'present' | 'panel';
+}
 
 export interface CardRequest extends Omit<CardProps, 'onClose'> {
   /** Client rects of the mention, one per line it occupies. */
@@ -44,7 +53,7 @@ export class CardHost {
   private hotspots: HTMLDivElement | null = null;
   private onHotspot: ((point: { x: number; y: number }) => void) | null = null;
   private live: HTMLDivElement | null = null;
-  private request: CardRequest | null = null;
+  private request: Where | null = null;
   /** Scale applied to the card so it reads at its designed size on screen, whatever the page's zoom. */
   private scale = 1;
 
@@ -67,27 +76,35 @@ export class CardHost {
   }
 
   show(request: CardRequest): void {
+    const { mention, point, dark, onClose, ...props } = request;
+    this.display(<Card key={request.entity.id + request.mentionText} {...props} onClose={onClose} />, { mention, point, dark, variant: 'card' });
+  }
+
+  /**
+   * Show any content in the card's place: a card beside a mention, a presentation note (large type), or a
+   * panel centred in the view (the presentation's timeline step, which belongs to no mention).
+   */
+  display(content: ComponentChild, where: Where): void {
     const host = this.ensure();
-    this.request = request;
+    this.request = where;
     this.raise(host);
     const positioner = this.positioner!;
     const view = visualView();
     this.scale = Math.min(4, Math.max(0.5, 1 / view.scale));
-    const sheet = matchMedia('(pointer: coarse)').matches && view.width * view.scale < SHEET_BELOW_PX;
-    positioner.className = `mdc-positioner${request.dark ? ' mdc-dark' : ''}${sheet ? ' mdc-sheet' : ''}`;
+    const sheet = where.variant === 'card' && matchMedia('(pointer: coarse)').matches && view.width * view.scale < SHEET_BELOW_PX;
+    positioner.className = `mdc-positioner mdc-${where.variant}${where.dark ? ' mdc-dark' : ''}${sheet ? ' mdc-sheet' : ''}`;
     positioner.style.transform = this.scale === 1 ? '' : `scale(${this.scale})`;
     positioner.style.transformOrigin = '0 0';
     positioner.style.width = sheet ? `${(view.width - 2 * MARGIN) / this.scale}px` : '';
-    const { mention, point, dark, onClose, ...props } = request;
-    void mention, point, dark;
-    render(<Card key={request.entity.id + request.mentionText} {...props} onClose={onClose} />, positioner);
-    this.place(mention, point, sheet);
+    render(content, positioner);
+    this.place(where.mention, where.point, sheet);
   }
 
   /** Keep the open card beside its mention (scroll, resize, zoom). */
   reposition(mention: Box[], point?: { x: number; y: number }): void {
     if (!this.request || !this.positioner) return;
     this.request = { ...this.request, mention, point: point ?? this.request.point };
+    if (this.request.variant === 'panel') return;
     const sheet = this.positioner.classList.contains('mdc-sheet');
     this.place(mention, this.request.point, sheet);
   }
@@ -133,7 +150,7 @@ export class CardHost {
   }
 
   /** What the reader sees of the card: its box, its smallest text as seen, its text. */
-  describe(): { card: Box; minFontPx: number; text: string } | null {
+  describe(): { card: Box; minFontPx: number; text: string; variant: Where['variant'] } | null {
     const card = this.positioner?.querySelector<HTMLElement>('.mdc-card');
     if (!card || !this.request) return null;
     let min = Infinity;
@@ -143,7 +160,12 @@ export class CardHost {
       min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
     }
     const visible = [...card.querySelectorAll<HTMLElement>('h2, .mdc-body > p, .mdc-footer')].map((e) => e.textContent).join(' ');
-    return { card: toBox(card.getBoundingClientRect()), minFontPx: (min === Infinity ? 0 : min) * this.scale * visualView().scale, text: visible };
+    return {
+      card: toBox(card.getBoundingClientRect()),
+      minFontPx: (min === Infinity ? 0 : min) * this.scale * visualView().scale,
+      text: visible,
+      variant: this.request.variant,
+    };
   }
 
   destroy(): void {
@@ -155,7 +177,17 @@ export class CardHost {
 
   private place(mention: Box[], point: { x: number; y: number } | undefined, sheet: boolean): void {
     const card = this.positioner?.querySelector<HTMLElement>('.mdc-card');
-    if (!card || !this.positioner || !mention.length) return;
+    if (!card || !this.positioner) return;
+    if (!mention.length) {
+      // A panel: centred in what the reader sees.
+      const view = visualView();
+      card.style.setProperty('--mdc-max-height', `${Math.floor((view.height - 2 * MARGIN) / this.scale)}px`);
+      const w = card.offsetWidth * this.scale;
+      const h = card.offsetHeight * this.scale;
+      this.positioner.style.left = `${view.left + Math.max(MARGIN, (view.width - w) / 2)}px`;
+      this.positioner.style.top = `${view.top + Math.max(MARGIN, (view.height - h) / 2)}px`;
+      return;
+    }
     card.style.removeProperty('--mdc-max-height');
     const view = visualView();
     const size = { width: card.offsetWidth * this.scale, height: card.offsetHeight * this.scale };
