@@ -12,6 +12,22 @@ import { loadMessages } from '../support/i18n';
 
 const validated = loadDataset();
 
+/** A scratch copy of data/ to break on purpose. */
+const copy = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mdc-data-'));
+  cpSync(DATA_DIR, dir, { recursive: true });
+  return dir;
+};
+const problemsOf = (dir: string) => {
+  try {
+    loadDataset(dir);
+    return [];
+  } catch (e) {
+    if (e instanceof DatasetError) return e.problems;
+    throw e;
+  }
+};
+
 /** Every entity the foundation issue says any coverage of the story must get. */
 export const REQUIRED = {
   law: ['privacy-act-1974', 'ssa-medicaid-confidentiality', 'eo-14218'],
@@ -92,20 +108,6 @@ describe('the bundled dataset', () => {
 });
 
 describe('validation errors', () => {
-  const copy = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mdc-data-'));
-    cpSync(DATA_DIR, dir, { recursive: true });
-    return dir;
-  };
-  const problemsOf = (dir: string) => {
-    try {
-      loadDataset(dir);
-    } catch (e) {
-      if (e instanceof DatasetError) return e.problems;
-      throw e;
-    }
-    return [];
-  };
 
   it('names the file, the record and the field of a malformed record', () => {
     const dir = copy();
@@ -184,20 +186,6 @@ describe('audit', () => {
 });
 
 describe('release 2.0.0 invariants', () => {
-  const copy = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mdc-data-'));
-    cpSync(DATA_DIR, dir, { recursive: true });
-    return dir;
-  };
-  const problemsOf = (dir: string) => {
-    try {
-      loadDataset(dir);
-      return [];
-    } catch (e) {
-      if (e instanceof DatasetError) return e.problems;
-      throw e;
-    }
-  };
   const people = () => validated.entities.filter((e): e is Extract<Entity, { kind: 'person' }> => e.kind === 'person');
 
   it('every record has Spanish for every reader-facing text and a verified date no later than the release', () => {
