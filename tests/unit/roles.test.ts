@@ -5,7 +5,7 @@ import type { Person } from '../../data/schema';
 const src = [{ url: 'https://example.gov/a', title: 'A source', publisher: 'Example', kind: 'official' as const }];
 const person: Person = {
   id: 'p', kind: 'person', name: 'Pat Example', aliases: ['Pat Example'], summary: { en: 'A person for the test, with two terms.' },
-  asOf: '2026-06-01', sources: src,
+  asOf: '2026-06-01', verified: '2026-06-01', sources: src,
   roles: [
     { title: { en: 'Secretary' }, from: '2025-01-25', to: '2026-03-31', asOf: '2026-03-31', sources: src },
     { title: { en: 'Special Envoy' }, from: '2026-03-31', asOf: '2026-06-01', sources: src },
