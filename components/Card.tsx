@@ -71,22 +71,24 @@ function Timeline({ facts, t, lang }: { facts: DatedFact[]; t: Translate; lang: 
   );
 }
 
-/** The person's title when the article was written and, when it differs, now. */
+/** The person's title when the article was written and, when it differs, now; "last confirmed" where unsure. */
 function Titles({ person, published, today, t, lang }: { person: Person; published: string | null; today: string; t: Translate; lang: Lang }) {
-  const { then, now } = roleStory(person, published, today);
+  const { then, now, thenConfirmed, nowConfirmed } = roleStory(person, published, today);
   const label = (r: Person['roles'][number]) => (r.organization ? `${localize(r.title, lang)}, ${localize(r.organization, lang)}` : localize(r.title, lang));
+  const confirmed = (r: Person['roles'][number]) => t('card.lastConfirmed', [label(r), formatDate(r.asOf, lang)]);
   const lines: string[] = [];
   if (then) {
-    lines.push(t('card.titleThen', [label(then)]));
+    lines.push(thenConfirmed ? t('card.titleThen', [label(then)]) : confirmed(then));
     if (now !== then) {
       if (then.to) lines.push(t('card.titleUntil', [label(then), formatDate(then.to, lang)]));
-      if (now) lines.push(t('card.titleNow', [label(now)]));
-    }
+      if (now) lines.push(nowConfirmed ? t('card.titleNow', [label(now)]) : confirmed(now));
+    } else if (thenConfirmed && !nowConfirmed) lines.push(t('card.notConfirmedSince', [formatDate(then.asOf, lang)]));
   } else if (now) {
-    lines.push(now.from ? t('card.titleSince', [label(now), formatDate(now.from, lang)]) : label(now));
+    if (!nowConfirmed) lines.push(confirmed(now));
+    else lines.push(now.from ? t('card.titleSince', [label(now), formatDate(now.from, lang)]) : label(now));
   } else {
-    const last = person.roles[0];
-    lines.push(last.to ? t('card.titleUntil', [label(last), formatDate(last.to, lang)]) : label(last));
+    const last = person.roles[person.roles.length - 1];
+    lines.push(last.to ? t('card.titleUntil', [label(last), formatDate(last.to, lang)]) : confirmed(last));
   }
   return (
     <p class="mdc-keyfact">

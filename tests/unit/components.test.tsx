@@ -65,6 +65,25 @@ describe('Card', () => {
     expect(dates).toEqual([...dates].sort());
   });
 
+  it('states the title held when the article was written, and what changed since', async () => {
+    const noem = entityById.get('kristi-noem')!;
+    await mount(<Card {...cardBase} published="2025-06-13" entity={noem} mentionText="Kristi Noem" confidence="high" version="2.0.0" onClose={() => {}} />);
+    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
+    expect(fact).toContain('Secretary of Homeland Security');
+    expect(fact).toContain('when the article was written');
+    expect(fact).toMatch(/until Mar 2026/);
+    expect(fact).toContain('Now: Special Envoy');
+  });
+
+  it('never presents an open-ended title confirmed long ago as current', async () => {
+    const lyons = entityById.get('todd-lyons')!;
+    if (lyons.kind !== 'person' || lyons.roles.some((r) => r.to)) return; // the dataset now records his departure
+    await mount(<Card {...cardBase} published="2025-08-01" entity={lyons} mentionText="Todd Lyons" confidence="high" version="2.0.0" onClose={() => {}} />);
+    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
+    expect(fact).not.toContain('Now:');
+    expect(fact).toContain('Not confirmed in this role since');
+  });
+
   it('says when a match is only probable', async () => {
     const e = entityById.get('gavin-newsom')!;
     await mount(<Card {...cardBase} entity={e} mentionText="Gavin Newo" confidence="probable" version="1.0.0" onClose={() => {}} />);

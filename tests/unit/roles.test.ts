@@ -33,3 +33,22 @@ describe('roles as terms', () => {
     expect(s.now?.title.en).toBe('Special Envoy');
   });
 });
+
+describe('an open-ended term last confirmed long ago', () => {
+  const lyons: Person = {
+    ...person,
+    roles: [{ title: { en: 'Acting Director' }, from: '2025-03', asOf: '2025-07-18', sources: src }],
+  };
+  it('is not presented as current a year later', () => {
+    const s = roleStory(lyons, '2025-08-01', '2026-11-30');
+    expect(s.then?.title.en).toBe('Acting Director');
+    expect(s.thenConfirmed).toBe(true);
+    expect(s.nowConfirmed).toBe(false);
+  });
+  it('is "last confirmed" at an article date long after its confirmation', () => {
+    expect(roleStory(lyons, '2026-09-01', '2026-11-30').thenConfirmed).toBe(false);
+  });
+  it('reads as current shortly after its confirmation', () => {
+    expect(roleStory(lyons, '2025-08-01', '2025-10-01').nowConfirmed).toBe(true);
+  });
+});
