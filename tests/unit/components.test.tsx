@@ -72,7 +72,8 @@ describe('Card', () => {
     expect(fact).toContain('Secretary of Homeland Security');
     expect(fact).toContain('when the article was written');
     expect(fact).toMatch(/until Mar 2026/);
-    expect(fact).toContain('Now: Special Envoy');
+    // Her next title, confirmed in March 2026 only: stated as last confirmed, not as what she is now.
+    expect(fact).toMatch(/Special Envoy.*last confirmed Mar 6, 2026/);
   });
 
   it('never presents an open-ended title confirmed long ago as current', async () => {
