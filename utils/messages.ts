@@ -18,6 +18,13 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card:state') }),
   /** Hide or show the underlines (the same as Alt+Shift+U). */
   z.object({ type: z.literal('underlines:toggle') }),
+  /**
+   * Everything the workbench needs to cite or export the annotated page: its text, every mention and
+   * claim with offsets, the article's metadata.
+   */
+  z.object({ type: z.literal('annotations:export') }),
+  /** Scroll to the n-th mention (reading order) or the n-th claim, and open its card. */
+  z.object({ type: z.literal('annotations:show'), mention: z.optional(z.number()), claim: z.optional(z.number()) }),
   /** Presentation mode: start (at the first entity, or at a step), or leave it. */
   z.object({ type: z.literal('present:start'), step: z.optional(z.number()) }),
   z.object({ type: z.literal('present:stop') }),
@@ -90,4 +97,30 @@ export interface CardState {
   /** Smallest computed font size of the card's text, times the visual viewport's scale: what the eye gets. */
   minFontPx?: number;
   viewport: { width: number; height: number; scale: number };
+}
+
+/**
+ * A mention or claim in an exported page: offsets into `PageSnapshot.text` (the text the extension read:
+ * blocks separated by U+2029), and into the page's DOM text (`document.body.textContent`) with the words
+ * around it, for W3C Web Annotation selectors that other tools can re-anchor.
+ */
+export interface SnapshotSpan {
+  start: number;
+  end: number;
+  text: string;
+  dom: { start: number; end: number; prefix: string; suffix: string } | null;
+}
+
+export interface PageSnapshot {
+  url: string;
+  title: string;
+  /** The article's publication date (ISO), or null when the page does not say. */
+  published: string | null;
+  lang: 'en' | 'es';
+  /** The day the snapshot was made (ISO). */
+  today: string;
+  version: string;
+  text: string;
+  mentions: (SnapshotSpan & { id: string; kind: import('../engine/types').EntityKind })[];
+  claims: (SnapshotSpan & { check: import('../engine/types').ClaimCheck })[];
 }

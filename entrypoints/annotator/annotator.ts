@@ -9,7 +9,7 @@ import type { Entity, Event, Lang } from '@/data/schema';
 import { createEngine, isOutsideStory, readPageText, type Detection } from '@/engine';
 import matchIndex from 'virtual:mdc-match-index';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
-import { ContentRequest, type AnnotationsResponse, type BackgroundRequest, type Box, type CardState, type EntitiesAnswer } from '@/utils/messages';
+import { ContentRequest, type AnnotationsResponse, type BackgroundRequest, type Box, type CardState, type EntitiesAnswer, type PageSnapshot } from '@/utils/messages';
 import { isSiteEnabled, readUnderlineMode, watchSites, watchUnderlineMode } from '@/utils/settings';
 import { CardHost, HOST_TAG, visualView } from './card-host';
 import { planChanges } from './changes';
@@ -21,6 +21,7 @@ import { Marks, type Mark } from './marks';
 import { anchorAll, passSteps } from './pass';
 import { caretAt, installPointer, type Via } from './pointer';
 import { revealInWindow } from './reveal';
+import { domLocator } from './snapshot';
 import { runInSlices } from './scheduler';
 import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
@@ -415,6 +416,17 @@ export class Annotator {
           await this.presentation.start(msg.step ?? 0);
           return { ok: true, ...this.presentation.position };
         });
+      case 'annotations:export':
+        return this.settled.then(() => this.snapshot());
+      case 'annotations:show':
+        return this.settled.then(() => {
+          if (msg.mention === undefined || !this.marks.at(msg.mention)) return { ok: false };
+          const mark = this.marks.at(msg.mention)!;
+          if (!this.returnTo) this.returnTo = { focus: document.activeElement, x: scrollX, y: scrollY };
+          revealInWindow(mark.range);
+          void this.openCard(msg.mention, 'keyboard');
+          return { ok: true };
+        });
       case 'present:stop':
         this.presentation.exit();
         return Promise.resolve({ ok: true });
@@ -432,6 +444,25 @@ export class Annotator {
           }),
         );
     }
+  }
+
+  /** The page as data for citations and exports, read afresh so every offset agrees with the text. */
+  private snapshot(): PageSnapshot {
+    const body = document.body;
+    const index = readPageText(body, { isOwnUi: (el) => el === this.card.element });
+    const result = this.enabled ? engine.annotate(index, document.title) : { mentions: [] };
+    const dom = domLocator(body, index);
+    return {
+      url: location.href,
+      title: document.title,
+      published: null,
+      lang: this.lang,
+      today: today(),
+      version: VERSION,
+      text: index.text,
+      mentions: result.mentions.map((m) => ({ id: m.id, kind: m.kind, start: m.start, end: m.end, text: m.text, dom: dom(m.start, m.end) })),
+      claims: [],
+    };
   }
 
   private cardState(): CardState {
