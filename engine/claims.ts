@@ -1,0 +1,329 @@
+/**
+ * Claim checks: find the checkable statements a page makes (data/claims.json) and judge each against the
+ * dataset at the article's publication date and today.
+ *
+ * Two halves, like the matcher: prepareClaims turns claim records into a plain-JSON spec at build time
+ * (templates compiled to regex sources, values reduced to what a verdict needs; no statements, no
+ * sources), and compileClaims turns the spec into a finder on the page. The content script receives the
+ * spec only once a page is recognised, and runs this after the entity pass; the card looks up the full
+ * record by id for what the sources say.
+ *
+ * Every part of a claim must sit in one sentence of one block: a count in one paragraph and "sued" in
+ * the next are not a statement.
+ */
+import type { Claim, Guard } from '../data/claim-schema';
+import { compileAny, compileTemplate, type CompiledTemplate } from './claim-templates';
+import { DATE_PATTERN, dayRange, parseDateExpr, toIso } from './dates';
+import { foldKey, normalizeForMatch } from './fold';
+import { parseCount } from './numbers';
+import { sentences } from './sentences';
+import type { ClaimCheck } from './types';
+import { assertedText, judge, type Asserted, type ClaimKind, type ValueSpec } from './verdict';
+
+export interface PhraseSpec extends CompiledTemplate {
+  lang: 'en' | 'es';
+  asserts?: string;
+  context?: string[];
+  guards?: Guard[];
+}
+
+export interface ClaimSpec {
+  id: string;
+  kind: ClaimKind;
+  phrases: PhraseSpec[];
+  /** Regex sources; each must match in the sentence. */
+  context: string[];
+  exclude?: string;
+  near?: string;
+  guards: Guard[];
+  values: ValueSpec[];
+  unsure: [string, string | null][];
+  /** Title claims: folded name keys per holder; one-word keys are surnames. */
+  holders?: { id: string; keys: string[] }[];
+  timeless?: boolean;
+}
+
+/** What the content script receives once a page is recognised: JSON, no zod, no sources. */
+export interface ClaimsSpec {
+  claims: ClaimSpec[];
+}
+
+export interface FindOptions {
+  /** The article's publication date (ISO day), or null when unknown: then claims are judged against today. */
+  published: string | null;
+  /** Today (ISO day): the caller's clock, so tests can pin it. */
+  today: string;
+}
+
+export interface ClaimFinder {
+  find(text: string, options: FindOptions): ClaimCheck[];
+}
+
+/** A template that does not compile, named by where it sits in the record. */
+export class ClaimTemplateError extends Error {
+  constructor(readonly claim: string, readonly field: string, message: string) {
+    super(`claim '${claim}': field ${field}: ${message}`);
+  }
+}
+
+function compileAt(claim: string, field: string, compile: () => string | CompiledTemplate) {
+  try {
+    return compile();
+  } catch (e) {
+    throw new ClaimTemplateError(claim, field, (e as Error).message);
+  }
+}
+
+/** Month-precision boundaries widen to the whole month and make that month unsure. */
+function effectiveValues(claim: Claim, unsure: [string, string | null][]): ValueSpec[] {
+  return claim.values
+    .map((v, index): ValueSpec => {
+      const [start] = dayRange(v.from);
+      const end = v.to ? dayRange(v.to)[1] : undefined;
+      if (v.from.length === 7) unsure.push(dayRange(v.from));
+      if (v.to?.length === 7) unsure.push(dayRange(v.to));
+      const base = { index, from: v.from, ...(v.to ? { to: v.to } : {}), start, ...(end ? { end } : {}) };
+      switch (claim.kind) {
+        case 'count': {
+          const c = v as Extract<Claim, { kind: 'count' }>['values'][number];
+          return { ...base, value: String(c.value), ...(c.range ? { range: c.range } : {}), ...(c.unsure ? { unsure: c.unsure } : {}) };
+        }
+        case 'date': {
+          const d = v as Extract<Claim, { kind: 'date' }>['values'][number];
+          return { ...base, value: d.value, dates: [d.value, ...(d.also ?? [])] };
+        }
+        case 'status': {
+          const s = v as Extract<Claim, { kind: 'status' }>['values'][number];
+          return { ...base, value: s.value, accept: s.accept, reject: s.reject };
+        }
+        case 'title':
+          return { ...base, value: v.value as string, accept: [v.value as string], reject: '*' };
+      }
+    })
+    .sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** Build time: claim records → the spec the page needs. Throws ClaimTemplateError on a bad template. */
+export function prepareClaims(claims: readonly Claim[]): ClaimsSpec {
+  return {
+    claims: claims.map((claim): ClaimSpec => {
+      const r = claim.recognize;
+      const phrases: PhraseSpec[] = r.phrases.flatMap((group, g) =>
+        (['en', 'es'] as const).flatMap((lang) =>
+          group[lang].map((template, t) => ({
+            ...(compileAt(claim.id, `recognize.phrases[${g}].${lang}[${t}]`, () => compileTemplate(template)) as CompiledTemplate),
+            lang,
+            ...(group.asserts ? { asserts: group.asserts } : {}),
+            ...(group.context ? { context: group.context.map((words, k) => compileAt(claim.id, `recognize.phrases[${g}].context[${k}]`, () => compileAny(words)) as string) } : {}),
+            ...(group.guards ? { guards: group.guards } : {}),
+          })),
+        ),
+      );
+      const unsure: [string, string | null][] = (claim.unsure ?? []).map((w) => [dayRange(w.from)[0], w.to ? dayRange(w.to)[1] : null]);
+      const values = effectiveValues(claim, unsure);
+      return {
+        id: claim.id,
+        kind: claim.kind,
+        phrases,
+        context: (r.context ?? []).map((words, k) => compileAt(claim.id, `recognize.context[${k}]`, () => compileAny(words)) as string),
+        ...(r.exclude ? { exclude: compileAt(claim.id, 'recognize.exclude', () => compileAny(r.exclude!)) as string } : {}),
+        ...(r.near ? { near: compileAt(claim.id, 'recognize.near', () => compileAny(r.near!)) as string } : {}),
+        guards: r.guards ?? [],
+        values,
+        unsure,
+        ...(claim.kind === 'title' ? { holders: claim.holders.map((h) => ({ id: h.id, keys: h.names.map(foldKey) })) } : {}),
+        ...(claim.timeless ? { timeless: true } : {}),
+      };
+    }),
+  };
+}
+
+// --- the page side -------------------------------------------------------------------------------------
+
+const TIME = new RegExp(
+  `(?<![A-Za-z0-9])(?:${DATE_PATTERN}|(?:19|20)\\d{2}|last (?:year|month|week|spring|summer|fall|autumn|winter)|at the time|earlier this (?:year|month)|el ano pasado|el mes pasado|en ese momento|en aquel momento)(?![A-Za-z0-9])`,
+  'gi',
+);
+const CONDITIONAL = /(?<![A-Za-z])(?:could|would|might|if|whether|podria|podrian|pudiera|pudieran)(?![A-Za-z])/i;
+const NEGATION = /(?<![A-Za-z])(?:not|never|no|declined|refused|denied|denies|deny|nunca|nego|rechazo)(?![A-Za-z])|n't(?![A-Za-z])/i;
+const FORMER = /(?:former|then|ex|onetime|one-time|previous|antigu[ao]|entonces)[\s-]*$/i;
+const NEAR_LIMIT = 120;
+
+function hasTime(norm: string, orig: string): boolean {
+  TIME.lastIndex = 0;
+  for (let m; (m = TIME.exec(norm)); ) {
+    if (/^\d{4}$/.test(m[0]) || !/^[a-z]+$/i.test(m[0])) return true;
+    if (m[0].includes(' ')) return true;
+    // A bare month name: English ones must be capitalised ("may" is a verb).
+    if (parseDateExpr(m[0], orig.slice(m.index, m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+function passesGuards(guards: readonly Guard[], norm: string, orig: string, start: number, end: number): boolean {
+  for (const g of guards) {
+    if (g === 'no-time' && hasTime(norm, orig)) return false;
+    if (g === 'no-conditional' && CONDITIONAL.test(norm)) return false;
+    if (g === 'no-negation' && NEGATION.test(norm.slice(Math.max(0, start - 40), end))) return false;
+    if (g === 'no-former' && FORMER.test(norm.slice(Math.max(0, start - 16), start))) return false;
+  }
+  return true;
+}
+
+/** Edit distance, stopping early past `max` (names are short). */
+function within(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...cur) > max) return false;
+    prev = cur;
+  }
+  return prev[b.length] <= max;
+}
+
+const NAME_TOKEN = /^(?:[A-Z\u00C0-\u00DD][A-Za-z\u00C0-\u024F'\u2019-]*\.?|[A-Z]\.|Jr\.?|Sr\.?)$/;
+
+/**
+ * The holder a captured name is: the longest run of capitalised words next to the title, matched exactly,
+ * or within an edit or two for long full names (copies misspell them: "Kristi Noam"). A surname alone
+ * must match exactly. Unknown names are not guessed at.
+ */
+function resolvePerson(
+  holders: NonNullable<ClaimSpec['holders']>,
+  captured: string,
+  offset: number,
+  backwards: boolean,
+): { id: string; start: number; end: number } | null {
+  const words = [...captured.matchAll(/\S+/g)].map((m) => ({ text: m[0].replace(/(?:['\u2019]s|[,;:])$/, ''), start: offset + m.index }));
+  const ordered = backwards ? [...words].reverse() : words;
+  const run: typeof words = [];
+  for (const w of ordered) {
+    if (!NAME_TOKEN.test(w.text)) break;
+    run.push(w);
+  }
+  if (backwards) run.reverse();
+  for (let n = run.length; n >= 1; n--) {
+    const part = backwards ? run.slice(run.length - n) : run.slice(0, n);
+    const key = foldKey(part.map((w) => w.text).join(' '));
+    for (const h of holders) {
+      const hit = h.keys.some((k) => k === key || (n > 1 && k.length >= 8 && within(k, key, k.length >= 14 ? 2 : 1)));
+      if (hit) {
+        const last = part[part.length - 1];
+        return { id: h.id, start: part[0].start, end: last.start + last.text.length };
+      }
+    }
+  }
+  return null;
+}
+
+interface Compiled {
+  spec: ClaimSpec;
+  context: RegExp[];
+  exclude?: RegExp;
+  near?: RegExp;
+  phrases: { spec: PhraseSpec; re: RegExp; context: RegExp[] }[];
+}
+
+export function compileClaims(spec: ClaimsSpec): ClaimFinder {
+  const compiled: Compiled[] = spec.claims.map((c) => ({
+    spec: c,
+    context: c.context.map((s) => new RegExp(s, 'i')),
+    ...(c.exclude ? { exclude: new RegExp(c.exclude, 'i') } : {}),
+    ...(c.near ? { near: new RegExp(c.near, 'gi') } : {}),
+    phrases: c.phrases.map((p) => ({ spec: p, re: new RegExp(p.source, 'dgi'), context: (p.context ?? []).map((s) => new RegExp(s, 'i')) })),
+  }));
+
+  /** A {date} claim: the date nearest to an anchor word, within NEAR_LIMIT characters. */
+  function nearestDate(c: Compiled, re: RegExp, norm: string, orig: string, published: string | null) {
+    if (!c.near) return null;
+    const anchors: [number, number][] = [];
+    c.near.lastIndex = 0;
+    for (let m; (m = c.near.exec(norm)); ) anchors.push([m.index, m.index + m[0].length]);
+    let best: { start: number; end: number; iso: string; distance: number } | null = null;
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(norm)); ) {
+      const [s, e] = m.indices![1]!;
+      const expr = parseDateExpr(m[1], orig.slice(s, e));
+      const iso = expr && toIso(expr, published);
+      if (!iso) continue;
+      const distance = Math.min(...anchors.map(([as, ae]) => (e <= as ? as - e : s >= ae ? s - ae : 0)));
+      if (distance <= NEAR_LIMIT && (!best || distance < best.distance)) best = { start: s, end: e, iso, distance };
+    }
+    return best;
+  }
+
+  return {
+    find(text, { published, today }) {
+      const out: ClaimCheck[] = [];
+      const normText = normalizeForMatch(text);
+      for (const [s, e] of sentences(text)) {
+        const norm = normText.slice(s, e);
+        const orig = text.slice(s, e);
+        for (const c of compiled) {
+          if (!c.context.every((re) => re.test(norm)) || c.exclude?.test(norm)) continue;
+          const found = findOne(c, norm, orig, published);
+          if (!found) continue;
+          const verdict = judge(c.spec, found.asserted, published, today);
+          if (!verdict) continue;
+          out.push({
+            id: c.spec.id,
+            start: s + found.start,
+            end: s + found.end,
+            text: orig.slice(found.start, found.end),
+            asserted: assertedText(found.asserted),
+            ...verdict,
+          });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+
+  /**
+   * The claim's statement in one sentence: of every phrase that matches, the longest ("three states and
+   * D.C." over "three states"), then the first.
+   */
+  function findOne(c: Compiled, norm: string, orig: string, published: string | null): { asserted: Asserted; start: number; end: number } | null {
+    let best: { asserted: Asserted; start: number; end: number } | null = null;
+    const better = (hit: { start: number; end: number }) => !best || hit.end - hit.start > best.end - best.start || (hit.end - hit.start === best.end - best.start && hit.start < best.start);
+    for (const p of c.phrases) {
+      if (!p.context.every((re) => re.test(norm))) continue;
+      const guards = [...c.spec.guards, ...(p.spec.guards ?? [])];
+      if (p.spec.slot === 'date') {
+        const date = nearestDate(c, p.re, norm, orig, published);
+        if (date && passesGuards(guards, norm, orig, date.start, date.end)) return { asserted: { kind: 'date', iso: date.iso }, start: date.start, end: date.end };
+        continue;
+      }
+      p.re.lastIndex = 0;
+      for (let m; (m = p.re.exec(norm)); ) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const text = orig.slice(start, end);
+        // An acronym the template writes in capitals must be in capitals here, if this alternative used it.
+        if (p.spec.acronyms?.some((a) => new RegExp(`(?<![A-Za-z])${a}(?![A-Za-z])`, 'i').test(text) && !new RegExp(`(?<![A-Za-z])${a}(?![A-Za-z])`).test(text))) continue;
+        if (!passesGuards(guards, norm, orig, start, end)) continue;
+        const hit = extract(c, p.spec, m, orig, start, end);
+        if (hit && better(hit)) best = hit;
+      }
+    }
+    return best;
+  }
+
+  function extract(c: Compiled, p: PhraseSpec, m: RegExpExecArray, orig: string, start: number, end: number) {
+    if (p.slot === 'n') {
+      const count = parseCount(m[1]);
+      if (!count) return null;
+      return { asserted: { kind: 'count' as const, value: count.value + (p.add ?? 0), ...(count.qualifier ? { qualifier: count.qualifier } : {}) }, start, end };
+    }
+    if (p.slot === 'person') {
+      const [gs, ge] = m.indices![1]!;
+      const who = c.spec.holders && resolvePerson(c.spec.holders, orig.slice(gs, ge), gs, !!p.slotFirst);
+      if (!who) return null;
+      return { asserted: { kind: 'token' as const, token: who.id }, start: p.slotFirst ? who.start : start, end: p.slotFirst ? end : who.end };
+    }
+    if (p.asserts) return { asserted: { kind: 'token' as const, token: p.asserts }, start, end };
+    return null;
+  }
+}
