@@ -3,7 +3,7 @@
  * mark it in many ways, so this tries them in order of how reliably they mean "first published":
  * 1. meta tags (Open Graph `article:published_time`, `datePublished`, Dublin Core, Parse.ly, Sailthru, …);
  * 2. JSON-LD `datePublished` on an article (top level, arrays, `@graph`; broken JSON is skipped);
- * 3. `<time datetime>` in the article or its header;
+ * 3. `<time datetime>` in the article or its header (or marked as the publication time);
  * 4. a dateline or byline date written out ("June 13, 2025", "13 de junio de 2025").
  * Modified/updated dates are never used. Only DOM calls that browsers and linkedom (the CLI) both have,
  * and nothing here throws on an odd page: unknown is null.
@@ -15,7 +15,8 @@ import { normalizeForMatch } from './fold';
 const META_KEYS = [
   'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished', 'article.published',
   'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created',
-  'publishdate', 'publish-date', 'publish_date', 'pubdate', 'article_date_original', 'cxenseparse:recs:publishtime',
+  'publishdate', 'publish-date', 'publish_date', 'published_at', 'pubdate', 'pdate', 'article:publicationdate',
+  'dcsext.articlefirstpublished', 'article_date_original', 'cxenseparse:recs:publishtime', 'displaydate',
   'date', 'fecha', 'fecha_publicacion',
 ];
 
@@ -30,12 +31,23 @@ const inRange = (iso: string | null) => (iso && Number(iso.slice(0, 4)) >= MIN_Y
 /** A machine or human date value → ISO day, or null. Times and zones are dropped: the date as written. */
 export function parseDateValue(value: string): string | null {
   const s = value.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s) ?? /^(\d{4})\/(\d{2})\/(\d{2})/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})(?:\d{4,6})?(?:\D|$)/.exec(s);
-  if (m) return isValidDay(Number(m[1]), Number(m[2]), Number(m[3])) ? inRange(`${m[1]}-${m[2]}-${m[3]}`) : null;
+  // Seconds or milliseconds since 1970 (some CMSs): UTC day.
   if (/^\d{10}(?:\d{3})?$/.test(s)) {
     const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
     return inRange(new Date(ms).toISOString().slice(0, 10));
   }
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s) ?? /^(\d{4})\/(\d{2})\/(\d{2})/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})(?:\d{4,6})?(?:\D|$)/.exec(s);
+  if (m) return isValidDay(Number(m[1]), Number(m[2]), Number(m[3])) ? inRange(`${m[1]}-${m[2]}-${m[3]}`) : null;
+  // 05/29/2007 or 29/05/2007: only when the order is unambiguous (one part above 12).
+  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\D|$)/.exec(s);
+  if (slash) {
+    const [a, b, y] = [Number(slash[1]), Number(slash[2]), Number(slash[3])];
+    const [month, day] = a > 12 && b <= 12 ? [b, a] : b > 12 && a <= 12 ? [a, b] : [0, 0];
+    return month && isValidDay(y, month, day) ? inRange(`${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`) : null;
+  }
+  // JavaScript's Date#toString: "Fri Mar 13 21:30:09 EST 2015".
+  const js = /^[A-Za-z]{3},? ([A-Za-z]{3}) (\d{1,2}) \d{1,2}:\d{2}(?::\d{2})?(?: [A-Z]{2,5})? (\d{4})$/.exec(s);
+  if (js) return writtenDate(`${js[1]} ${js[2]}, ${js[3]}`);
   return writtenDate(s);
 }
 
@@ -136,7 +148,8 @@ function fromTime(doc: Document): string | null {
     const hint = `${t.getAttribute('itemprop') ?? ''} ${t.getAttribute('class') ?? ''} ${t.getAttribute('id') ?? ''}`;
     if (UPDATED.test(hint)) return 9;
     if (/datepublished|publish|pubdate/i.test(hint) || t.hasAttribute('pubdate')) return 0;
-    return inside(t, STORY) ? 1 : 2;
+    // A <time> elsewhere (a rail of related stories) dates something else.
+    return inside(t, STORY) ? 1 : 9;
   };
   const ordered = times.map((t, i) => ({ t, r: rank(t), i })).filter((x) => x.r < 9).sort((a, b) => a.r - b.r || a.i - b.i);
   for (const { t } of ordered) {

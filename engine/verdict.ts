@@ -127,7 +127,10 @@ export function judge(
     const change = claim.values.find((v) => v.index > then.index && v.start <= today && accepts(claim.kind, v, asserted) !== true);
     return result('outdated', change?.from ?? now.from);
   }
-  // No value at the article's date (unknown, unsettled, or before the record starts): judge against today.
+  // A known date with no settled value (an unsure window, or before the record starts): right or wrong
+  // then is unknown, and "agrees" would say it was right.
+  if (at) return result(null);
+  // Unknown date: judge against today only (the caller says so).
   if (!now) return result(null);
   const rightNow = accepts(claim.kind, now, asserted);
   if (rightNow === true) return result('agrees');
