@@ -49,6 +49,11 @@ export const Recognition = z.object({
   exclude: z.array(Template).optional(),
   /** For {date} claims: the date must sit within 120 characters of one of these. */
   near: z.array(Template).optional(),
+  /**
+   * For {date} claims: words that, standing between the date and its anchor, make the date another
+   * event's ("the lawsuit says the transfer in June…" is not a June lawsuit).
+   */
+  apart: z.array(Template).optional(),
   guards: z.array(Guard).optional(),
 });
 

@@ -21,8 +21,13 @@ import { normalizeForMatch } from './fold';
 export type SlotKind = 'n' | 'date' | 'person';
 
 export interface CompiledTemplate {
-  /** Regex source for the normalised text (flags `gi`); group 1 is the slot when there is one. */
+  /** Regex source for the normalised text (flags `gi`), slots as markers (expandSlots); group 1 is the slot. */
   source: string;
+  /**
+   * A word the phrase cannot match without (its first required word or alternation), tested on a
+   * sentence before the full pattern runs: most sentences mention no DHS secretary and no plaintiff states.
+   */
+  gate?: string;
   slot?: SlotKind;
   /** Added to the count ({n+1}). */
   add?: number;
@@ -34,15 +39,29 @@ export interface CompiledTemplate {
 
 export class TemplateError extends Error {}
 
-/** Up to eight words, and the punctuation after the word before ("California, Illinois"). */
-const GAP = '\\S*?\\s+(?:\\S+\\s+){0,8}?';
+/** Up to eight words, and punctuation (not letters: "congela" is not "congelará") after the word before. */
+const GAP = '[^\\sA-Za-z0-9]*\\s+(?:\\S+\\s+){0,8}?';
 const PERSON = "([A-Za-z][A-Za-z'\\-]*\\.?(?:\\s+(?:[A-Za-z][A-Za-z'\\-]*\\.?|[A-Za-z]\\.)){0,4})";
-const SLOTS: Record<string, { kind: SlotKind; source: string; add?: number }> = {
-  '{n}': { kind: 'n', source: `(${COUNT_PATTERN})` },
-  '{n+1}': { kind: 'n', source: `(${COUNT_PATTERN})`, add: 1 },
-  '{date}': { kind: 'date', source: `(${DATE_PATTERN})` },
-  '{person}': { kind: 'person', source: PERSON },
+const SLOTS: Record<string, { kind: SlotKind; marker: string; add?: number }> = {
+  '{n}': { kind: 'n', marker: '<<n>>' },
+  '{n+1}': { kind: 'n', marker: '<<n>>', add: 1 },
+  '{date}': { kind: 'date', marker: '<<date>>' },
+  '{person}': { kind: 'person', marker: '<<person>>' },
 };
+
+/**
+ * The spec keeps slots as markers (a count or date pattern is a kilobyte, and a claim has a dozen
+ * templates); the page expands them once when it compiles the spec.
+ */
+const EXPANSIONS: [string, string][] = [
+  ['<<n>>', `(${COUNT_PATTERN})`],
+  ['<<date>>', `(${DATE_PATTERN})`],
+  ['<<person>>', PERSON],
+];
+
+export function expandSlots(source: string): string {
+  return EXPANSIONS.reduce((s, [marker, pattern]) => s.split(marker).join(pattern), source);
+}
 
 const escape = (s: string) => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
@@ -142,7 +161,7 @@ function join(tokens: Token[]): string {
       out = out.replace(/\\s\+$/, '');
       out += tok.optional ? '(?:\\s*,\\s*|\\s+)' : '\\s*,\\s*';
       if (next?.t === 'sep') k++;
-    } else if (tok.t === 'slot') out += SLOTS[tok.key].source;
+    } else if (tok.t === 'slot') out += SLOTS[tok.key].marker;
     else if (tok.optional) {
       if (next?.t === 'sep') {
         out += `(?:${tok.source}\\s+)?`;
@@ -158,6 +177,13 @@ function body(s: string, slots: string[], acronyms: Set<string>): string {
   return join(tokenize(s.trim(), slots, acronyms));
 }
 
+/** The first required, slot-free part of a template, as a regex source (the phrase's gate). */
+function gateOf(template: string): string | undefined {
+  const tokens = tokenize(template.trim(), [], new Set());
+  const first = tokens.find((t): t is Extract<Token, { t: 're' }> => t.t === 're' && !t.optional && !t.source.includes('<<'));
+  return first && `(?<![A-Za-z0-9])${first.source}`;
+}
+
 /** Compile one template; throws TemplateError naming what is wrong. */
 export function compileTemplate(template: string): CompiledTemplate {
   const slots: string[] = [];
@@ -166,13 +192,15 @@ export function compileTemplate(template: string): CompiledTemplate {
   if (slots.length > 1) throw new TemplateError(`more than one slot (${slots.join(', ')})`);
   const source = `(?<![A-Za-z0-9])${inner}(?![A-Za-z0-9])`;
   try {
-    new RegExp(source, 'gi');
+    new RegExp(expandSlots(source), 'gi');
   } catch (e) {
     throw new TemplateError((e as Error).message);
   }
   const slot = slots[0] ? SLOTS[slots[0]] : undefined;
+  const gate = gateOf(template);
   return {
     source,
+    ...(gate ? { gate } : {}),
     ...(slot ? { slot: slot.kind } : {}),
     ...(slot?.add ? { add: slot.add } : {}),
     ...(slot && /^\s*\{/.test(template) ? { slotFirst: true } : {}),

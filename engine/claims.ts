@@ -12,7 +12,7 @@
  * the next are not a statement.
  */
 import type { Claim, Guard } from '../data/claim-schema';
-import { compileAny, compileTemplate, type CompiledTemplate } from './claim-templates';
+import { compileAny, compileTemplate, expandSlots, type CompiledTemplate } from './claim-templates';
 import { DATE_PATTERN, dayRange, parseDateExpr, toIso } from './dates';
 import { foldKey, normalizeForMatch } from './fold';
 import { parseCount } from './numbers';
@@ -35,6 +35,7 @@ export interface ClaimSpec {
   context: string[];
   exclude?: string;
   near?: string;
+  apart?: string;
   guards: Guard[];
   values: ValueSpec[];
   unsure: [string, string | null][];
@@ -128,6 +129,7 @@ export function prepareClaims(claims: readonly Claim[]): ClaimsSpec {
         context: (r.context ?? []).map((words, k) => compileAt(claim.id, `recognize.context[${k}]`, () => compileAny(words)) as string),
         ...(r.exclude ? { exclude: compileAt(claim.id, 'recognize.exclude', () => compileAny(r.exclude!)) as string } : {}),
         ...(r.near ? { near: compileAt(claim.id, 'recognize.near', () => compileAny(r.near!)) as string } : {}),
+        ...(r.apart ? { apart: compileAt(claim.id, 'recognize.apart', () => compileAny(r.apart!)) as string } : {}),
         guards: r.guards ?? [],
         values,
         unsure,
@@ -220,19 +222,35 @@ function resolvePerson(
 
 interface Compiled {
   spec: ClaimSpec;
+  /** Any phrase's gate (or a date claim's anchor): one cheap test that rules most sentences out. */
+  gate?: RegExp;
   context: RegExp[];
   exclude?: RegExp;
   near?: RegExp;
-  phrases: { spec: PhraseSpec; re: RegExp; context: RegExp[] }[];
+  apart?: RegExp;
+  phrases: { spec: PhraseSpec; re: RegExp; gate?: RegExp; context: RegExp[] }[];
 }
 
 export function compileClaims(spec: ClaimsSpec): ClaimFinder {
+  const claimGate = (c: ClaimSpec): RegExp | undefined => {
+    if (c.phrases.some((p) => p.slot === 'date')) return c.near ? new RegExp(c.near, 'i') : undefined;
+    if (c.phrases.some((p) => !p.gate)) return undefined;
+    return new RegExp([...new Set(c.phrases.map((p) => p.gate!))].join('|'), 'i');
+  };
   const compiled: Compiled[] = spec.claims.map((c) => ({
     spec: c,
+    ...(claimGate(c) ? { gate: claimGate(c) } : {}),
     context: c.context.map((s) => new RegExp(s, 'i')),
     ...(c.exclude ? { exclude: new RegExp(c.exclude, 'i') } : {}),
     ...(c.near ? { near: new RegExp(c.near, 'gi') } : {}),
-    phrases: c.phrases.map((p) => ({ spec: p, re: new RegExp(p.source, 'dgi'), context: (p.context ?? []).map((s) => new RegExp(s, 'i')) })),
+    ...(c.apart ? { apart: new RegExp(c.apart, 'i') } : {}),
+    phrases: c.phrases.map((p) => ({
+      spec: p,
+      // Offsets of the slot (flag d) cost time on every match; only names and dates need them.
+      re: new RegExp(expandSlots(p.source), p.slot === 'person' || p.slot === 'date' ? 'dgi' : 'gi'),
+      ...(p.gate ? { gate: new RegExp(p.gate, 'i') } : {}),
+      context: (p.context ?? []).map((s) => new RegExp(s, 'i')),
+    })),
   }));
 
   /** A {date} claim: the date nearest to an anchor word, within NEAR_LIMIT characters. */
@@ -248,7 +266,12 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
       const expr = parseDateExpr(m[1], orig.slice(s, e));
       const iso = expr && toIso(expr, published);
       if (!iso) continue;
-      const distance = Math.min(...anchors.map(([as, ae]) => (e <= as ? as - e : s >= ae ? s - ae : 0)));
+      // Distance to the nearest anchor with nothing in between that makes the date another event's.
+      const distance = Math.min(
+        ...anchors
+          .filter(([as, ae]) => !c.apart?.test(e <= as ? norm.slice(e, as) : norm.slice(ae, s)))
+          .map(([as, ae]) => (e <= as ? as - e : s >= ae ? s - ae : 0)),
+      );
       if (distance <= NEAR_LIMIT && (!best || distance < best.distance)) best = { start: s, end: e, iso, distance };
     }
     return best;
@@ -262,7 +285,7 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
         const norm = normText.slice(s, e);
         const orig = text.slice(s, e);
         for (const c of compiled) {
-          if (!c.context.every((re) => re.test(norm)) || c.exclude?.test(norm)) continue;
+          if ((c.gate && !c.gate.test(norm)) || !c.context.every((re) => re.test(norm)) || c.exclude?.test(norm)) continue;
           const found = findOne(c, norm, orig, published);
           if (!found) continue;
           const verdict = judge(c.spec, found.asserted, published, today);
@@ -289,7 +312,7 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     let best: { asserted: Asserted; start: number; end: number } | null = null;
     const better = (hit: { start: number; end: number }) => !best || hit.end - hit.start > best.end - best.start || (hit.end - hit.start === best.end - best.start && hit.start < best.start);
     for (const p of c.phrases) {
-      if (!p.context.every((re) => re.test(norm))) continue;
+      if ((p.gate && !p.gate.test(norm)) || !p.context.every((re) => re.test(norm))) continue;
       const guards = [...c.spec.guards, ...(p.spec.guards ?? [])];
       if (p.spec.slot === 'date') {
         const date = nearestDate(c, p.re, norm, orig, published);
@@ -315,6 +338,9 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     if (p.slot === 'n') {
       const count = parseCount(m[1]);
       if (!count) return null;
+      // "California and three other states" counts four; only a template that says so may read it.
+      const gs = m.index + m[0].indexOf(m[1]);
+      if (!p.add && /(?:other|otros|otras|more|additional|another|adicionales)\s+$/i.test(orig.slice(Math.max(0, gs - 14), gs))) return null;
       return { asserted: { kind: 'count' as const, value: count.value + (p.add ?? 0), ...(count.qualifier ? { qualifier: count.qualifier } : {}) }, start, end };
     }
     if (p.slot === 'person') {

@@ -48,11 +48,26 @@ const QUALIFIERS: [string, CountQualifier][] = [
 const byLength = (a: string, b: string) => b.length - a.length;
 const alternation = (words: Iterable<string>) => [...words].sort(byLength).map((w) => w.replace(/ /g, '\\s+')).join('|');
 
+const DIGITS_EN = 'one|two|three|four|five|six|seven|eight|nine';
+const DIGITS_ES = 'uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve';
+/**
+ * Number words as a structure, not a list (a list of every form is many times larger and slower):
+ * tens with an optional unit, then the single words. "un"/"una" alone is an article, so it counts only
+ * before a multiplier ("un millón").
+ */
+const WORDS = [
+  `(?:${TENS_EN.filter(Boolean).join('|')})(?:[- ](?:${DIGITS_EN}))?`,
+  `(?:${TENS_ES.filter(Boolean).join('|')})(?: y (?:${DIGITS_ES}|un))?`,
+  `veinti(?:${DIGITS_ES}|un)|dieci(?:seis|siete|ocho|nueve)`,
+  [...UNITS_EN.slice(1), ...UNITS_ES.slice(1, 21), 'cien', 'hundred'].sort(byLength).join('|'),
+  'una?(?=\\s+(?:millon|millones|mil\\b))',
+].join('|');
+
 /**
  * Regex source (for the normalised text, flag `i`) for one count: an optional hedge, digits or words,
  * an optional multiplier. No capture groups: the matched text goes to parseCount.
  */
-export const COUNT_PATTERN = `(?:(?:${alternation(QUALIFIERS.map(([q]) => q))})\\s+)?(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:[.,]\\d+)?|(?:${alternation(WORD_VALUE.keys())})(?![a-z]))(?:\\s+(?:${alternation(MULTIPLIERS.map(([m]) => m))})(?![a-z]))?`;
+export const COUNT_PATTERN = `(?:(?:${alternation(QUALIFIERS.map(([q]) => q))})\\s+)?(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:[.,]\\d+)?|(?:${WORDS})(?![a-z]))(?:\\s+(?:${alternation(MULTIPLIERS.map(([m]) => m))})(?![a-z]))?`;
 
 export interface Count {
   value: number;

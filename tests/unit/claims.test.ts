@@ -126,6 +126,13 @@ describe('counts', () => {
     expect(verdict('june-transfer-jurisdictions', 'In June CMS gave DHS data on enrollees in five states.', '2025-06-14')).toBe('differs');
   });
 
+  it('"California and three other jurisdictions" is four; an "other" count is never read as the total', () => {
+    const es = 'En junio, CMS entregó a DHS datos de personas inscritas en California y otras tres jurisdicciones.';
+    expect(one('june-transfer-jurisdictions', es, '2025-06-14')).toMatchObject({ asserted: '4', verdict: 'agrees' });
+    expect(verdict('june-transfer-jurisdictions', 'In June CMS gave DHS data on enrollees in California and three other states.', '2025-06-14')).toBe('agrees');
+    expect(one('june-transfer-jurisdictions', 'In June CMS gave DHS Medicaid data; other states, three more jurisdictions, were spared.', '2025-06-14')).toBeUndefined();
+  });
+
   it('the CMS–ICE agreement: about 79 million enrollees, with hedges read as written', () => {
     const at = '2025-07-18';
     expect(verdict('ice-agreement-enrollees', 'ICE will get data on 79 million Medicaid enrollees under the agreement.', at)).toBe('agrees');
@@ -160,6 +167,11 @@ describe('dates', () => {
     expect(one('lawsuit-filing-date', 'The states sued on July 1 over the Medicaid data.', '2025-07-03')?.asserted).toBe('2025-07-01');
     expect(one('preliminary-injunction-date', 'In August, a judge issued a preliminary injunction barring DHS from using Medicaid data.', '2026-01-09')).toMatchObject({ asserted: '2025-08', verdict: 'agrees' });
     expect(one('lawsuit-filing-date', 'The states sued on July 1 over the Medicaid data.', null)).toBeUndefined();
+  });
+
+  it("a date that belongs to another event in the sentence is not the claim's date", () => {
+    const text = 'La demanda, presentada en San Francisco, sostiene que la transferencia de junio violó las leyes de privacidad de los estados.';
+    expect(one('lawsuit-filing-date', text, '2025-07-20')).toBeUndefined();
   });
 
   it('Executive Order 14218: signed Feb. 19, published Feb. 25, 2025; both agree', () => {
@@ -227,6 +239,8 @@ describe('statuses', () => {
     expect(verdict('california-enrollment-freeze', frozen, '2025-09-01')).toBeNull();
     expect(verdict('california-enrollment-freeze', frozen, '2026-02-01')).toBe('agrees');
     expect(verdict('california-enrollment-freeze', 'California congeló la inscripción de adultos indocumentados en Medi-Cal.', '2026-02-01')).toBe('agrees');
+    // The future tense is a plan, not the state of things.
+    expect(one('california-enrollment-freeze', 'California congelará nuevas inscripciones en Medi-Cal para adultos indocumentados.', '2025-06-01')).toBeUndefined();
   });
 
   it("Illinois's program for immigrant adults: ended July 1, 2025", () => {
