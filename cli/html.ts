@@ -17,6 +17,6 @@ export function readHtml(html: string): ReadPage {
   const root = /<body[\s>]/i.test(html) ? document.body : document.documentElement;
   // document.title as a browser computes it: the first <title> anywhere, whitespace collapsed.
   const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const { text, peripheral } = readPageText(root);
-  return { page: { text, peripheral }, title, published: readPublished(document) };
+  const { text, peripheral, main, headlines } = readPageText(root);
+  return { page: { text, peripheral, main, headlines }, title, published: readPublished(document) };
 }

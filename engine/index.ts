@@ -1,7 +1,8 @@
 /** The page-independent engine: detect → match → anchor. Used by the content script, the CLI and tests. */
-export { createEngine, mightBeCoverage, prepareEngine, type Annotated, type Engine } from './annotate';
+export { createEngine, mightBeCoverage, prepareEngine, SLICE_CHARS, type Annotated, type Engine } from './annotate';
+export { findStory, inStory, type Story } from './story';
 export type { MatcherSpec } from './matcher';
-export { readPageText, type PageTextIndex, type ReadOptions } from './page-text';
+export { dataOffset, isOutsideStory, readPageText, readPageTextSteps, type PageTextIndex, type ReadOptions } from './page-text';
 export { anchorMention, locate, toRange, type Anchor, type TextPosition } from './anchor';
 export { DETECTION_THRESHOLD } from './detect';
 export { foldKey } from './fold';

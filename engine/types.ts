@@ -55,8 +55,12 @@ export interface Detection {
  */
 export interface PageText {
   text: string;
-  /** Spans of `text` (start, end pairs) that are navigation, rails, comments or footers. */
+  /** Spans of `text` (start, end pairs) that are navigation, rails, comments, figures or footers. */
   peripheral: number[];
+  /** Spans of containers that may hold the story (<article>, <main>, …), sorted by start; see story.ts. */
+  main?: number[];
+  /** Spans of top-level headings (<h1>). */
+  headlines?: number[];
 }
 
 export const BLOCK_SEPARATOR = '\u2029';

@@ -16,13 +16,21 @@ export const ContentRequest = z.discriminatedUnion('type', [
    * a closed shadow root the page cannot read; this asks the extension itself, over its own channel.
    */
   z.object({ type: z.literal('card:state') }),
+  /** Hide or show the underlines (the same as Alt+Shift+U). */
+  z.object({ type: z.literal('underlines:toggle') }),
+  /** Presentation mode: start (at the first entity, or at a step), or leave it. */
+  z.object({ type: z.literal('present:start'), step: z.optional(z.number()) }),
+  z.object({ type: z.literal('present:stop') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
 /** To the background: the full records for entities found on a recognised page; or re-check the all-sites opt-in. */
 export const BackgroundRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('entities:get'), ids: z.array(z.string()) }),
+  /** Ids are collapsed and capped by the background (a page could make its content script ask for many). */
+  z.object({ type: z.literal('entities:get'), ids: z.array(z.string()), lang: z.optional(z.enum(['en', 'es'])) }),
   z.object({ type: z.literal('allSites:sync') }),
+  /** The story's events (presentation's timeline step), in the page's language. */
+  z.object({ type: z.literal('story:get') }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
@@ -42,6 +50,15 @@ export interface AnnotationsResponse {
   reasons: Reason[];
   /** False when the reader switched the extension off for this site. */
   enabled: boolean;
+  /** Underline every mention or only each entity's first; and whether the reader hid them (Alt+Shift+U). */
+  mode: 'all' | 'first';
+  hidden: boolean;
+}
+
+/** Answer to `entities:get`: the records, and the card's words in the page's language. */
+export interface EntitiesAnswer {
+  entities: import('../data/schema').Entity[];
+  messages: Record<string, unknown>;
 }
 
 /** A box in CSS pixels of the layout viewport (getBoundingClientRect coordinates). */
@@ -65,6 +82,11 @@ export interface CardState {
   focused: boolean;
   /** The card's visible text (what a screen reader would start reading). */
   text?: string;
+  /** A card beside a mention, a presentation note, or the presentation's timeline panel. */
+  variant?: 'card' | 'present' | 'panel';
+  /** In presentation mode: 1-based step and number of steps. */
+  step?: number;
+  steps?: number;
   /** Smallest computed font size of the card's text, times the visual viewport's scale: what the eye gets. */
   minFontPx?: number;
   viewport: { width: number; height: number; scale: number };

@@ -116,9 +116,9 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
       executablePath,
       headless,
       // Lets WebDriver BiDi open and script moz-extension pages.
-      args: ['--remote-allow-system-access'],
+      args: ['--remote-allow-system-access', '--width=1200', '--height=900'],
       acceptInsecureCerts: true,
-      defaultViewport: { width: 1200, height: 900 },
+      defaultViewport: null,
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
         'network.proxy.type': 1,
@@ -149,8 +149,6 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
     const id = await browser.installExtension(FIREFOX_BUILD);
     if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
     page = (await browser.pages())[0] ?? (await browser.newPage());
-    // defaultViewport is not applied to the tab Firefox starts with.
-    await page.setViewport({ width: 1200, height: 900 });
   } catch (e) {
     await closeAll();
     throw e;

@@ -8,6 +8,11 @@ import { PopupApp, type ActiveTab } from '../../components/PopupApp';
 import { dataset, entityById } from '../../data';
 import type { AnnotationsResponse } from '../../utils/messages';
 import { installMessages } from '../support/i18n';
+import { translator } from '../../components/translate';
+import en from '../../locales/en.json';
+
+/** What every card needs besides its record: English words, today, no article date. */
+const cardBase = { lang: 'en' as const, t: translator(en), published: null, today: '2026-11-30' };
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -32,7 +37,7 @@ describe('Card', () => {
     const e = entityById.get('tricia-mclaughlin')!;
     if (e.kind !== 'person') throw new Error('expected a person');
     const onClose = vi.fn();
-    await mount(<Card entity={e} mentionText="Tricia McLaughlin" confidence="high" version="9.9.9" onClose={onClose} />);
+    await mount(<Card {...cardBase} entity={e} mentionText="Tricia McLaughlin" confidence="high" version="9.9.9" onClose={onClose} />);
     const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
     expect(card.getAttribute('aria-labelledby')).toBe(root.querySelector('h2')!.id);
     expect(root.querySelector('h2')!.textContent).toBe(e.name);
@@ -50,7 +55,7 @@ describe('Card', () => {
   it('shows a state’s program, transfer status, lawsuit role and dated timeline', async () => {
     const e = entityById.get('illinois')!;
     if (e.kind !== 'state') throw new Error('expected a state');
-    await mount(<Card entity={e} mentionText="Illinois" confidence="high" version="1.0.0" onClose={() => {}} />);
+    await mount(<Card {...cardBase} entity={e} mentionText="Illinois" confidence="high" version="1.0.0" onClose={() => {}} />);
     const text = root.textContent!;
     if (e.program) expect(text).toContain(e.program.name);
     expect(text).toContain(e.inJune2025Transfer ? 'was in the June 2025 transfer' : 'was not in the June 2025 transfer');
@@ -62,7 +67,7 @@ describe('Card', () => {
 
   it('says when a match is only probable', async () => {
     const e = entityById.get('gavin-newsom')!;
-    await mount(<Card entity={e} mentionText="Gavin Newo" confidence="probable" version="1.0.0" onClose={() => {}} />);
+    await mount(<Card {...cardBase} entity={e} mentionText="Gavin Newo" confidence="probable" version="1.0.0" onClose={() => {}} />);
     expect(root.querySelector('.mdc-probable')!.textContent).toContain('“Gavin Newo”');
   });
 
@@ -70,7 +75,7 @@ describe('Card', () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const e = entityById.get('eo-14218')!;
-    await mount(<Card entity={e} mentionText="Executive Order 14218" confidence="high" version="2.0.0" onClose={() => {}} />);
+    await mount(<Card {...cardBase} entity={e} mentionText="Executive Order 14218" confidence="high" version="2.0.0" onClose={() => {}} />);
     await act(async () => root.querySelector<HTMLButtonElement>('.mdc-copy')!.click());
     const citation = writeText.mock.calls[0][0] as string;
     expect(citation).toContain(e.name);
@@ -94,6 +99,8 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
       { id: 'andrew-nixon', kind: 'person', text: 'Nixon' },
       { id: 'cms', kind: 'agency', text: 'CMS' },
     ],
+    mode: 'all',
+    hidden: false,
   };
   return {
     enabled,
@@ -105,6 +112,9 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
     setSiteEnabled: vi.fn(async (h, on) => void enabled.set(h, on)),
     allSites: async () => false,
     setAllSites: vi.fn(async (on: boolean) => on),
+    underlineMode: async () => 'all',
+    setUnderlineMode: vi.fn(async () => {}),
+    toggleUnderlines: vi.fn(async () => true),
     ...overrides,
   };
 }
@@ -120,6 +130,29 @@ describe('PopupApp', () => {
     const people = [...root.querySelectorAll('h3')].find((h) => h.textContent!.startsWith('People'))!;
     expect(people.textContent).toContain('2');
     expect([...root.querySelectorAll('button.link')].map((b) => b.textContent)).toEqual([entityById.get('andrew-nixon')!.name, entityById.get('cms')!.name]);
+  });
+
+  it('puts its controls before the list of what was found', async () => {
+    const tab = fakeTab();
+    await mount(<PopupApp tab={tab} onNavigate={() => {}} />);
+    await flush();
+    await flush();
+    const controls = root.querySelector('section.controls')!;
+    const list = root.querySelector('section[aria-labelledby="found"]')!;
+    expect(controls.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(controls.querySelector('input[type="checkbox"]')).not.toBeNull();
+    const first = controls.querySelector<HTMLInputElement>('input[value="first"]')!;
+    await act(async () => {
+      first.checked = true;
+      first.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(tab.setUnderlineMode).toHaveBeenCalledWith('first');
+    const hide = [...controls.querySelectorAll('button')].find((b) => b.textContent === 'Hide underlines on this page')!;
+    await act(async () => hide.click());
+    await flush();
+    expect(tab.toggleUnderlines).toHaveBeenCalled();
+    expect(hide.getAttribute('aria-pressed')).toBe('true');
+    expect(hide.textContent).toBe('Show underlines on this page');
   });
 
   it('reveals an entity on the page when clicked', async () => {
@@ -145,7 +178,8 @@ describe('PopupApp', () => {
     await flush();
     expect(tab.setSiteEnabled).toHaveBeenCalledWith('apnews.com', false);
     expect(root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(false);
-    expect(root.textContent).toContain('Annotations are off for apnews.com.');
+    expect(root.querySelector('[role="status"]')!.textContent).toBe('Off on apnews.com: switch it on below to annotate this page.');
+    expect(root.textContent).not.toContain('not recognised');
   });
 
   it('offers to annotate a page where the content script does not run', async () => {
