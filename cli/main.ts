@@ -216,7 +216,9 @@ function main(argv: string[]): number {
     const checked: Checked = result.detection.detected
       ? {
           published,
-          claims: finder.find(read.page.text, { published, today }).filter((c) => c.verdict !== null),
+          claims: finder
+            .find(read.page.text, { published, today, spans: result.story?.spans, peripheral: read.page.peripheral })
+            .filter((c) => c.verdict !== null),
           since: published ? eventsSince(dataset.entities, published, today) : [],
         }
       : { published, claims: [], since: [] };

@@ -15,6 +15,7 @@ import type { Claim, Guard } from '../data/claim-schema';
 import { compileAny, compileTemplate, expandSlots, type CompiledTemplate } from './claim-templates';
 import { passesGuards, resolvePerson } from './claim-guards';
 import { dayRange, parseDateExpr, toIso } from './dates';
+import { inSpans } from './detect';
 import { foldKey, normalizeForMatch } from './fold';
 import { parseCount } from './numbers';
 import { sentences } from './sentences';
@@ -55,6 +56,10 @@ export interface FindOptions {
   published: string | null;
   /** Today (ISO day): the caller's clock, so tests can pin it. */
   today: string;
+  /** Look only at sentences that start in these [start, end) pairs: the story (Annotated.story.spans). */
+  spans?: readonly number[];
+  /** Skip sentences that start in these pairs: navigation, rails, comments (PageText.peripheral). */
+  peripheral?: readonly number[];
 }
 
 export interface ClaimFinder {
@@ -204,10 +209,12 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
   }
 
   return {
-    find(text, { published, today }) {
+    find(text, { published, today, spans, peripheral }) {
       const out: ClaimCheck[] = [];
       const normText = normalizeForMatch(text);
       for (const [s, e] of sentences(text)) {
+        // A claim in a rail of other stories or a comment is not the article's.
+        if ((spans && !inSpans(spans as number[], s)) || (peripheral && inSpans(peripheral as number[], s))) continue;
         const norm = normText.slice(s, e);
         const orig = text.slice(s, e);
         for (const c of compiled) {

@@ -314,6 +314,19 @@ describe('where a statement may sit', () => {
     ]);
   });
 
+  it('only in the story when the caller says where it is, never in peripheral text', () => {
+    const head = 'Related: Twenty states sued over the Medicaid data.';
+    const body = 'On July 1, 2025, a coalition of 20 states sued over the Medicaid data.';
+    const text = `${head}${BLOCK_SEPARATOR}${body}`;
+    const bodyStart = head.length + 1;
+    const all = check(text, '2025-07-02').filter((c) => c.id === 'lawsuit-states-at-filing');
+    expect(all).toHaveLength(2);
+    const inStory = finder.find(text, { published: '2025-07-02', today: TODAY, spans: [bodyStart, text.length] });
+    expect(inStory.filter((c) => c.id === 'lawsuit-states-at-filing').map((c) => c.start)).toEqual([all[1].start]);
+    const notRail = finder.find(text, { published: '2025-07-02', today: TODAY, peripheral: [0, head.length] });
+    expect(notRail.filter((c) => c.id === 'lawsuit-states-at-filing').map((c) => c.start)).toEqual([all[1].start]);
+  });
+
   it('offsets point into the text', () => {
     const text = `Intro.${BLOCK_SEPARATOR}On July 1, 2025, a coalition of 20 states sued over the Medicaid data.`;
     for (const c of check(text, '2025-07-02')) expect(text.slice(c.start, c.end)).toBe(c.text);
