@@ -9,3 +9,7 @@ export { foldKey } from './fold';
 export * from './types';
 export { parsePlainText, plainPageText, type PlainArticle } from './plain-text';
 export { pushTo } from './collections';
+export { compileClaims, prepareClaims, ClaimTemplateError, type ClaimFinder, type ClaimSpec, type ClaimsSpec, type FindOptions } from './claims';
+export { readPublished, parsePublishedOption, parseDateValue } from './published';
+export { eventsSince, type EventSince } from './since';
+export { parseIsoDay } from './dates';
