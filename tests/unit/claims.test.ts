@@ -262,7 +262,7 @@ describe('statuses', () => {
 describe('titles', () => {
   it('"DHS Secretary Kristi Noem": right until March 2026, outdated since; unsettled in the handover week', () => {
     const noem = 'Homeland Security Secretary Kristi Noem defended the agreement.';
-    expect(one('dhs-secretary', noem, '2025-10-01')).toMatchObject({ verdict: 'outdated', since: '2026-03-24', asserted: 'kristi-noem', now: { value: 'markwayne-mullin' } });
+    expect(one('dhs-secretary', noem, '2025-10-01')).toMatchObject({ verdict: 'outdated', since: '2026-03-31', asserted: 'kristi-noem', now: { value: 'markwayne-mullin' } });
     expect(verdict('dhs-secretary', noem, '2026-03-27')).toBeNull();
     expect(verdict('dhs-secretary', noem, '2026-05-01')).toBe('differs');
     expect(verdict('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2025-10-01')).toBe('differs');

@@ -61,7 +61,7 @@ describe('the sample article, checked at its publication date', () => {
     expect(verdictOf('dhs-secretary')).toMatchObject({
       verdict: 'outdated',
       text: 'Homeland Security Secretary Kristi Noem',
-      since: '2026-03-24',
+      since: '2026-03-31',
       then: { value: 'kristi-noem' },
       now: { value: 'markwayne-mullin' },
     });
