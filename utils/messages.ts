@@ -38,6 +38,18 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('allSites:sync') }),
   /** The story's events (presentation's timeline step), in the page's language. */
   z.object({ type: z.literal('story:get') }),
+  /**
+   * Check the article's claims (done here, off the page's main thread): the text the content script read,
+   * the story's spans and the peripheral spans in it, the article's date and today's.
+   */
+  z.object({
+    type: z.literal('claims:check'),
+    text: z.string(),
+    spans: z.optional(z.array(z.number())),
+    peripheral: z.optional(z.array(z.number())),
+    published: z.nullable(z.string()),
+    today: z.string(),
+  }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
@@ -60,6 +72,30 @@ export interface AnnotationsResponse {
   /** Underline every mention or only each entity's first; and whether the reader hid them (Alt+Shift+U). */
   mode: 'all' | 'first';
   hidden: boolean;
+  /** The article's publication date (ISO), or null when the page does not say. */
+  published: string | null;
+  /** Claims the article makes that the dataset can judge, in reading order (only those with a verdict). */
+  claims: ClaimSummary[];
+  /** The story's events after the publication date, oldest first (empty when the date is unknown). */
+  since: { id: string; date: string }[];
+  /** The page's language, as the cards use it. */
+  lang: 'en' | 'es';
+}
+
+/** Answer to `claims:check`: the checks with verdicts, their records, and the story's events since the article. */
+export interface ClaimsAnswer {
+  checks: import('../engine/types').ClaimCheck[];
+  claims: import('../data/claim-schema').Claim[];
+  since: { id: string; date: string }[];
+}
+
+/** A claim as the popup and the side panel list it. */
+export interface ClaimSummary {
+  id: string;
+  text: string;
+  verdict: import('../engine/types').Verdict;
+  /** For an outdated claim: when the value changed. */
+  since?: string;
 }
 
 /** Answer to `entities:get`: the records, and the card's words in the page's language. */
@@ -79,8 +115,9 @@ export interface Box {
 /** Answer to `card:state`. */
 export interface CardState {
   open: boolean;
-  /** The record shown, and how the card was opened. */
+  /** The record shown (an entity, or a claim), and how the card was opened. */
   id?: string;
+  kind?: 'mention' | 'claim';
   via?: 'hover' | 'tap' | 'keyboard';
   /** The card's box, and the client rects of the mention it explains (one per line it wraps onto). */
   card?: Box;
