@@ -67,7 +67,17 @@ function Recognition({ data, t }: { data: AnnotationsResponse; t: Translate }) {
   );
 }
 
-function Filters({ kind, verdict, setKind, setVerdict, t }: { kind: KindFilter; verdict: VerdictFilter; setKind: (k: KindFilter) => void; setVerdict: (v: VerdictFilter) => void; t: Translate }) {
+interface FilterProps {
+  kind: KindFilter;
+  verdict: VerdictFilter;
+  /** The verdicts worth offering ("no verdict" only when some claim has none). */
+  verdicts: readonly Exclude<VerdictFilter, 'all'>[];
+  setKind: (k: KindFilter) => void;
+  setVerdict: (v: VerdictFilter) => void;
+  t: Translate;
+}
+
+function Filters({ kind, verdict, verdicts, setKind, setVerdict, t }: FilterProps) {
   return (
     <fieldset class="filters">
       <legend>{t('panel.filters')}</legend>
@@ -75,7 +85,7 @@ function Filters({ kind, verdict, setKind, setVerdict, t }: { kind: KindFilter; 
         {t('panel.filterVerdict')}
         <select name="verdict" value={verdict} onChange={(e) => setVerdict((e.currentTarget as HTMLSelectElement).value as VerdictFilter)}>
           <option value="all">{t('panel.all')}</option>
-          {VERDICT_ORDER.map((v) => (
+          {verdicts.map((v) => (
             <option key={v} value={v}>
               {t(`panel.verdict.${v}`)}
             </option>
@@ -153,7 +163,7 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
 
   const snapshot = state.status === 'ready' ? state.snapshot : null;
   const annotations = state.status === 'ready' ? state.annotations : null;
-  const published = snapshot?.published ?? null;
+  const published = snapshot?.published ?? annotations?.published ?? null;
   const ctx = useMemo(
     () => (snapshot ? exportContext(snapshot, { entities: entityById, claims: CLAIMS, events: EVENTS }, lang, t) : null),
     [snapshot, lang],
@@ -182,7 +192,7 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
   };
 
   const groups = annotations ? groupByKind(annotations.annotations, entityById) : [];
-  const rows = snapshot ? claimRows(snapshot, CLAIMS) : [];
+  const rows = snapshot ? claimRows(snapshot, CLAIMS, annotations?.claims ?? []) : [];
   const hasPage = state.status === 'ready' && state.annotations.enabled;
 
   return (
@@ -261,7 +271,7 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
 
         {hasPage && (
           <>
-            <Filters kind={kind} verdict={verdict} setKind={setKind} setVerdict={setVerdict} t={t} />
+            <Filters kind={kind} verdict={verdict} verdicts={VERDICT_ORDER.filter((v) => v !== 'none' || rows.some((r) => r.check.verdict === null))} setKind={setKind} setVerdict={setVerdict} t={t} />
             <p class="muted small">{t('panel.hint')}</p>
             <section id="claims" aria-labelledby="claims-title" tabIndex={-1}>
               <h2 id="claims-title">

@@ -11,6 +11,16 @@ import { valueOf, type ClaimRow } from './model';
 
 const MARK = { agrees: '✓', outdated: '↻', differs: '✗', none: '?' } as const;
 
+function Sentence({ row: { sentence } }: { row: ClaimRow }) {
+  return (
+    <q>
+      {sentence.text.slice(0, sentence.start)}
+      <mark>{sentence.text.slice(sentence.start, sentence.end)}</mark>
+      {sentence.text.slice(sentence.end)}
+    </q>
+  );
+}
+
 export function ClaimItem({ row }: { row: ClaimRow }) {
   const env = useEnv();
   const { t, lang } = env;
@@ -30,14 +40,16 @@ export function ClaimItem({ row }: { row: ClaimRow }) {
         {t(`panel.verdict.${verdict}`)}
       </p>
       {record && <p class="muted about">{t('panel.claimAbout', [localize(record.about, lang)])}</p>}
-      <button type="button" class="goto claim-goto" data-goto-claim={row.index} onClick={() => env.show({ claim: row.index })}>
-        <span class="sr">{`${t('panel.claimShow')}: `}</span>
-        <q>
-          {sentence.text.slice(0, sentence.start)}
-          <mark>{sentence.text.slice(sentence.start, sentence.end)}</mark>
-          {sentence.text.slice(sentence.end)}
-        </q>
-      </button>
+      {row.shown !== null ? (
+        <button type="button" class="goto claim-goto" data-goto-claim={row.index} onClick={() => env.show({ claim: row.shown! })}>
+          <span class="sr">{`${t('panel.claimShow')}: `}</span>
+          <Sentence row={row} />
+        </button>
+      ) : (
+        <p class="claim-text">
+          <Sentence row={row} />
+        </p>
+      )}
       {verdict === 'none' && <p class="muted">{t('panel.verdictNoneHint')}</p>}
       {same ? (
         <p class="value">{t('panel.claimBoth', [localize(now!.statement, lang)])}</p>

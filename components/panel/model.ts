@@ -8,7 +8,7 @@ import type { Claim } from '../../data/claim-schema';
 import type { Entity, EntityKind } from '../../data/schema';
 import { sentences } from '../../engine/sentences';
 import type { ClaimCheck, PageSnapshot, Verdict } from '../../engine/types';
-import type { AnnotationSummary } from '../../utils/messages';
+import type { AnnotationSummary, ClaimSummary } from '../../utils/messages';
 
 export const KIND_ORDER: readonly EntityKind[] = ['person', 'agency', 'law', 'state', 'event'];
 
@@ -53,8 +53,13 @@ export type VerdictFilter = Verdict | 'none' | 'all';
 export const filterKinds = (groups: readonly KindGroup[], kind: KindFilter) => (kind === 'all' ? [...groups] : groups.filter((g) => g.kind === kind));
 
 export interface ClaimRow {
-  /** Index in the snapshot's claims (what `annotations:show` takes). */
+  /** Index in the snapshot's claims (what citations take). */
   index: number;
+  /**
+   * Index in the claims the page underlined (`annotations:get`; what `annotations:show` takes), or null when
+   * the page has no underline for it (a claim it could not anchor, or a page changed since).
+   */
+  shown: number | null;
   check: ClaimCheck;
   record: Claim | undefined;
   /** The sentence of the page text that holds the claim, and where the claim sits in it. */
@@ -73,9 +78,17 @@ const verdictOf = (c: ClaimCheck): Exclude<VerdictFilter, 'all'> => c.verdict ??
 /** Verdicts in the order the panel offers them: what needs attention first. */
 export const VERDICT_ORDER: readonly Exclude<VerdictFilter, 'all'>[] = ['differs', 'outdated', 'agrees', 'none'];
 
-export function claimRows(snapshot: PageSnapshot, records: ReadonlyMap<string, Claim>): ClaimRow[] {
+/**
+ * The snapshot's claims (checked afresh for export) beside the ones the page underlined: the same statement
+ * is the same claim id with the same words, the n-th such in the one list being the n-th in the other.
+ */
+export function claimRows(snapshot: PageSnapshot, records: ReadonlyMap<string, Claim>, listed: readonly ClaimSummary[]): ClaimRow[] {
+  const key = (c: { id: string; text: string }) => `${c.id}\u0000${c.text}`;
+  const places = new Map<string, number[]>();
+  listed.forEach((c, i) => places.set(key(c), [...(places.get(key(c)) ?? []), i]));
   return snapshot.claims.map((c, index) => ({
     index,
+    shown: places.get(key(c.check))?.shift() ?? null,
     check: c.check,
     record: records.get(c.check.id),
     sentence: sentenceAround(snapshot.text, c.check.start, c.check.end),

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claims, dataset } from '../../data';
-import { compileClaims, createEngine, prepareClaims, readPageText, readPublished, type PageSnapshot } from '../../engine';
+import { compileClaims, createEngine, eventsSince, prepareClaims, readPageText, readPublished, type PageSnapshot } from '../../engine';
 import type { AnnotationsResponse } from '../../utils/messages';
 
 export const SAMPLE_TODAY = '2026-11-30';
@@ -18,7 +18,10 @@ export function sampleAnswers(): { annotations: AnnotationsResponse; snapshot: P
   const index = readPageText(doc.body);
   const result = engine.annotate(index, doc.title);
   const published = readPublished(doc);
-  const checks = compileClaims(prepareClaims(claims)).find(index.text, { published, today: SAMPLE_TODAY });
+  // As the background checks them for the content script: in the story only, and only those with a verdict.
+  const checks = compileClaims(prepareClaims(claims))
+    .find(index.text, { published, today: SAMPLE_TODAY, spans: result.story?.spans, peripheral: index.peripheral })
+    .filter((c) => c.verdict !== null);
   const annotations: AnnotationsResponse = {
     detected: result.detection.detected,
     score: result.detection.score,
@@ -28,6 +31,10 @@ export function sampleAnswers(): { annotations: AnnotationsResponse; snapshot: P
     mode: 'all',
     hidden: false,
     annotations: result.mentions.map((m) => ({ id: m.id, kind: m.kind, text: m.text })),
+    published,
+    claims: checks.map((c) => ({ id: c.id, text: c.text, verdict: c.verdict!, ...(c.since ? { since: c.since } : {}) })),
+    since: published ? eventsSince(dataset.entities, published, SAMPLE_TODAY) : [],
+    lang: 'en',
   };
   const snapshot: PageSnapshot = {
     url: 'https://apnews.com/article/sample',

@@ -261,7 +261,7 @@ describe('the timeline', () => {
   });
 
   it('says when the article’s date is unknown, and marks nothing', async () => {
-    await mount(fakeLink({ annotations: sample.annotations, snapshot: { ...sample.snapshot, published: null } }));
+    await mount(fakeLink({ annotations: { ...sample.annotations, published: null, since: [] }, snapshot: { ...sample.snapshot, published: null } }));
     expect(root.querySelector('.mdc-published')).toBeNull();
     expect(root.querySelector('#timeline')!.textContent).toContain('The article\'s date is unknown.');
   });
@@ -318,6 +318,20 @@ describe('the workbench in Spanish', () => {
   });
 });
 
+describe('claims the page could not underline', () => {
+  it('are listed without a way to the article, and the others still reach the right underline', async () => {
+    // The page underlined every claim but the first (say, one it could not anchor).
+    const link = fakeLink({ annotations: { ...sample.annotations, claims: sample.annotations.claims.slice(1) }, snapshot: sample.snapshot });
+    await mount(link);
+    const items = $$('#claims article.claim');
+    expect(items.length).toBe(sample.snapshot.claims.length);
+    expect(items[0].querySelector('button.claim-goto')).toBeNull();
+    expect(items[0].querySelector('mark')!.textContent).toBe(sample.snapshot.claims[0].check.text);
+    await act(async () => items[2].querySelector<HTMLButtonElement>('button.claim-goto')!.click());
+    expect(link.show).toHaveBeenLastCalledWith({ claim: 1 });
+  });
+});
+
 describe('the claim’s sentence', () => {
   it('is the whole sentence around the claim, with the claim’s place in it', () => {
     const text = 'First one here. The agency said 20 states sued on Tuesday. Last.';
@@ -336,6 +350,7 @@ describe('the popup’s way to the workbench', () => {
       hostname: async () => 'apnews.com',
       annotations: async () => sample.annotations,
       reveal: async () => {},
+      showClaim: async () => {},
       annotateHere: async () => true,
       isSiteEnabled: async () => true,
       setSiteEnabled: async () => {},
