@@ -258,17 +258,38 @@ describe('accessibility', () => {
 
   it('the presentation note passes axe-core, for every kind, light and dark, English and Spanish', async () => {
     const page = await b.context.newPage();
-    // Not a news host: no content script here, only the fixture.
+    // The projector's window, as presentation mode is used; not a news host: no content script, only the fixture.
+    await page.setViewportSize(VIEW);
+    // No fade-in: contrast is measured on the note as it settles, not mid-animation.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`http://localhost:${server.port}/fixture/presentation-note`);
+    const problemsFound: string[] = [];
     const ids = ['andrew-nixon', 'cms', 'privacy-act-1974', 'illinois', 'june-2025-transfer', 'timeline'];
     for (const id of ids)
       for (const dark of [false, true])
         for (const lang of ['en', 'es'] as const) {
           await page.evaluate(({ id, dark, lang }) => window.showNote(id, dark, lang), { id, dark, lang });
           await page.locator('#note-host .mdc-card').waitFor();
-          expect(await axeViolations(page, '#note-host'), `${id} ${dark ? 'dark' : 'light'} ${lang}`).toEqual([]);
+          problemsFound.push(...(await axeViolations(page, '#note-host')).map((v) => `${id} ${dark ? 'dark' : 'light'} ${lang}: ${v}`));
         }
+    expect(problemsFound).toEqual([]);
     await page.close();
+  });
+});
+
+describe('opening the workbench', () => {
+  it('opens the side panel from the popup’s button', async () => {
+    const popup = await b.context.newPage();
+    watch(popup, 'popup');
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    const button = popup.locator('button[data-action="workbench"]');
+    expect(await button.textContent()).toBe('Open the workbench');
+    const sidePanels = () =>
+      b.worker.evaluate(async () => ((await (globalThis as any).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })) as unknown[]).length);
+    expect(await sidePanels()).toBe(0);
+    await button.click();
+    await expect.poll(sidePanels, { timeout: 10_000 }).toBe(1);
+    if (!popup.isClosed()) await popup.close();
   });
 });
 
