@@ -11,7 +11,7 @@ import { createEngine, isOutsideStory, readPageText, readPublished, type Detecti
 import matchIndex from 'virtual:mdc-match-index';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, PageSnapshot } from '@/utils/messages';
-import { ContentRequest } from '@/utils/messages';
+import { parseContentRequest } from '@/utils/messages';
 import { isSiteEnabled, readUnderlineMode, watchSites, watchUnderlineMode } from '@/utils/settings';
 import { CardHost, HOST_TAG, visualView } from './card-host';
 import { planChanges } from './changes';
@@ -487,9 +487,8 @@ export class Annotator {
   // ——— messages from the extension (popup, side panel, tests) ———
 
   private answer(raw: unknown): Promise<unknown> | undefined {
-    const parsed = ContentRequest.safeParse(raw);
-    if (!parsed.success || !this.alive()) return undefined;
-    const msg = parsed.data;
+    const msg = parseContentRequest(raw);
+    if (!msg || !this.alive()) return undefined;
     switch (msg.type) {
       case 'annotations:get':
         return this.settled.then(() => this.summary());
