@@ -544,6 +544,11 @@ describe('citation', () => {
     const e = ctx.entities.get('privacy-act-1974')!;
     const md = citation(ctx, { entity: e.id }, 'markdown');
     expect(md.split('\n')[0]).toMatch(/^\*\*Privacy Act of 1974\*\* — /);
+    // One paragraph with hard breaks (a backslash ends each line), then the list of sources.
+    const lines = md.split('\n');
+    const list = lines.findIndex((l) => l.startsWith('- '));
+    for (const l of lines.slice(0, list - 1)) expect(l.endsWith('\\')).toBe(true);
+    expect(lines[list - 1].endsWith('\\')).toBe(false);
     for (const s of e.sources) expect(md).toContain(`](${s.url})`);
     expect(md).toContain(`record “${e.id}”`);
   });
