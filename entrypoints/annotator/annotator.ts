@@ -25,7 +25,7 @@ import { caretAt, installPointer, type Via } from './pointer';
 import { Presentation } from './presentation';
 import { revealInWindow } from './reveal';
 import { runInSlices } from './scheduler';
-import { domLocator } from './snapshot';
+import { domSpanLocator } from '@/engine/export/dom-spans';
 import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
 
@@ -546,7 +546,7 @@ export class Annotator {
     const body = document.body;
     const index = readPageText(body, { isOwnUi: (el) => el === this.card.element });
     const result = this.enabled ? engine.annotate(index, document.title) : { mentions: [], story: undefined };
-    const dom = domLocator(body, index);
+    const dom = domSpanLocator(body, index);
     let checks: PageSnapshot['claims'] = [];
     if (this.enabled && this.detection.detected) {
       const request: BackgroundRequest = { type: 'claims:check', text: index.text, spans: result.story?.spans, peripheral: index.peripheral, published: this.published, today: today() };
