@@ -9,7 +9,8 @@ import type { Claim } from '@/data/claim-schema';
 import en from '@/locales/en.json';
 import es from '@/locales/es.json';
 import { allSitesWanted, browserRegistration, syncAllSites } from '@/utils/all-sites';
-import { BackgroundRequest, type ClaimsAnswer, type EntitiesAnswer } from '@/utils/messages';
+import { BackgroundRequest } from '@/utils/background-request';
+import type { ClaimsAnswer, EntitiesAnswer } from '@/utils/messages';
 import { recordsFor } from '@/utils/records';
 
 /** The claim finder, compiled on the first recognised page (claims are checked here, not in the page). */

@@ -23,6 +23,15 @@ const linkUrl = (url: string) => url.replace(/[()\s<>]/g, (c) => `%${c.charCodeA
 
 const iso = (d: string) => d;
 
+/**
+ * Lines of one citation. Markdown would run consecutive lines into one paragraph, so they end in a
+ * backslash (CommonMark's hard line break, which editors do not strip as they strip trailing spaces).
+ */
+function assemble(head: string[], sources: string[], format: CitationFormat): string {
+  const body = head.join(format === 'markdown' ? '\\\n' : '\n');
+  return sources.length ? `${body}\n${sources.join('\n')}` : body;
+}
+
 function sourceLine(s: Source, ctx: ExportContext, format: CitationFormat): string {
   if (format === 'text') return ctx.t('cite.source', [formatSource(s)]);
   const title = isWebUrl(s.url) ? `[${escapeMarkdown(s.title)}](${linkUrl(s.url)})` : escapeMarkdown(s.title);
@@ -37,8 +46,7 @@ function entityCitation(e: Entity, ctx: ExportContext, format: CitationFormat): 
   const lines = [`${name} — ${text(localize(e.summary, lang))}`];
   if (e.kind === 'person') lines.push(...titleLines(e, snapshot.published, snapshot.today, lang, t, iso).map(text));
   lines.push(text(`${t('cite.asOf', [e.asOf])} ${t('cite.checked', [e.verified])} ${t('cite.record', [snapshot.version, e.id])}`));
-  lines.push(...e.sources.map((s) => sourceLine(s, ctx, format)));
-  return lines.join('\n');
+  return assemble(lines, e.sources.map((s) => sourceLine(s, ctx, format)), format);
 }
 
 function claimCitation(claim: CheckedClaim, ctx: ExportContext, format: CitationFormat): string {
@@ -51,8 +59,7 @@ function claimCitation(claim: CheckedClaim, ctx: ExportContext, format: Citation
   if (words.statement) lines.push(text(t('export.datasetSays', [words.statement])));
   const checked = words.record ? `${t('export.checkedOn', [words.record.verified])} ` : '';
   lines.push(text(`${checked}${t('export.claimRecord', [snapshot.version, claim.check.id])}`));
-  lines.push(...words.sources.map((s) => sourceLine(s, ctx, format)));
-  return lines.join('\n');
+  return assemble(lines, words.sources.map((s) => sourceLine(s, ctx, format)), format);
 }
 
 function pageHeading(ctx: ExportContext, format: CitationFormat): string {

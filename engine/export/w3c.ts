@@ -47,7 +47,7 @@ function dateTime(iso: string): string {
 export function toWebAnnotation(ctx: ExportContext): Json {
   const { snapshot, t, lang } = ctx;
   const created = dateTime(ctx.generated);
-  const generator = { id: URN, type: 'Software', name: `${PRODUCT} (dataset v${snapshot.version})` };
+  const generator = { id: `${URN}:software`, type: 'Software', name: `${PRODUCT} (dataset v${snapshot.version})` };
   const enginePoints = codePointOffsets(snapshot.text);
   const collectionId = `${URN}:${stableHash('collection', snapshot.url, snapshot.version)}`;
   const mentions = [...snapshot.mentions].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -11,7 +11,7 @@ import { createEngine, isOutsideStory, readPageText, readPublished, type Detecti
 import matchIndex from 'virtual:mdc-match-index';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, PageSnapshot } from '@/utils/messages';
-import { ContentRequest } from '@/utils/messages';
+import { parseContentRequest } from '@/utils/messages';
 import { isSiteEnabled, readUnderlineMode, watchSites, watchUnderlineMode } from '@/utils/settings';
 import { CardHost, HOST_TAG, visualView } from './card-host';
 import { planChanges } from './changes';
@@ -25,7 +25,7 @@ import { caretAt, installPointer, type Via } from './pointer';
 import { Presentation } from './presentation';
 import { revealInWindow } from './reveal';
 import { runInSlices } from './scheduler';
-import { domLocator } from './snapshot';
+import { domSpanLocator } from '@/engine/export/dom-spans';
 import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
 
@@ -487,9 +487,8 @@ export class Annotator {
   // ——— messages from the extension (popup, side panel, tests) ———
 
   private answer(raw: unknown): Promise<unknown> | undefined {
-    const parsed = ContentRequest.safeParse(raw);
-    if (!parsed.success || !this.alive()) return undefined;
-    const msg = parsed.data;
+    const msg = parseContentRequest(raw);
+    if (!msg || !this.alive()) return undefined;
     switch (msg.type) {
       case 'annotations:get':
         return this.settled.then(() => this.summary());
@@ -547,7 +546,7 @@ export class Annotator {
     const body = document.body;
     const index = readPageText(body, { isOwnUi: (el) => el === this.card.element });
     const result = this.enabled ? engine.annotate(index, document.title) : { mentions: [], story: undefined };
-    const dom = domLocator(body, index);
+    const dom = domSpanLocator(body, index);
     let checks: PageSnapshot['claims'] = [];
     if (this.enabled && this.detection.detected) {
       const request: BackgroundRequest = { type: 'claims:check', text: index.text, spans: result.story?.spans, peripheral: index.peripheral, published: this.published, today: today() };
