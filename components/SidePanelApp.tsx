@@ -156,7 +156,8 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
         setState({ status: 'closed' });
         return;
       }
-      setPresenting(false);
+      // A page that changed under the panel (a live blog, a single-page app) keeps its presentation going.
+      if (why !== 'changed') setPresenting(false);
       void load();
     });
   }, [link]);

@@ -20,7 +20,7 @@ export interface ArticleLink {
   /** Start presentation mode in the article. */
   present(): Promise<boolean>;
   /** Called when the followed tab changes or finishes loading; returns the unsubscribe. */
-  onChange(listener: (why: 'switched' | 'loaded' | 'closed') => void): () => void;
+  onChange(listener: (why: 'switched' | 'loaded' | 'changed' | 'closed') => void): () => void;
 }
 
 export interface PanelEnv {

@@ -58,10 +58,16 @@ export function followArticleTab(pinned: number | null): ArticleLink {
       const removed = (id: number) => {
         if (pinned !== null && id === pinned) listener('closed');
       };
+      // The article's content script says when its annotations changed (the page changed under it).
+      const changed = async (message: unknown, sender: { tab?: { id?: number } }) => {
+        if ((message as { type?: unknown })?.type === 'annotations:changed' && sender.tab?.id === (await tabId())) listener('changed');
+      };
       browser.tabs.onActivated.addListener(activated);
       browser.tabs.onUpdated.addListener(updated);
       browser.tabs.onRemoved.addListener(removed);
+      browser.runtime.onMessage.addListener(changed);
       return () => {
+        browser.runtime.onMessage.removeListener(changed);
         browser.tabs.onActivated.removeListener(activated);
         browser.tabs.onUpdated.removeListener(updated);
         browser.tabs.onRemoved.removeListener(removed);
