@@ -4,10 +4,11 @@
  * copy button always in view at the bottom. Everything it states comes from the dataset record; the words
  * around it come from locales/ in the page's language.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { DatedFact, Entity, Event, Lang, Person, Source } from '../data/schema';
 import { formatCitation, formatDate, localize, monthsBetween, underscore } from './format';
 import { roleStory } from './roles';
+import { CopyButton, SourceItems, SourceLine } from './sources';
 import type { Translate } from './translate';
 
 export interface CardProps {
@@ -61,22 +62,6 @@ export function SinceLine({ since, t, lang }: { since: Event[]; t: Translate; la
 export const STALE_AFTER_MONTHS = 6;
 
 const KIND_ORDER = ['person', 'agency', 'law', 'state', 'event'] as const;
-
-function SourceLink({ s, t, lang }: { s: Source; t: Translate; lang: Lang }) {
-  return (
-    <>
-      <a href={s.url} target="_blank" rel="noopener noreferrer">
-        {s.title}
-        <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
-      </a>
-      <span class="mdc-meta">
-        {' — '}
-        {s.publisher}
-        {s.date ? `, ${formatDate(s.date, lang)}` : ''}
-      </span>
-    </>
-  );
-}
 
 function Timeline({ facts, t, lang }: { facts: DatedFact[]; t: Translate; lang: Lang }) {
   const sorted = [...facts].sort((a, b) => a.date.localeCompare(b.date));
@@ -179,11 +164,7 @@ function Details({ entity, version, t, lang }: { entity: Entity; version: string
       <section class="mdc-section">
         <h3>{t('card.sources')}</h3>
         <ul class="mdc-sources">
-          {entity.sources.map((s) => (
-            <li key={s.url}>
-              <SourceLink s={s} t={t} lang={lang} />
-            </li>
-          ))}
+          <SourceItems sources={entity.sources} t={t} lang={lang} />
         </ul>
       </section>
       <section class="mdc-section">
@@ -206,7 +187,6 @@ function Details({ entity, version, t, lang }: { entity: Entity; version: string
 
 export function Card({ entity, mentionText, confidence, version, lang, t, published, today, autoFocus, onClose, onFollowLink, since = [] }: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [copied, setCopied] = useState(false);
   const titleId = `mdc-title-${entity.id}`;
   const summaryId = `mdc-summary-${entity.id}`;
   const first = entity.sources[0];
@@ -216,15 +196,6 @@ export function Card({ entity, mentionText, confidence, version, lang, t, publis
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
   }, [entity.id, autoFocus]);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(formatCitation(entity, version, lang, t));
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
 
   return (
     <div
@@ -261,16 +232,7 @@ export function Card({ entity, mentionText, confidence, version, lang, t, publis
         </details>
       </div>
       <div class="mdc-footer">
-        {first && (
-          <span class="mdc-source-line">
-            {t('card.source')}{' '}
-            <a href={first.url} target="_blank" rel="noopener noreferrer" title={first.title}>
-              {first.publisher}
-              <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
-            </a>
-            {first.date ? `, ${formatDate(first.date, lang)}` : ''}
-          </span>
-        )}
+        <SourceLine s={first} t={t} lang={lang} />
         <span class="mdc-dates">
           {t('card.asOf', [formatDate(entity.asOf, lang)])}
           {checked && ` · ${t('card.checked', [formatDate(checked, lang)])}`}
@@ -282,9 +244,7 @@ export function Card({ entity, mentionText, confidence, version, lang, t, publis
               {t('card.followLink')}
             </button>
           )}
-          <button type="button" class="mdc-button mdc-copy" onClick={copy}>
-            {copied ? t('card.copied') : t('card.copyCitation')}
-          </button>
+          <CopyButton text={() => formatCitation(entity, version, lang, t)} t={t} />
         </span>
       </div>
     </div>

@@ -3,11 +3,12 @@
  * stated in words — right then and now, outdated since a date, or not what the sources said — never by
  * colour alone, with what the sources say and where it is written.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Claim } from '../data/claim-schema';
 import type { Lang, Source } from '../data/schema';
 import type { ClaimCheck } from '../engine/types';
 import { formatDate, localize } from './format';
+import { CopyButton, SourceLine } from './sources';
 import type { Translate } from './translate';
 
 export interface ClaimCardProps {
@@ -41,7 +42,6 @@ export function formatClaimCitation(check: ClaimCheck, claim: Claim, lang: Lang,
 
 export function ClaimCard({ check, claim, lang, t, published, version, autoFocus, onClose }: ClaimCardProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
   }, [check.start, autoFocus]);
@@ -57,14 +57,6 @@ export function ClaimCard({ check, claim, lang, t, published, version, autoFocus
         ? t('claim.outdated', [check.since ? date(check.since) : '?'])
         : t('claim.differs');
   const sources = (check.verdict === 'differs' && then ? then : now).sources;
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(formatClaimCitation(check, claim, lang, t, version));
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
   return (
     <div ref={ref} class={`mdc-card mdc-claim mdc-verdict-${check.verdict}`} role="dialog" aria-modal="false" aria-labelledby={titleId} tabIndex={-1} data-claim={claim.id} data-verdict={check.verdict} lang={lang}>
       <div class="mdc-header">
@@ -96,21 +88,10 @@ export function ClaimCard({ check, claim, lang, t, published, version, autoFocus
         <p class="mdc-note">{localize(claim.about, lang)}</p>
       </div>
       <div class="mdc-footer">
-        {sources[0] && (
-          <span class="mdc-source-line">
-            {t('card.source')}{' '}
-            <a href={sources[0].url} target="_blank" rel="noopener noreferrer" title={sources[0].title}>
-              {sources[0].publisher}
-              <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
-            </a>
-            {sources[0].date ? `, ${date(sources[0].date)}` : ''}
-          </span>
-        )}
+        <SourceLine s={sources[0]} t={t} lang={lang} />
         <span class="mdc-dates">{t('card.checked', [date(claim.verified)])}</span>
         <span class="mdc-actions">
-          <button type="button" class="mdc-button mdc-copy" onClick={copy}>
-            {copied ? t('card.copied') : t('card.copyCitation')}
-          </button>
+          <CopyButton text={() => formatClaimCitation(check, claim, lang, t, version)} t={t} />
         </span>
       </div>
     </div>

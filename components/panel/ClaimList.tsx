@@ -3,6 +3,7 @@
  * marked in it), what the dataset says for the article's date and for today, when it changed, and the
  * sources behind each value.
  */
+import { SourceItems } from '../sources';
 import type { Source } from '../../data/schema';
 import { formatDate, localize } from '../format';
 import { useEnv } from './context';
@@ -64,19 +65,7 @@ export function ClaimItem({ row }: { row: ClaimRow }) {
         <details class="sources">
           <summary>{t('panel.sources', [sources.size])}</summary>
           <ul>
-            {[...sources.values()].map((s) => (
-              <li key={s.url}>
-                <a href={s.url} target="_blank" rel="noopener noreferrer">
-                  {s.title}
-                  <span class="sr">{` ${t('card.opensInNewTab')}`}</span>
-                </a>
-                <span class="muted">
-                  {' — '}
-                  {s.publisher}
-                  {s.date ? `, ${formatDate(s.date, lang)}` : ''}
-                </span>
-              </li>
-            ))}
+            <SourceItems sources={[...sources.values()]} t={t} lang={lang} classes={{ sr: 'sr', meta: 'muted' }} />
           </ul>
         </details>
       )}

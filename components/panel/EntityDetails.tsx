@@ -3,6 +3,7 @@
  * held then and now, a law's citation, a state's place in the story), the summary, how fresh it is and
  * its sources — with a way to the article when the page names it, and citations to copy.
  */
+import { SourceItems } from '../sources';
 import type { Entity } from '../../data/schema';
 import { KeyFact } from '../Card';
 import { formatDate, localize } from '../format';
@@ -47,19 +48,7 @@ export function EntityDetails({ entity, headingLevel = 3, tag }: { entity: Entit
       <details class="sources">
         <summary>{t('panel.sources', [entity.sources.length])}</summary>
         <ul>
-          {entity.sources.map((s) => (
-            <li key={s.url}>
-              <a href={s.url} target="_blank" rel="noopener noreferrer">
-                {s.title}
-                <span class="sr">{` ${t('card.opensInNewTab')}`}</span>
-              </a>
-              <span class="muted">
-                {' — '}
-                {s.publisher}
-                {s.date ? `, ${formatDate(s.date, lang)}` : ''}
-              </span>
-            </li>
-          ))}
+          <SourceItems sources={entity.sources} t={t} lang={lang} classes={{ sr: 'sr', meta: 'muted' }} />
         </ul>
       </details>
       <CopyButtons target={{ entity: entity.id }} label={name} />
