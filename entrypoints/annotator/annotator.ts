@@ -7,7 +7,7 @@
  */
 import type { Claim } from '@/data/claim-schema';
 import type { Entity, Event, Lang } from '@/data/schema';
-import { createEngine, isOutsideStory, readPageText, readPublished, type Detection, type PageTextIndex } from '@/engine';
+import { createEngine, isOutsideStory, readPageText, readPublished, type Detection, type Engine, type PageTextIndex } from '@/engine';
 import matchIndex from 'virtual:mdc-match-index';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, PageSnapshot } from '@/utils/messages';
@@ -29,7 +29,12 @@ import { domSpanLocator } from '@/engine/export/dom-spans';
 import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
 
-const engine = createEngine(matchIndex.entities, matchIndex.lexicon, matchIndex.matcher);
+/**
+ * The engine, built on first need: the match index is parsed only then, so a page the cheap gate turns away
+ * (nearly every page a reader opens) never pays for it.
+ */
+let built: Engine | undefined;
+const engine = (): Engine => (built ??= createEngine(matchIndex.entities, matchIndex.lexicon, matchIndex.matcher));
 const VERSION = matchIndex.version;
 const NOT_RUN: Detection = { detected: false, score: 0, reasons: [] };
 /** Re-reading this share of the page piece by piece costs more than one full pass. */
@@ -326,7 +331,7 @@ export class Annotator {
       // Anything already marked inside is read again with the rest of the block.
       gone.push(...this.marks.remove((m) => unit.contains(m.nodes[0])));
       const index = readPageText(unit, { isOwnUi: (el) => el === this.card.element });
-      const mentions = engine.annotateFragment(index, named);
+      const mentions = engine().annotateFragment(index, named);
       fresh.push(...anchorAll(document, index, mentions, tone));
     }
     // A claim whose sentence changed is no longer what was checked.
@@ -567,7 +572,7 @@ export class Annotator {
   private async snapshot(): Promise<PageSnapshot> {
     const body = document.body;
     const index = readPageText(body, { isOwnUi: (el) => el === this.card.element });
-    const result = this.enabled ? engine.annotate(index, document.title) : { mentions: [], story: undefined };
+    const result = this.enabled ? engine().annotate(index, document.title) : { mentions: [], story: undefined };
     const dom = domSpanLocator(body, index);
     let checks: PageSnapshot['claims'] = [];
     if (this.enabled && this.detection.detected) {

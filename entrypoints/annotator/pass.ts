@@ -59,7 +59,8 @@ export function anchorAll(doc: Document, index: PageTextIndex, mentions: Mention
   return out;
 }
 
-export function* passSteps(doc: Document, engine: Engine, opts: PassOptions): Generator<void, PassResult, void> {
+/** `engine` is asked for only once the page passed the cheap gate (building it parses the match index). */
+export function* passSteps(doc: Document, engine: Engine | (() => Engine), opts: PassOptions): Generator<void, PassResult, void> {
   const body = doc.body;
   // Most pages never say "Medicaid": textContent is one native read, about the cost of the bare walk,
   // and settles them before any real work.
@@ -67,7 +68,7 @@ export function* passSteps(doc: Document, engine: Engine, opts: PassOptions): Ge
   yield;
   const index = yield* readPageTextSteps(body, { isOwnUi: opts.isOwnUi });
   yield;
-  const result = yield* engine.steps(index, doc.title);
+  const result = yield* (typeof engine === 'function' ? engine() : engine).steps(index, doc.title);
   if (!result.detection.detected) return { detection: result.detection, storyRoot: null, index };
   const visible = visibilityCheck();
   for (let i = 0; i < result.mentions.length; i += BATCH) {
@@ -80,7 +81,7 @@ export function* passSteps(doc: Document, engine: Engine, opts: PassOptions): Ge
 }
 
 /** The whole pass in one go (the benchmark, and tests). */
-export function runPassNow(doc: Document, engine: Engine, opts: PassOptions): PassResult {
+export function runPassNow(doc: Document, engine: Engine | (() => Engine), opts: PassOptions): PassResult {
   const run = passSteps(doc, engine, opts);
   for (;;) {
     const step = run.next();
