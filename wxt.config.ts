@@ -1,5 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { NEWS_MATCHES } from './utils/news-sites';
+import { ANNOTATOR_SCRIPT, HIGHLIGHTS_CSS } from './utils/annotator-files';
 
 export const GECKO_ID = 'medicaid-data-context@example.org';
 
@@ -13,8 +15,13 @@ export default defineConfig({
   hooks: {
     // Highlight styles must live in the page's document (a shadow root's ::highlight rules only reach its
     // own tree); a manifest stylesheet gets there without adding an element to the page.
+    // The annotator is an unlisted script (see entrypoints/annotator/index.ts for why), registered here for the
+    // curated news sites, with its highlight styles.
     'build:manifestGenerated': (_, manifest) => {
-      for (const script of manifest.content_scripts ?? []) script.css = [...(script.css ?? []), 'highlights.css'];
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: NEWS_MATCHES, js: [ANNOTATOR_SCRIPT], css: [HIGHLIGHTS_CSS], run_at: 'document_idle' },
+      ];
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
@@ -32,7 +39,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              // The CSS Custom Highlight API arrived in Firefox 140 (ESR 140); before it nothing could be drawn.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

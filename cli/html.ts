@@ -1,10 +1,12 @@
 /** Read a saved .html page into the engine's PageText, the way the content script reads a live page. */
 import { parseHTML } from 'linkedom';
-import { readPageText, type PageText } from '../engine';
+import { readPageText, readPublished, type PageText } from '../engine';
 
 export interface ReadPage {
   page: PageText;
   title: string;
+  /** The page's publication date (ISO day) from its meta tags, JSON-LD, <time> or dateline; null if none. */
+  published: string | null;
 }
 
 export function readHtml(html: string): ReadPage {
@@ -15,6 +17,6 @@ export function readHtml(html: string): ReadPage {
   const root = /<body[\s>]/i.test(html) ? document.body : document.documentElement;
   // document.title as a browser computes it: the first <title> anywhere, whitespace collapsed.
   const title = (document.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const { text, peripheral } = readPageText(root);
-  return { page: { text, peripheral }, title };
+  const { text, peripheral, main, headlines } = readPageText(root);
+  return { page: { text, peripheral, main, headlines }, title, published: readPublished(document) };
 }

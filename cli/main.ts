@@ -5,11 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Claim } from '../data/claim-schema';
 import { loadDataset } from '../data/validate';
-import { createEngine, parsePlainText, plainPageText, type Annotated, type Reason } from '../engine';
+import {
+  compileClaims, createEngine, eventsSince, parsePlainText, parsePublishedOption, plainPageText, prepareClaims,
+  type Annotated, type ClaimCheck, type EventSince, type Reason,
+} from '../engine';
 import { readHtml, type ReadPage } from './html';
 
-const SHORT_USAGE = `Usage: medicaid-context annotate [--format json|text] FILE...
+const SHORT_USAGE = `Usage: medicaid-context annotate [--format json|text] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE...
        medicaid-context --help | --version`;
 
 const USAGE = `${SHORT_USAGE}
@@ -18,11 +22,24 @@ Reads .html pages and .txt articles (a title line, then paragraphs separated by 
 reports whether each reads as coverage of Medicaid data shared with immigration enforcement, and
 which people, agencies, laws, places and events of the story it names.
 
+On a page recognised as coverage it also checks the statements the article makes (counts, dates,
+court rulings, program status, officials' titles) against the dataset, at the article's publication
+date and today, and lists the story's events since the article was published.
+
 Options:
   --format text   a readable summary per file (default)
   --format json   one JSON object per file, one per line:
-                  {file, detected, score, reasons, annotations: [{id, kind, text, start, end}]}
+                  {file, detected, score, reasons, annotations: [{id, kind, text, start, end}],
+                   published, claims: [{id, text, start, end, verdict, since?}], since: [{id, date}]}
                   (start and end are offsets into the text the engine read)
+                  published: the page's publication date (YYYY-MM-DD), or null when unknown
+                  claims: statements with a verdict: agrees (right then and now), outdated (right
+                    then, changed since: \`since\` is when), differs (wrong when published).
+                    Statements the engine recognised but cannot judge with confidence are left out.
+                    With no publication date, claims are judged against today only.
+                  since: the story's events dated after the publication date, oldest first
+  --published D   judge every file as if published on D (YYYY-MM-DD), whatever the page says
+  --today D       judge "now" as of D (YYYY-MM-DD) instead of today's date
   -h, --help      show this help
   --version       show the CLI and dataset versions
 
@@ -39,21 +56,41 @@ function parse(argv: string[]) {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+      options: {
+        format: { type: 'string' },
+        published: { type: 'string' },
+        today: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
     });
   } catch (e) {
     // parseArgs explains unknown flags and missing values well enough; only the prefix is ours.
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help || values.version) return { help: !!values.help, version: !!values.version, format: 'text', files: [] };
+  if (values.help || values.version) return { help: !!values.help, version: !!values.version, format: 'text', files: [], published: undefined, today: localToday() };
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError('missing command');
   if (command !== 'annotate') throw new UsageError(`unknown command '${command}'`);
   const format = values.format ?? 'text';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not '${format}'`);
+  const day = (flag: string, value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const iso = parsePublishedOption(value);
+    if (!iso) throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, not '${value}'`);
+    return iso;
+  };
+  const published = day('published', values.published);
+  const today = day('today', values.today) ?? localToday();
   if (files.length === 0) throw new UsageError('no files given');
-  return { help: false, version: false, format, files };
+  return { help: false, version: false, format, files, published, today };
+}
+
+/** Today in the user's time zone, as an ISO day: the date a reader would say. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function readPage(file: string): ReadPage {
@@ -62,7 +99,7 @@ function readPage(file: string): ReadPage {
   const source = readFileSync(file, 'utf8');
   if (ext === '.txt') {
     const article = parsePlainText(source);
-    return { page: plainPageText(article), title: article.title };
+    return { page: plainPageText(article), title: article.title, published: null };
   }
   return readHtml(source);
 }
@@ -74,9 +111,20 @@ function readError(e: unknown): string {
   return (code && known[code]) ?? (e as Error).message;
 }
 
-function toJson(file: string, { detection, mentions }: Annotated): string {
+/** What the CLI adds to the entity pass: the date it judged against, the verdicts, and what happened since. */
+interface Checked {
+  published: string | null;
+  claims: ClaimCheck[];
+  since: EventSince[];
+}
+
+function toJson(file: string, { detection, mentions }: Annotated, checked: Checked): string {
   const annotations = mentions.map(({ id, kind, text, start, end }) => ({ id, kind, text, start, end }));
-  return JSON.stringify({ file, detected: detection.detected, score: detection.score, reasons: detection.reasons, annotations });
+  const claims = checked.claims.map(({ id, text, start, end, verdict, since }) => ({ id, text, start, end, verdict, ...(since ? { since } : {}) }));
+  return JSON.stringify({
+    file, detected: detection.detected, score: detection.score, reasons: detection.reasons, annotations,
+    published: checked.published, claims, since: checked.since,
+  });
 }
 
 // The popup's wording, so the CLI and the extension explain a page the same way.
@@ -84,7 +132,24 @@ const REASONS = readJson<{ reason: Record<string, string> }>('../locales/en.json
 // A code the messages do not know yet (added to the engine first) still prints, untranslated.
 const reasonText = (r: Reason) => (REASONS[r.code.replace(/-/g, '_')] ?? `${r.code}: $1`).replace(/\$1/g, String(r.count));
 
-function toText(file: string, { detection, mentions }: Annotated, names: ReadonlyMap<string, string>): string {
+/** One claim check in words: the verdict, and what the sources say when it is not plain agreement. */
+function claimText(c: ClaimCheck, record: Claim | undefined, published: string | null): string {
+  const said = (i: number | undefined) => (record && i !== undefined ? record.values[i]?.statement.en : undefined);
+  const head = `    - "${c.text}" (${c.id})`;
+  if (c.verdict === 'agrees')
+    return `${head}\n        agrees: ${published && c.then ? `right on ${published} and still right` : 'right as of today'}`;
+  if (c.verdict === 'outdated')
+    return `${head}\n        outdated: right on ${published}, changed ${c.since}: ${said(c.now.index) ?? c.now.value}`;
+  return `${head}\n        differs: ${c.then ? `on ${published} the sources said` : 'the sources say'}: ${said((c.then ?? c.now).index) ?? (c.then ?? c.now).value}`;
+}
+
+function toText(
+  file: string,
+  { detection, mentions }: Annotated,
+  names: ReadonlyMap<string, string>,
+  checked: Checked,
+  info: { given: boolean; today: string; claims: ReadonlyMap<string, Claim> },
+): string {
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
 
@@ -94,6 +159,18 @@ function toText(file: string, { detection, mentions }: Annotated, names: Readonl
   else {
     lines.push('  Found:');
     for (const [id, n] of counts) lines.push(`    ${names.get(id) ?? id} (${id}): ${n} mention${n === 1 ? '' : 's'}`);
+  }
+  if (!detection.detected) return lines.join('\n');
+  lines.push(
+    checked.published
+      ? `  Published: ${checked.published}${info.given ? ' (given with --published)' : ''}`
+      : `  Published: unknown (claims judged against today, ${info.today}, only)`,
+  );
+  if (checked.claims.length === 0) lines.push('  Claims checked: none with a verdict');
+  else lines.push('  Claims checked:', ...checked.claims.map((c) => claimText(c, info.claims.get(c.id), checked.published)));
+  if (checked.published) {
+    if (checked.since.length === 0) lines.push('  Since this article: no new events in the dataset');
+    else lines.push('  Since this article:', ...checked.since.map((e) => `    ${e.date}  ${names.get(e.id) ?? e.id} (${e.id})`));
   }
   return lines.join('\n');
 }
@@ -118,7 +195,10 @@ function main(argv: string[]): number {
   }
 
   const engine = createEngine(dataset.entities, dataset.lexicon);
+  const finder = compileClaims(prepareClaims(dataset.claims));
+  const claimsById = new Map(dataset.claims.map((c) => [c.id, c]));
   const names = new Map(dataset.entities.map((e) => [e.id, e.name]));
+  const { today } = options;
   let status = 0;
   let printed = 0;
   for (const file of options.files) {
@@ -131,8 +211,22 @@ function main(argv: string[]): number {
       continue;
     }
     const result = engine.annotate(read.page, read.title);
-    if (options.format === 'json') process.stdout.write(`${toJson(file, result)}\n`);
-    else process.stdout.write(`${printed > 0 ? '\n' : ''}${toText(file, result, names)}\n`);
+    const published = options.published ?? read.published;
+    // Claims and events are context for coverage: an unrelated page gets neither.
+    const checked: Checked = result.detection.detected
+      ? {
+          published,
+          claims: finder
+            .find(read.page.text, { published, today, spans: result.story?.spans, peripheral: read.page.peripheral })
+            .filter((c) => c.verdict !== null),
+          since: published ? eventsSince(dataset.entities, published, today) : [],
+        }
+      : { published, claims: [], since: [] };
+    if (options.format === 'json') process.stdout.write(`${toJson(file, result, checked)}\n`);
+    else
+      process.stdout.write(
+        `${printed > 0 ? '\n' : ''}${toText(file, result, names, checked, { given: options.published !== undefined, today, claims: claimsById })}\n`,
+      );
     printed++;
   }
   return status;

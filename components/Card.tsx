@@ -1,11 +1,14 @@
 /**
- * explain: the card for one mention. Everything it says comes from the dataset record, with the record's
- * "as of" date and its sources; nothing here is a fact of its own.
+ * explain: the card for one mention. Compact: the key fact and the summary first, with its source; the
+ * details (provision, program, timeline, every source, the underline key) one click away; the dates and the
+ * copy button always in view at the bottom. Everything it states comes from the dataset record; the words
+ * around it come from locales/ in the page's language.
  */
-import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DatedFact, Entity, Source } from '../data/schema';
-import { formatCitation, formatDate, localize, underscore } from './format';
+import type { DatedFact, Entity, Lang, Person, Source } from '../data/schema';
+import { formatCitation, formatDate, localize, monthsBetween, underscore } from './format';
+import { roleStory } from './roles';
+import type { Translate } from './translate';
 
 export interface CardProps {
   entity: Entity;
@@ -13,43 +16,52 @@ export interface CardProps {
   mentionText: string;
   confidence: 'high' | 'probable';
   version: string;
+  lang: Lang;
+  t: Translate;
+  /** The article's publication date (ISO), or null when the page does not say. */
+  published: string | null;
+  /** Today (ISO), for "now" and for how long ago the record was checked. */
+  today: string;
   /** Move focus into the card (keyboard navigation). */
   autoFocus?: boolean;
   onClose: () => void;
+  /** A linked mention tapped on a touch screen: the card offers the link. */
+  onFollowLink?: () => void;
 }
 
-function SourceList({ sources }: { sources: Source[] }) {
+/** A record checked longer ago than this may no longer be right: the card says so. */
+export const STALE_AFTER_MONTHS = 6;
+
+const KIND_ORDER = ['person', 'agency', 'law', 'state', 'event'] as const;
+
+function SourceLink({ s, t, lang }: { s: Source; t: Translate; lang: Lang }) {
   return (
-    <ul class="mdc-sources">
-      {sources.map((s) => (
-        <li key={s.url}>
-          <a href={s.url} target="_blank" rel="noopener noreferrer">
-            {s.title}
-            <span class="mdc-sr">{` ${i18n.t('card.opensInNewTab')}`}</span>
-          </a>
-          <span class="mdc-meta">
-            {' — '}
-            {s.publisher}
-            {s.date ? `, ${formatDate(s.date)}` : ''}
-          </span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <a href={s.url} target="_blank" rel="noopener noreferrer">
+        {s.title}
+        <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
+      </a>
+      <span class="mdc-meta">
+        {' — '}
+        {s.publisher}
+        {s.date ? `, ${formatDate(s.date, lang)}` : ''}
+      </span>
+    </>
   );
 }
 
-function Timeline({ facts }: { facts: DatedFact[] }) {
+function Timeline({ facts, t, lang }: { facts: DatedFact[]; t: Translate; lang: Lang }) {
   const sorted = [...facts].sort((a, b) => a.date.localeCompare(b.date));
   return (
     <section class="mdc-section">
-      <h3>{i18n.t('card.timeline')}</h3>
+      <h3>{t('card.timeline')}</h3>
       <ol class="mdc-timeline">
         {sorted.map((f) => (
-          <li key={f.date + f.text}>
-            <time dateTime={f.date}>{formatDate(f.date)}</time> {localize(f.text)}{' '}
+          <li key={f.date + f.text.en}>
+            <time dateTime={f.date}>{formatDate(f.date, lang)}</time> {localize(f.text, lang)}{' '}
             {f.sources.map((s, i) => (
               <a key={s.url} class="mdc-cite" href={s.url} target="_blank" rel="noopener noreferrer" title={`${s.title} — ${s.publisher}`}>
-                [{i + 1}]<span class="mdc-sr">{` ${s.publisher} ${i18n.t('card.opensInNewTab')}`}</span>
+                [{i + 1}]<span class="mdc-sr">{` ${s.publisher} ${t('card.opensInNewTab')}`}</span>
               </a>
             ))}
           </li>
@@ -59,61 +71,119 @@ function Timeline({ facts }: { facts: DatedFact[] }) {
   );
 }
 
-function KindDetails({ entity }: { entity: Entity }) {
+/** The person's title when the article was written and, when it differs, now; "last confirmed" where unsure. */
+function Titles({ person, published, today, t, lang }: { person: Person; published: string | null; today: string; t: Translate; lang: Lang }) {
+  const { then, now, thenConfirmed, nowConfirmed } = roleStory(person, published, today);
+  const label = (r: Person['roles'][number]) => (r.organization ? `${localize(r.title, lang)}, ${localize(r.organization, lang)}` : localize(r.title, lang));
+  const confirmed = (r: Person['roles'][number]) => t('card.lastConfirmed', [label(r), formatDate(r.asOf, lang)]);
+  const lines: string[] = [];
+  if (then) {
+    lines.push(thenConfirmed ? t('card.titleThen', [label(then)]) : confirmed(then));
+    if (now !== then) {
+      if (then.to) lines.push(t('card.titleUntil', [label(then), formatDate(then.to, lang)]));
+      if (now) lines.push(nowConfirmed ? t('card.titleNow', [label(now)]) : confirmed(now));
+    } else if (thenConfirmed && !nowConfirmed) lines.push(t('card.notConfirmedSince', [formatDate(then.asOf, lang)]));
+  } else if (now) {
+    if (!nowConfirmed) lines.push(confirmed(now));
+    else lines.push(now.from ? t('card.titleSince', [label(now), formatDate(now.from, lang)]) : label(now));
+  } else {
+    const last = person.roles[person.roles.length - 1];
+    lines.push(last.to ? t('card.titleUntil', [label(last), formatDate(last.to, lang)]) : confirmed(last));
+  }
+  return (
+    <p class="mdc-keyfact">
+      {lines.map((l, i) => (
+        <span key={i} class="mdc-line">
+          {l}
+        </span>
+      ))}
+      {!then && !published && now && <span class="mdc-line mdc-note">{t('card.articleDateUnknown')}</span>}
+    </p>
+  );
+}
+
+export function KeyFact({ entity, published, today, t, lang }: { entity: Entity; published: string | null; today: string; t: Translate; lang: Lang }) {
   switch (entity.kind) {
+    case 'person':
+      return <Titles person={entity} published={published} today={today} t={t} lang={lang} />;
     case 'law':
-      return (
-        <section class="mdc-section">
-          <p class="mdc-citation-line">
-            <strong>{i18n.t('card.citation')}:</strong> {entity.citation}
-          </p>
-          <h3>{i18n.t('card.provision')}</h3>
-          <p>{localize(entity.provision)}</p>
-        </section>
-      );
-    case 'person': {
-      const role = entity.roles[0];
-      return (
-        <p class="mdc-role">
-          {i18n.t('card.titleAtTime', [role.organization ? `${localize(role.title)}, ${localize(role.organization)}` : localize(role.title), formatDate(role.asOf)])}
-        </p>
-      );
-    }
-    case 'state':
-      return (
-        <>
-          {entity.program && (
-            <section class="mdc-section">
-              <h3>{i18n.t('card.program')}</h3>
-              <p>
-                <strong>{entity.program.name}</strong> — {localize(entity.program.covers)}
-              </p>
-            </section>
-          )}
-          <p>{entity.inJune2025Transfer ? i18n.t('card.transferYes') : i18n.t('card.transferNo')}</p>
-          <p>{i18n.t(`card.lawsuit.${underscore(entity.lawsuit)}`)}</p>
-          {entity.timeline.length > 0 && <Timeline facts={entity.timeline} />}
-        </>
-      );
+      return <p class="mdc-keyfact">{entity.citation}</p>;
     case 'event':
       return (
-        <>
-          <p class="mdc-role">
-            <time dateTime={entity.date}>{formatDate(entity.date)}</time>
-          </p>
-          {entity.timeline && entity.timeline.length > 0 && <Timeline facts={entity.timeline} />}
-        </>
+        <p class="mdc-keyfact">
+          <time dateTime={entity.date}>{formatDate(entity.date, lang)}</time>
+        </p>
+      );
+    case 'state':
+      return (
+        <p class="mdc-keyfact">
+          {entity.inJune2025Transfer ? t('card.transferYes') : t('card.transferNo')} {t(`card.lawsuit.${underscore(entity.lawsuit)}`)}
+        </p>
       );
     default:
       return null;
   }
 }
 
-export function Card({ entity, mentionText, confidence, version, autoFocus, onClose }: CardProps) {
+function Details({ entity, version, t, lang }: { entity: Entity; version: string; t: Translate; lang: Lang }) {
+  return (
+    <>
+      {entity.kind === 'law' && (
+        <section class="mdc-section">
+          <h3>{t('card.provision')}</h3>
+          <p>{localize(entity.provision, lang)}</p>
+        </section>
+      )}
+      {entity.kind === 'state' && entity.program && (
+        <section class="mdc-section">
+          <h3>{t('card.program')}</h3>
+          <p>
+            <strong>{entity.program.name}</strong> — {localize(entity.program.covers, lang)}
+          </p>
+        </section>
+      )}
+      {'timeline' in entity && entity.timeline && entity.timeline.length > 0 && <Timeline facts={entity.timeline} t={t} lang={lang} />}
+      {entity.disagreements?.map((d) => (
+        <p key={d.topic} class="mdc-disagreement">
+          {t('card.disagreement', [localize(d.text, lang)])}
+        </p>
+      ))}
+      <section class="mdc-section">
+        <h3>{t('card.sources')}</h3>
+        <ul class="mdc-sources">
+          {entity.sources.map((s) => (
+            <li key={s.url}>
+              <SourceLink s={s} t={t} lang={lang} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="mdc-section">
+        <h3>{t('card.key')}</h3>
+        <ul class="mdc-key">
+          {KIND_ORDER.map((k) => (
+            <li key={k}>
+              <span class={`mdc-swatch mdc-swatch-${k}`} aria-hidden="true" />
+              {t(`kind.plural.${k}`)}
+              <span class="mdc-meta"> — {t(`card.keyStyle.${k}`)}</span>
+            </li>
+          ))}
+        </ul>
+        <p class="mdc-meta">{t('card.keyKeys')}</p>
+      </section>
+      <p class="mdc-meta mdc-version">{t('card.dataset', [version])}</p>
+    </>
+  );
+}
+
+export function Card({ entity, mentionText, confidence, version, lang, t, published, today, autoFocus, onClose, onFollowLink }: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState(false);
   const titleId = `mdc-title-${entity.id}`;
   const summaryId = `mdc-summary-${entity.id}`;
+  const first = entity.sources[0];
+  const checked = entity.verified;
+  const stale = checked !== undefined && monthsBetween(checked, today) > STALE_AFTER_MONTHS;
 
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
@@ -121,7 +191,7 @@ export function Card({ entity, mentionText, confidence, version, autoFocus, onCl
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(formatCitation(entity, version));
+      await navigator.clipboard.writeText(formatCitation(entity, version, lang, t));
       setCopied(true);
     } catch {
       setCopied(false);
@@ -138,34 +208,55 @@ export function Card({ entity, mentionText, confidence, version, autoFocus, onCl
       aria-describedby={summaryId}
       tabIndex={-1}
       data-entity={entity.id}
+      lang={lang}
     >
       <div class="mdc-header">
-        <span class="mdc-badge">{i18n.t(`kind.${entity.kind}`)}</span>
-        <h2 id={titleId}>{entity.name}</h2>
-        <button type="button" class="mdc-close" aria-label={i18n.t('card.close')} onClick={onClose}>
+        <span class="mdc-badge">
+          <span class={`mdc-swatch mdc-swatch-${entity.kind}`} aria-hidden="true" />
+          {t(`kind.${entity.kind}`)}
+        </span>
+        <h2 id={titleId}>{lang === 'es' && entity.nameEs ? entity.nameEs : entity.name}</h2>
+        <button type="button" class="mdc-close" aria-label={t('card.close')} onClick={onClose}>
           ×
         </button>
       </div>
-      {confidence === 'probable' && <p class="mdc-probable">{i18n.t('card.probable', [mentionText])}</p>}
-      <p id={summaryId} class="mdc-summary">
-        {localize(entity.summary)}
-      </p>
-      <KindDetails entity={entity} />
-      {entity.disagreements?.map((d) => (
-        <p key={d.topic} class="mdc-disagreement">
-          {i18n.t('card.disagreement', [localize(d.text)])}
+      <div class="mdc-body">
+        {confidence === 'probable' && <p class="mdc-probable">{t('card.probable', [mentionText])}</p>}
+        <KeyFact entity={entity} published={published} today={today} t={t} lang={lang} />
+        <p id={summaryId} class="mdc-summary">
+          {localize(entity.summary, lang)}
         </p>
-      ))}
-      <section class="mdc-section">
-        <h3>{i18n.t('card.sources')}</h3>
-        <SourceList sources={entity.sources} />
-      </section>
+        <details class="mdc-more">
+          <summary>{t('card.more')}</summary>
+          <Details entity={entity} version={version} t={t} lang={lang} />
+        </details>
+      </div>
       <div class="mdc-footer">
-        <span>{i18n.t('card.asOf', [formatDate(entity.asOf)])}</span>
-        <span>{i18n.t('card.dataset', [version])}</span>
-        <button type="button" class="mdc-copy" onClick={copy}>
-          {copied ? i18n.t('card.copied') : i18n.t('card.copyCitation')}
-        </button>
+        {first && (
+          <span class="mdc-source-line">
+            {t('card.source')}{' '}
+            <a href={first.url} target="_blank" rel="noopener noreferrer" title={first.title}>
+              {first.publisher}
+              <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
+            </a>
+            {first.date ? `, ${formatDate(first.date, lang)}` : ''}
+          </span>
+        )}
+        <span class="mdc-dates">
+          {t('card.asOf', [formatDate(entity.asOf, lang)])}
+          {checked && ` · ${t('card.checked', [formatDate(checked, lang)])}`}
+        </span>
+        {stale && <span class="mdc-stale">{t('card.mayHaveChanged')}</span>}
+        <span class="mdc-actions">
+          {onFollowLink && (
+            <button type="button" class="mdc-button" onClick={onFollowLink}>
+              {t('card.followLink')}
+            </button>
+          )}
+          <button type="button" class="mdc-button mdc-copy" onClick={copy}>
+            {copied ? t('card.copied') : t('card.copyCitation')}
+          </button>
+        </span>
       </div>
     </div>
   );

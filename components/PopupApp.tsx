@@ -1,11 +1,13 @@
 /**
- * The toolbar popup: was this page recognised and why, what was found (click to go to it), and the
- * per-site switch. It talks to the page only through the ActiveTab interface, so it can be tested alone.
+ * The toolbar popup: controls first (this site's switch, how underlines are drawn), then what the page was
+ * recognised as and why, what was found (click to go to it), and the underline key. It talks to the page
+ * only through the ActiveTab interface, so it can be tested alone.
  */
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityKind, Reason } from '../engine/types';
 import type { AnnotationsResponse } from '../utils/messages';
+import type { UnderlineMode } from '../utils/settings';
 import { entityById } from '../data';
 import { underscore } from './format';
 
@@ -17,6 +19,10 @@ export interface ActiveTab {
   annotateHere(): Promise<boolean>;
   isSiteEnabled(hostname: string): Promise<boolean>;
   setSiteEnabled(hostname: string, enabled: boolean): Promise<void>;
+  underlineMode(): Promise<UnderlineMode>;
+  setUnderlineMode(mode: UnderlineMode): Promise<void>;
+  /** Hide or show the underlines on this page; resolves to whether they are hidden now. */
+  toggleUnderlines(): Promise<boolean>;
   /** The opt-in to annotate coverage on every site (optional host permission). */
   allSites(): Promise<boolean>;
   /** Must be called straight from the click: the browser asks for the permission. Resolves to the new state. */
@@ -53,6 +59,29 @@ function AllSitesSwitch({ tab }: { tab: ActiveTab }) {
   );
 }
 
+function ModeChoice({ tab }: { tab: ActiveTab }) {
+  const [mode, setMode] = useState<UnderlineMode | null>(null);
+  useEffect(() => {
+    void tab.underlineMode().then(setMode);
+  }, []);
+  if (mode === null) return null;
+  const choose = async (m: UnderlineMode) => {
+    setMode(m);
+    await tab.setUnderlineMode(m);
+  };
+  return (
+    <fieldset class="mode">
+      <legend>{i18n.t('popup.underline')}</legend>
+      {(['all', 'first'] as const).map((m) => (
+        <label key={m}>
+          <input type="radio" name="underline-mode" value={m} checked={mode === m} onChange={() => void choose(m)} />
+          {i18n.t(m === 'all' ? 'popup.modeAll' : 'popup.modeFirst')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 const KIND_ORDER: EntityKind[] = ['person', 'agency', 'law', 'state', 'event'];
 
 type State =
@@ -64,14 +93,34 @@ function reasonText(r: Reason): string {
   return i18n.t(`reason.${underscore(r.code)}`, [String(r.count)]);
 }
 
+function Key() {
+  return (
+    <details class="key">
+      <summary>{i18n.t('popup.key')}</summary>
+      <ul>
+        {KIND_ORDER.map((k) => (
+          <li key={k}>
+            <span class={`swatch swatch-${k}`} aria-hidden="true" />
+            {i18n.t(`kind.plural.${k}`)} <span class="muted">— {i18n.t(`card.keyStyle.${k}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: ActiveTab; onNavigate?: () => void }) {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [hidden, setHidden] = useState(false);
 
   const load = async () => {
     const hostname = await tab.hostname();
     const data = await tab.annotations();
     if (!data) setState({ status: 'absent', hostname, failed: false });
-    else setState({ status: 'ready', hostname, data, enabled: hostname ? await tab.isSiteEnabled(hostname) : true });
+    else {
+      setHidden(data.hidden);
+      setState({ status: 'ready', hostname, data, enabled: hostname ? await tab.isSiteEnabled(hostname) : true });
+    }
   };
   useEffect(() => {
     void load();
@@ -98,7 +147,8 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           </button>
         )}
         <AllSitesSwitch tab={tab} />
-        <p class="muted">{i18n.t('popup.privacy')}</p>
+        <Key />
+        <p class="muted small">{i18n.t('popup.privacy')}</p>
       </main>
     );
 
@@ -109,14 +159,43 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
     ids.set(a.id, (ids.get(a.id) ?? 0) + 1);
     byKind.set(a.kind, ids);
   }
+  const status = !enabled ? 'off' : data.detected ? 'yes' : 'no';
 
   return (
     <main class="popup">
       <h1>{i18n.t('extName')}</h1>
-      <p class={`status ${data.detected ? 'yes' : 'no'}`} role="status">
-        {data.detected ? i18n.t('popup.recognised') : i18n.t('popup.notRecognised')}
+      <p class={`status ${status}`} role="status">
+        {status === 'off' ? i18n.t('popup.offHere', [hostname ?? '']) : status === 'yes' ? i18n.t('popup.recognised') : i18n.t('popup.notRecognised')}
       </p>
-      {data.reasons.length > 0 && (
+      <section class="controls" aria-label={i18n.t('popup.controls')}>
+        {hostname && (
+          <label class="switch">
+            <input
+              type="checkbox"
+              checked={enabled}
+              onChange={async (e) => {
+                const on = (e.currentTarget as HTMLInputElement).checked;
+                await tab.setSiteEnabled(hostname, on);
+                await load();
+              }}
+            />
+            <span class="host">{i18n.t('popup.siteOn', [hostname])}</span>
+          </label>
+        )}
+        {enabled && <ModeChoice tab={tab} />}
+        {enabled && data.annotations.length > 0 && (
+          <button
+            type="button"
+            class="secondary"
+            aria-pressed={hidden}
+            onClick={async () => setHidden(await tab.toggleUnderlines())}
+          >
+            {hidden ? i18n.t('popup.showUnderlines') : i18n.t('popup.hideUnderlines')}
+          </button>
+        )}
+        <AllSitesSwitch tab={tab} />
+      </section>
+      {enabled && data.reasons.length > 0 && (
         <details open={data.detected}>
           <summary>{i18n.t('popup.why')}</summary>
           <p class="muted">{i18n.t('popup.score', [data.score.toFixed(2)])}</p>
@@ -151,8 +230,8 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
                       }}
                     >
                       {entityById.get(id)?.name ?? id}
-                    </button>{' '}
-                    <span class="muted">×{count}</span>
+                    </button>
+                    <span class="muted count">×{count}</span>
                   </li>
                 ))}
               </ul>
@@ -160,22 +239,7 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           ))}
         </section>
       )}
-      {!enabled && hostname && <p class="muted">{i18n.t('popup.siteOff', [hostname])}</p>}
-      {hostname && (
-        <label class="switch">
-          <input
-            type="checkbox"
-            checked={enabled}
-            onChange={async (e) => {
-              const on = (e.currentTarget as HTMLInputElement).checked;
-              await tab.setSiteEnabled(hostname, on);
-              await load();
-            }}
-          />
-          {i18n.t('popup.siteOn', [hostname])}
-        </label>
-      )}
-      <AllSitesSwitch tab={tab} />
+      <Key />
       <p class="muted small">{i18n.t('popup.shortcut')}</p>
       <p class="muted small">
         {i18n.t('popup.version', [data.version])} · {i18n.t('popup.privacy')}

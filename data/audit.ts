@@ -1,20 +1,50 @@
-/** What is missing or stale in a record: advice for reviewers, not validity (the schema handles that). */
-import type { Entity } from './schema';
+/**
+ * What is missing or stale in a record: advice for reviewers, not validity (the schema handles that).
+ * Staleness is judged against the day the check runs (passed in), never against the dataset's `updated`
+ * date: a release made today can still carry a record nobody has re-checked for a year.
+ */
+import type { DatasetMeta, Entity } from './schema';
 
-/** A record whose newest dated fact is older than this, relative to the dataset's `updated`, is stale. */
-export const STALE_AFTER_DAYS = 365;
+/** A record whose `verified` date is more than this many months before today needs checking again (cards say so too). */
+export const STALE_AFTER_MONTHS = 6;
+/** Agencies and jurisdictions describe a present situation; one described as of more than this long ago may have changed. */
+export const SITUATION_STALE_AFTER_MONTHS = 12;
 
-const days = (a: string, b: string) => (Date.parse(pad(b)) - Date.parse(pad(a))) / 86_400_000;
-const pad = (d: string) => (d.length === 7 ? `${d}-01` : d);
+/** Month-precision dates count as the first of the month: a reviewer would rather re-check early than late. */
+const day = (d: string) => (d.length === 7 ? `${d}-01` : d);
 
-export function auditEntity(e: Entity, updated: string): string[] {
+/** `d` plus `n` calendar months, as YYYY-MM-DD (the day clamped to the month's length). */
+export function addMonths(d: string, n: number): string {
+  const [y, m, dd] = day(d).split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(dd, last)).padStart(2, '0')}`;
+}
+
+/** True when more than `months` calendar months separate `from` and `today`. */
+export const olderThan = (from: string, months: number, today: string) => addMonths(from, months) < day(today);
+
+/** The record's `verified` date is more than STALE_AFTER_MONTHS before `today`. */
+export const isStale = (e: Entity, today: string) => olderThan(e.verified, STALE_AFTER_MONTHS, today);
+
+export function auditEntity(e: Entity, today: string): string[] {
   const out: string[] = [];
-  if (days(e.asOf, updated) > STALE_AFTER_DAYS) out.push(`asOf ${e.asOf} is more than ${STALE_AFTER_DAYS} days before ${updated}`);
+  if (isStale(e, today)) out.push(`verified ${e.verified} is more than ${STALE_AFTER_MONTHS} months before ${today}: check every statement again`);
+  if (day(e.verified) > day(today)) out.push(`verified ${e.verified} is after today (${today})`);
+  if (day(e.asOf) > day(e.verified)) out.push(`asOf ${e.asOf} is after verified ${e.verified}: a record cannot describe a day after it was checked`);
+  if ((e.kind === 'state' || e.kind === 'agency') && olderThan(e.asOf, SITUATION_STALE_AFTER_MONTHS, today))
+    out.push(`describes the situation as of ${e.asOf}, more than ${SITUATION_STALE_AFTER_MONTHS} months before ${today}: look for later changes`);
   if (e.sources.every((s) => s.kind === 'news')) out.push('cites only news reports; add a primary source if one exists');
   if (!e.sources.some((s) => s.date)) out.push('no source carries a date');
   switch (e.kind) {
     case 'person':
       if (!e.roles.some((r) => r.from)) out.push('no role says when it began');
+      // An open role reads as held today on cards; say when it was last confirmed held.
+      for (const r of e.roles)
+        if (!r.to && olderThan(r.asOf, STALE_AFTER_MONTHS, today))
+          out.push(`role "${r.title.en}" has no end date but was last confirmed held on ${r.asOf}: confirm it is still held, or date its end`);
       break;
     case 'state':
       if (!e.program && e.lawsuit === 'none') out.push('neither a program nor a lawsuit role: why is it in the dataset?');
@@ -25,4 +55,99 @@ export function auditEntity(e: Entity, updated: string): string[] {
       break;
   }
   return out;
+}
+
+type Role = Extract<Entity, { kind: 'person' }>['roles'][number];
+
+/**
+ * Titles one person holds at a time: heads of departments, agencies and states, and a department's public-affairs
+ * chief. Deputies, senators, representatives and reporters are many at once, so they are left out: the check
+ * must never call two legitimate holders a conflict.
+ */
+export const SINGLE_HOLDER = /^(President of the United States|Secretary of |Administrator$|Director$|Acting Director$|Governor of |Attorney General of |Assistant Secretary for Public Affairs$)/;
+/** Seats in Congress: no one may hold one and an executive office at once (U.S. Const. art. I, § 6, cl. 2). */
+const CONGRESS = /^(United States Senate|U\.S\. House of Representatives)$/;
+
+/**
+ * A term as the dates allow for certain: a month-precision `from` may have started as late as the month's end and a
+ * month-precision `to` ended as early as its first day, so a handover within one month is never called an overlap.
+ */
+function certainTerm(r: Role): [string, string] {
+  const latestStart = !r.from ? '0000-01-01' : r.from.length === 7 ? addDays(addMonths(r.from, 1), -1) : r.from;
+  const earliestEnd = !r.to ? '9999-12-31' : day(r.to);
+  return [latestStart, earliestEnd];
+}
+function addDays(d: string, n: number): string {
+  return new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+const overlap = (a: Role, b: Role) => {
+  const [s1, e1] = certainTerm(a);
+  const [s2, e2] = certainTerm(b);
+  return s1 < e2 && s2 < e1;
+};
+const office = (r: Role) => `${r.title.en} — ${r.organization?.en ?? ''}`;
+
+/**
+ * Terms that cannot all be true: a term that ends before it starts; two people holding a one-holder title at the
+ * same time (usually a predecessor whose term has no end date); one person in Congress and in another office at
+ * once, or holding two one-holder titles at once.
+ */
+export function roleConflicts(entities: readonly Entity[]): string[] {
+  const out: string[] = [];
+  const people = entities.filter((e): e is Extract<Entity, { kind: 'person' }> => e.kind === 'person');
+  for (const p of people)
+    for (const r of p.roles) if (r.from && r.to && day(r.to) < day(r.from)) out.push(`${p.id}: "${office(r)}" ends (${r.to}) before it starts (${r.from})`);
+  const holders = new Map<string, { id: string; role: Role }[]>();
+  for (const p of people)
+    for (const role of p.roles) if (SINGLE_HOLDER.test(role.title.en)) holders.set(office(role), [...(holders.get(office(role)) ?? []), { id: p.id, role }]);
+  for (const [title, list] of holders)
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++)
+        if (list[i].id !== list[j].id && overlap(list[i].role, list[j].role))
+          out.push(`"${title}": ${list[i].id} and ${list[j].id} hold it at the same time; date the end of the earlier term`);
+  for (const p of people)
+    for (let i = 0; i < p.roles.length; i++)
+      for (let j = i + 1; j < p.roles.length; j++) {
+        const [a, b] = [p.roles[i], p.roles[j]];
+        const inCongress = CONGRESS.test(a.organization?.en ?? '') !== CONGRESS.test(b.organization?.en ?? '');
+        const twoHeads = SINGLE_HOLDER.test(a.title.en) && SINGLE_HOLDER.test(b.title.en);
+        if ((inCongress || twoHeads) && overlap(a, b))
+          out.push(`${p.id}: "${office(a)}" and "${office(b)}" cannot be held at once; date the end of the earlier one`);
+      }
+  return out;
+}
+
+/** Records oldest-checked first (then oldest situation, then id), so the next review starts at the top. */
+export function byVerified(entities: readonly Entity[]): Entity[] {
+  const key = (e: Entity) => day(e.verified);
+  return [...entities].sort((a, b) => key(a).localeCompare(key(b)) || day(a.asOf).localeCompare(day(b.asOf)) || a.id.localeCompare(b.id));
+}
+
+/** The `npm run data:check` report: every record by age, then the gaps and stale facts per record. */
+export function checkReport(meta: DatasetMeta, entities: readonly Entity[], today: string): string[] {
+  const counts = new Map<string, number>();
+  for (const e of entities) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  const lines = [
+    `Dataset ${meta.version} (updated ${meta.updated}), checked on ${today}: ${entities.length} records — ` +
+      [...counts].map(([k, n]) => `${n} ${k}`).join(', '),
+    '',
+    `Records by verified date, oldest first (STALE: verified more than ${STALE_AFTER_MONTHS} months before ${today}):`,
+    `  ${'verified'.padEnd(10)}  ${'asOf'.padEnd(10)}  ${'kind'.padEnd(6)}  id`,
+  ];
+  const sorted = byVerified(entities);
+  for (const e of sorted)
+    lines.push(`  ${e.verified.padEnd(10)}  ${e.asOf.padEnd(10)}  ${e.kind.padEnd(6)}  ${e.id}${isStale(e, today) ? '  STALE' : ''}`);
+  const stale = sorted.filter((e) => isStale(e, today)).length;
+  lines.push(stale ? `${stale} record(s) verified more than ${STALE_AFTER_MONTHS} months ago.` : `No record verified more than ${STALE_AFTER_MONTHS} months ago.`, '', 'Gaps and stale facts:');
+  let flagged = 0;
+  for (const e of sorted) {
+    const findings = auditEntity(e, today);
+    if (!findings.length) continue;
+    flagged++;
+    lines.push(`  ${e.kind} ${e.id}:`, ...findings.map((f) => `    - ${f}`));
+  }
+  lines.push(flagged ? `${flagged} record(s) have gaps or stale facts (listed above).` : 'No gaps or stale facts.');
+  const conflicts = roleConflicts(entities);
+  lines.push('', conflicts.length ? 'Terms that cannot all be true:' : 'No conflicting terms.', ...conflicts.map((c) => `  - ${c}`));
+  return lines;
 }

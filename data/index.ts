@@ -9,7 +9,9 @@ import agencies from './entities/agencies.json';
 import people from './entities/people.json';
 import jurisdictions from './entities/jurisdictions.json';
 import events from './entities/events.json';
+import claimsJson from './claims.json';
 import type { DatasetMeta, Entity, Lexicon } from './schema';
+import type { Claim } from './claim-schema';
 
 export const dataset: { meta: DatasetMeta; lexicon: Lexicon; entities: Entity[] } = {
   meta: meta as DatasetMeta,
@@ -18,3 +20,6 @@ export const dataset: { meta: DatasetMeta; lexicon: Lexicon; entities: Entity[] 
 };
 
 export const entityById: ReadonlyMap<string, Entity> = new Map(dataset.entities.map((e) => [e.id, e]));
+
+/** Checkable statements and their values over time (data/claims.json); the engine's claim spec comes from these. */
+export const claims: readonly Claim[] = claimsJson as unknown as Claim[];

@@ -18,7 +18,7 @@ export const IsoDate = z
  * names of laws and agencies as Spanish-language outlets write them. `es` is optional in the type (a reader
  * falls back to English), and required by loadDataset once REQUIRE_SPANISH is set (data/validate.ts).
  */
-export const REQUIRE_SPANISH = false;
+export const REQUIRE_SPANISH = true;
 export const localized = (min: number, max = 4000) => z.object({ en: z.string().min(min).max(max), es: z.string().min(min).max(max + 200).optional() });
 export const Localized = localized(3);
 export type Lang = 'en' | 'es';
@@ -91,7 +91,7 @@ const Common = {
    * The day someone last checked every statement in the record against its sources (distinct from asOf:
    * a record about a 2025 event can be verified today). Cards show it; data:check lists records by it.
    */
-  verified: IsoDate.optional(),
+  verified: IsoDate,
   sources: z.array(Source).min(1),
   disagreements: z.array(Disagreement).optional(),
 };

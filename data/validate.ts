@@ -2,9 +2,11 @@
  * Loads and validates the dataset from disk (Node only: build, data:check, tests, CLI).
  * Every problem names the file, the record and the field, and all problems are reported at once.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DatasetMeta, Entity, Lexicon, REQUIRE_SPANISH } from './schema';
+import { Claim } from './claim-schema';
+import { ClaimTemplateError, prepareClaims } from '../engine/claims';
 
 // A path, not a URL: checkouts may live in folders with spaces.
 export const DATA_DIR = import.meta.dirname;
@@ -14,6 +16,8 @@ export interface ValidatedDataset {
   meta: DatasetMeta;
   lexicon: Lexicon;
   entities: Entity[];
+  /** Checkable statements (claims.json); empty where a revision predates them. */
+  claims: Claim[];
 }
 
 export class DatasetError extends Error {
@@ -97,6 +101,59 @@ export function loadDataset(dir = DATA_DIR): ValidatedDataset {
     if (e.kind === 'agency' && e.parent && !seen.has(e.parent))
       problems.push(`${seen.get(e.id)}: record '${e.id}': field parent: no record has id '${e.parent}'`);
 
+  const claims = loadClaims(dir, seen, problems);
+
   if (problems.length || !meta?.success || !lexicon?.success) throw new DatasetError(problems);
-  return { meta: meta.data, lexicon: lexicon.data, entities };
+  return { meta: meta.data, lexicon: lexicon.data, entities, claims };
+}
+
+/** claims.json: schema, references to records, values in order, and every phrase compiles. */
+function loadClaims(dir: string, entityIds: ReadonlyMap<string, string>, problems: string[]): Claim[] {
+  const file = join(dir, 'claims.json');
+  if (!existsSync(file)) return [];
+  const raw = readJson(file, problems, dir);
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('claims.json: expected an array of claims');
+    return [];
+  }
+  const claims: Claim[] = [];
+  const ids = new Set<string>();
+  raw.forEach((record: unknown, index: number) => {
+    const id = record && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string' ? (record as { id: string }).id : `#${index}`;
+    const at = (field: string, message: string) => problems.push(`claims.json: record '${id}': field ${field}: ${message}`);
+    const parsed = Claim.safeParse(record);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) at(fieldPath(i.path) || '(root)', i.message);
+      return;
+    }
+    const claim = parsed.data;
+    if (ids.has(claim.id)) at('id', 'duplicate of another claim');
+    ids.add(claim.id);
+    claim.entities.forEach((e, k) => {
+      if (!entityIds.has(e)) at(`entities[${k}]`, `no record has id '${e}'`);
+    });
+    const first = (d: string) => (d.length === 7 ? `${d}-01` : d);
+    const last = (d: string) => (d.length === 7 ? `${d}-31` : d);
+    claim.values.forEach((v, k) => {
+      if (v.to && last(v.to) < first(v.from)) at(`values[${k}].to`, `ends before it starts (${v.from})`);
+      const prev = claim.values[k - 1];
+      if (prev && (!prev.to || first(v.from) <= last(prev.to))) at(`values[${k}].from`, 'overlaps the value before it: give the earlier one a `to` before this date');
+      if (claim.kind === 'title' && !claim.holders.some((h) => h.id === v.value)) at(`values[${k}].value`, `'${v.value}' is not one of the claim's holders`);
+      if (claim.kind === 'count' && 'range' in v && v.range && v.range[0] > v.range[1]) at(`values[${k}].range`, 'low end above high end');
+    });
+    (claim.unsure ?? []).forEach((w, k) => {
+      if (w.to && last(w.to) < first(w.from)) at(`unsure[${k}].to`, `ends before it starts (${w.from})`);
+    });
+    try {
+      prepareClaims([claim]);
+    } catch (e) {
+      if (!(e instanceof ClaimTemplateError)) throw e;
+      at(e.field, e.message.replace(/^claim '[^']*': field [^:]*: /, ''));
+      return;
+    }
+    if (REQUIRE_SPANISH) for (const f of missingSpanish(claim)) at(f, 'missing the Spanish text');
+    claims.push(claim);
+  });
+  return claims;
 }

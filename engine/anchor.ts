@@ -3,7 +3,7 @@
  * modified; a Range is only a pointer, which is what the CSS Custom Highlight API paints.
  */
 import { firstNotBefore } from './collections';
-import type { PageTextIndex } from './page-text';
+import { dataOffset, type PageTextIndex } from './page-text';
 
 /** Index of the node containing offset `pos` (the last node starting at or before it). */
 const nodeAt = (index: PageTextIndex, pos: number) => Math.max(0, firstNotBefore(index.starts.length, (i) => index.starts[i] <= pos) - 1);
@@ -20,8 +20,8 @@ export function locate(index: PageTextIndex, start: number, end: number): { star
   const b = nodeAt(index, end - 1);
   const startNode = index.nodes[a];
   const endNode = index.nodes[b];
-  const startOffset = start - index.starts[a];
-  const endOffset = end - index.starts[b];
+  const startOffset = dataOffset(index, a, start - index.starts[a]);
+  const endOffset = dataOffset(index, b, end - index.starts[b]);
   if (startOffset > startNode.data.length || endOffset > endNode.data.length) return null;
   return { start: { node: startNode, offset: startOffset }, end: { node: endNode, offset: endOffset } };
 }

@@ -1,22 +1,36 @@
 /**
- * The engine's pipeline on a text: match → rules → detect. Pure: no DOM, no browser APIs, so the content
- * script, the CLI and the tests all run exactly this.
+ * The engine's pipeline on a text: match → rules → detect → story. Pure: no DOM, no browser APIs, so the
+ * content script, the CLI and the tests all run exactly this.
+ *
+ * The pass also comes in steps (a generator) so that a page with megabytes of text can be annotated in
+ * slices, yielding to the page between them: `annotate` is the same steps run to the end.
  */
+import { BLOCK_SEPARATOR } from './types';
 import { firstNotBefore } from './collections';
 import { detect, topicTargets } from './detect';
 import { compileFuzzy } from './fuzzy';
-import { compileMatcher, prepareMatcher, type Matcher, type MatcherSpec } from './matcher';
+import { compileMatcher, prepareMatcher, type Matcher, type MatcherSpec, type RawMatch } from './matcher';
 import { applyRules } from './rules';
+import { findStory, inStory } from './story';
 import type { Detection, Lexicon, MatchableEntity, Mention, PageText, Target } from './types';
 
 export interface Engine {
   annotate(page: PageText, title?: string): Annotated;
+  /** The same pass, one slice of text at a time: drive it with next() until done. */
+  steps(page: PageText, title?: string): Generator<void, Annotated, void>;
+  /**
+   * Mentions in a fragment added to a page already recognised (an inserted paragraph, the next screen of an
+   * infinite scroll): no detection. `seen` holds the entities already named in full, so surnames can match.
+   */
+  annotateFragment(page: PageText, seen: ReadonlySet<string>): Mention[];
 }
 
 export interface Annotated {
   detection: Detection;
-  /** Mentions in reading order; empty unless the page was detected. */
+  /** Mentions in reading order, in the story only; empty unless the page was detected. */
   mentions: Mention[];
+  /** Where the story is: the chosen container (index into page.main, or -1) and its spans. */
+  story?: { container: number; spans: number[] };
 }
 
 /**
@@ -25,7 +39,7 @@ export interface Annotated {
  * and many health pages only the first. (A unit test holds every enforcement and DHS form in the dataset to
  * these stems, so the gate cannot drift from the data.)
  */
-const MEDICAID_GATE = /medica[ir]|medi-cal/i;
+export const MEDICAID_GATE = /medica[ir]|medi-cal/i;
 export const ENFORCEMENT_GATE = /\b(?:ICE|DHS)\b|deport|homeland|immigra|inmigra|migra|seguridad (?:nacional|de la patria)|aduanas|internal security/i;
 
 /** The gate on its own, for callers that can read a page's text more cheaply than the engine's walk. */
@@ -34,6 +48,9 @@ export const mightBeCoverage = (...texts: string[]): boolean =>
 
 const NOT_DETECTED: Detection = { detected: false, score: 0, reasons: [] };
 
+/** Text per slice: about a millisecond of matching on a mid-range machine (npm run bench). */
+export const SLICE_CHARS = 60_000;
+
 /** What the engine matches against, in the order a MatcherSpec indexes: entities, then topic words. */
 const targetsOf = (entities: readonly MatchableEntity[], lexicon: Lexicon): Target[] => [...entities, ...topicTargets(lexicon)];
 
@@ -41,38 +58,101 @@ const targetsOf = (entities: readonly MatchableEntity[], lexicon: Lexicon): Targ
 export const prepareEngine = (entities: readonly MatchableEntity[], lexicon: Lexicon): MatcherSpec =>
   prepareMatcher(targetsOf(entities, lexicon));
 
+/** Slice boundaries: [start, end) pieces of `text` cut at block separators, so no match crosses one. */
+function slices(text: string): number[] {
+  const cuts = [0];
+  while (cuts[cuts.length - 1] < text.length) {
+    const from = cuts[cuts.length - 1];
+    if (text.length - from <= SLICE_CHARS) cuts.push(text.length);
+    else {
+      const sep = text.indexOf(BLOCK_SEPARATOR, from + SLICE_CHARS);
+      cuts.push(sep === -1 ? text.length : sep + 1);
+    }
+  }
+  return cuts;
+}
+
+const byPosition = (a: RawMatch<Target>, b: RawMatch<Target>) => a.start - b.start || b.end - a.end;
+
 export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexicon, spec?: MatcherSpec): Engine {
   let matcher: Matcher<Target> | undefined;
   let fuzzy: ReturnType<typeof compileFuzzy> | undefined;
   const compiled = () => (matcher ??= compileMatcher<Target>(targetsOf(entities, lexicon), spec));
 
-  return {
-    annotate(page, title) {
-      if (!mightBeCoverage(page.text, title ?? '')) return { detection: NOT_DETECTED, mentions: [] };
-      const m = compiled();
-      let raw = m.find(page.text);
-      let mentions = applyRules(page.text, raw);
-      const titleTopics = new Set<string>();
-      if (title)
-        for (const hit of m.find(title))
-          for (const c of hit.candidates) if (c.entity.kind === 'topic') titleTopics.add(c.entity.id);
-      const detection = detect({ text: page.text, peripheral: page.peripheral, raw, mentions, titleTopics });
-      if (!detection.detected) return { detection, mentions: [] };
+  /** Raw matches of `text[from, to)`, with offsets into `text`. */
+  const findIn = (text: string, from: number, to: number): RawMatch<Target>[] => {
+    const found = compiled().find(from === 0 && to === text.length ? text : text.slice(from, to));
+    if (from) for (const m of found) (m.start += from), (m.end += from);
+    return found;
+  };
 
-      // Only now, on coverage, look for misspelt names: then rerun the rules, because a probable full name
-      // licenses the surname mentions after it ("Andrew Nickson" … "Nickson").
-      fuzzy ??= compileFuzzy(entities);
-      // Mentions are in order and do not overlap: find the first one ending after `start`.
-      const taken = (start: number, end: number) => {
-        const i = firstNotBefore(mentions.length, (k) => mentions[k].end <= start);
-        return i < mentions.length && mentions[i].start < end;
-      };
-      const probable = fuzzy(page.text, taken);
-      if (probable.length) {
-        raw = [...raw, ...probable].sort((a, b) => a.start - b.start || b.end - a.end);
-        mentions = applyRules(page.text, raw);
+  function* steps(page: PageText, title?: string): Generator<void, Annotated, void> {
+    if (!mightBeCoverage(page.text, title ?? '')) return { detection: NOT_DETECTED, mentions: [] };
+    const cuts = slices(page.text);
+    let raw: RawMatch<Target>[] = [];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const found = findIn(page.text, cuts[i], cuts[i + 1]);
+      for (const m of found) raw.push(m);
+      if (i + 2 < cuts.length) yield;
+    }
+    let mentions = applyRules(page.text, raw);
+    const titleTopics = new Set<string>();
+    if (title)
+      for (const hit of compiled().find(title))
+        for (const c of hit.candidates) if (c.entity.kind === 'topic') titleTopics.add(c.entity.id);
+    const detection = detect({ text: page.text, peripheral: page.peripheral, raw, mentions, titleTopics });
+    if (!detection.detected) return { detection, mentions: [] };
+
+    // Only now, on coverage, look for misspelt names: then rerun the rules, because a probable full name
+    // licenses the surname mentions after it ("Andrew Nickson" … "Nickson").
+    fuzzy ??= compileFuzzy(entities);
+    // Mentions are in order and do not overlap: find the first one ending after `start`.
+    const taken = (start: number, end: number) => {
+      const i = firstNotBefore(mentions.length, (k) => mentions[k].end <= start);
+      return i < mentions.length && mentions[i].start < end;
+    };
+    const probable: RawMatch<Target>[] = [];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      yield;
+      const from = cuts[i];
+      const text = cuts.length === 2 ? page.text : page.text.slice(from, cuts[i + 1]);
+      for (const m of fuzzy(text, (s, e) => taken(s + from, e + from))) {
+        m.start += from;
+        m.end += from;
+        probable.push(m);
       }
-      return { detection, mentions };
+    }
+    if (probable.length) {
+      raw = [...raw, ...probable].sort(byPosition);
+      mentions = applyRules(page.text, raw);
+    }
+    const story = findStory(page, mentions);
+    return { detection, mentions: inStory(page, story, mentions), story };
+  }
+
+  return {
+    steps,
+    annotate(page, title) {
+      const run = steps(page, title);
+      for (;;) {
+        const step = run.next();
+        if (step.done) return step.value;
+      }
+    },
+    annotateFragment(page, seen) {
+      if (!page.text) return [];
+      const raw = findIn(page.text, 0, page.text.length);
+      const mentions = applyRules(page.text, raw, seen);
+      fuzzy ??= compileFuzzy(entities);
+      const taken = (start: number, end: number) => mentions.some((m) => m.start < end && m.end > start);
+      const probable = fuzzy(page.text, taken);
+      const all = probable.length ? applyRules(page.text, [...raw, ...probable].sort(byPosition), seen) : mentions;
+      return all.filter((m) => !page.peripheral.length || !inPeripheral(page.peripheral, m.start));
     },
   };
 }
+
+const inPeripheral = (spans: number[], pos: number) => {
+  for (let i = 0; i < spans.length; i += 2) if (spans[i] <= pos && pos < spans[i + 1]) return true;
+  return false;
+};

@@ -1,10 +1,15 @@
 /** The page-independent engine: detect → match → anchor. Used by the content script, the CLI and tests. */
-export { createEngine, mightBeCoverage, prepareEngine, type Annotated, type Engine } from './annotate';
+export { createEngine, mightBeCoverage, prepareEngine, SLICE_CHARS, type Annotated, type Engine } from './annotate';
+export { findStory, inStory, type Story } from './story';
 export type { MatcherSpec } from './matcher';
-export { readPageText, type PageTextIndex, type ReadOptions } from './page-text';
+export { dataOffset, isOutsideStory, readPageText, readPageTextSteps, type PageTextIndex, type ReadOptions } from './page-text';
 export { anchorMention, locate, toRange, type Anchor, type TextPosition } from './anchor';
 export { DETECTION_THRESHOLD } from './detect';
 export { foldKey } from './fold';
 export * from './types';
 export { parsePlainText, plainPageText, type PlainArticle } from './plain-text';
 export { pushTo } from './collections';
+export { compileClaims, prepareClaims, ClaimTemplateError, type ClaimFinder, type ClaimSpec, type ClaimsSpec, type FindOptions } from './claims';
+export { readPublished, parsePublishedOption, parseDateValue } from './published';
+export { eventsSince, type EventSince } from './since';
+export { parseIsoDay } from './dates';

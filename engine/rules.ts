@@ -30,8 +30,9 @@ function near(sorted: number[], pos: number, window: number, ok: (s: number) => 
 
 const isEntity = (c: AliasEntry<Target>): c is AliasEntry<MatchableEntity> => c.entity.kind !== 'topic';
 
-export function applyRules(text: string, raw: RawMatch<Target>[]): Mention[] {
-  const fullySeen = new Set<string>();
+/** `seen`: entities already named in full before `text` (a fragment added to a page). */
+export function applyRules(text: string, raw: RawMatch<Target>[], seen: ReadonlySet<string> = new Set()): Mention[] {
+  const fullySeen = new Set<string>(seen);
   const stateStarts = raw
     .filter((m) => m.candidates.some((c) => c.entity.kind === 'state' && c.rule !== 'in-list'))
     .map((m) => m.start);

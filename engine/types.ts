@@ -55,8 +55,12 @@ export interface Detection {
  */
 export interface PageText {
   text: string;
-  /** Spans of `text` (start, end pairs) that are navigation, rails, comments or footers. */
+  /** Spans of `text` (start, end pairs) that are navigation, rails, comments, figures or footers. */
   peripheral: number[];
+  /** Spans of containers that may hold the story (<article>, <main>, …), sorted by start; see story.ts. */
+  main?: number[];
+  /** Spans of top-level headings (<h1>). */
+  headlines?: number[];
 }
 
 export const BLOCK_SEPARATOR = '\u2029';
@@ -94,4 +98,30 @@ export interface ClaimCheck {
   now: ClaimValueRef;
   /** For `outdated`: the date the value changed after the article was written. */
   since?: string;
+}
+
+/**
+ * A mention or claim in an exported page: offsets into `PageSnapshot.text` (the text the extension read:
+ * blocks separated by U+2029), and into the page's DOM text (`document.body.textContent`) with the words
+ * around it, for W3C Web Annotation selectors that other tools can re-anchor.
+ */
+export interface SnapshotSpan {
+  start: number;
+  end: number;
+  text: string;
+  dom: { start: number; end: number; prefix: string; suffix: string } | null;
+}
+
+export interface PageSnapshot {
+  url: string;
+  title: string;
+  /** The article's publication date (ISO), or null when the page does not say. */
+  published: string | null;
+  lang: 'en' | 'es';
+  /** The day the snapshot was made (ISO). */
+  today: string;
+  version: string;
+  text: string;
+  mentions: (SnapshotSpan & { id: string; kind: EntityKind })[];
+  claims: (SnapshotSpan & { check: ClaimCheck })[];
 }

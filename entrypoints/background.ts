@@ -1,12 +1,14 @@
 /**
  * The background holds the full dataset. Content scripts carry only the match index; once a page is
- * recognised as coverage, its content script asks here for the records its cards will show. It also keeps
- * the all-sites opt-in registered (utils/all-sites.ts).
+ * recognised as coverage, its content script asks here for the records its cards will show, and for the
+ * card's words in the page's language. It also keeps the all-sites opt-in registered (utils/all-sites.ts).
  */
-import { entityById } from '@/data';
-import type { Entity } from '@/data/schema';
+import { dataset } from '@/data';
+import en from '@/locales/en.json';
+import es from '@/locales/es.json';
 import { allSitesWanted, browserRegistration, syncAllSites } from '@/utils/all-sites';
-import { BackgroundRequest } from '@/utils/messages';
+import { BackgroundRequest, type EntitiesAnswer } from '@/utils/messages';
+import { recordsFor } from '@/utils/records';
 
 export default defineBackground(() => {
   const sync = async () => syncAllSites(await allSitesWanted.getValue(), browserRegistration()).catch(() => false);
@@ -18,11 +20,10 @@ export default defineBackground(() => {
     if (!parsed.success) return undefined;
     const msg = parsed.data;
     if (msg.type === 'allSites:sync') return sync();
-    const records: Entity[] = [];
-    for (const id of msg.ids) {
-      const e = entityById.get(id);
-      if (e) records.push(e);
-    }
-    return Promise.resolve(records);
+    if (msg.type === 'story:get') return Promise.resolve({ events: dataset.entities.filter((e) => e.kind === 'event') });
+    // Spanish cards fall back to English words for any message not yet translated.
+    const messages = msg.lang === 'es' ? { ...en, ...es } : en;
+    const answer: EntitiesAnswer = { entities: recordsFor(msg.ids), messages };
+    return Promise.resolve(answer);
   });
 });

@@ -4,7 +4,9 @@
  */
 import type { MatchIndex } from '../data/match-index';
 import { createEngine, pushTo, type EntityKind } from '../engine';
-import { runPass } from '../entrypoints/content/pass';
+import { runPassNow } from '../entrypoints/annotator/pass';
+import type { Mark } from '../entrypoints/annotator/marks';
+import { ToneReader } from '../entrypoints/annotator/tone';
 
 /** The floor: a TreeWalker over text nodes, reading the text (collected into one string). */
 function walk(): number {
@@ -16,7 +18,8 @@ function walk(): number {
 
 /** The content script's pass, then painting its highlights (and clearing them for the next round). */
 function annotate(engine: ReturnType<typeof createEngine>): { detected: boolean; mentions: number } {
-  const { detection, mentions } = runPass(document, engine, () => false);
+  const mentions: Mark[] = [];
+  const { detection } = runPassNow(document, engine, { isOwnUi: () => false, tone: new ToneReader(), onMarks: (m) => mentions.push(...m) });
   const byKind = new Map<EntityKind, Range[]>();
   for (const a of mentions) pushTo(byKind, a.mention.kind, a.range);
   for (const [kind, ranges] of byKind) CSS.highlights.set(`bench-${kind}`, new Highlight(...ranges));

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { entityById } from '../data';
 import type { AnnotationsResponse } from '../utils/messages';
-import { annotationsFor, launchWithExtension } from './lib/chromium';
+import { annotationsFor, launchWithExtension, sendToActiveTab, type ExtensionBrowser } from './lib/chromium';
 import { centreOfText } from './lib/in-page';
 import { serve } from './lib/serve';
 
@@ -21,10 +21,16 @@ const headless = process.argv.includes('--headless') || !(process.env.DISPLAY ||
 const messages = JSON.parse(readFileSync(join(ROOT, 'locales/en.json'), 'utf8'));
 const reasonText = (code: string, count: number) => String(messages.reason[code.replace(/-/g, '_')]).replace('$1', String(count));
 
-async function showCard(page: Page, text: string) {
+/** Hover a mention until its card is open (the card lives in a closed shadow root: ask the extension). */
+async function showCard(b: ExtensionBrowser, page: Page, text: string) {
   const point = await page.evaluate(centreOfText, text);
+  await page.mouse.move(point.x - 4, point.y);
   await page.mouse.move(point.x, point.y);
-  await page.locator('medicaid-data-context .mdc-card').waitFor({ state: 'visible', timeout: 5000 });
+  for (let i = 0; i < 50; i++) {
+    const state = (await sendToActiveTab(b, { type: 'card:state' })) as { open: boolean };
+    if (state.open) break;
+    await page.waitForTimeout(100);
+  }
   await page.waitForTimeout(250); // let the entrance animation finish
 }
 
@@ -72,7 +78,7 @@ if (!headless) {
       const page = b.context.pages()[0] ?? (await b.context.newPage());
       await page.goto(url);
       found ??= await annotationsFor(b);
-      await showCard(page, scheme === 'light' ? 'Andrew Nixon' : 'Privacy Act of 1974');
+      await showCard(b, page, scheme === 'light' ? 'Andrew Nixon' : 'Privacy Act of 1974');
       shots.push(join(OUT, `card-${scheme}.png`));
       await page.screenshot({ path: shots.at(-1) });
       if (scheme === 'light') {

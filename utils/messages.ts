@@ -16,13 +16,28 @@ export const ContentRequest = z.discriminatedUnion('type', [
    * a closed shadow root the page cannot read; this asks the extension itself, over its own channel.
    */
   z.object({ type: z.literal('card:state') }),
+  /** Hide or show the underlines (the same as Alt+Shift+U). */
+  z.object({ type: z.literal('underlines:toggle') }),
+  /**
+   * Everything the workbench needs to cite or export the annotated page: its text, every mention and
+   * claim with offsets, the article's metadata.
+   */
+  z.object({ type: z.literal('annotations:export') }),
+  /** Scroll to the n-th mention (reading order) or the n-th claim, and open its card. */
+  z.object({ type: z.literal('annotations:show'), mention: z.optional(z.number()), claim: z.optional(z.number()) }),
+  /** Presentation mode: start (at the first entity, or at a step), or leave it. */
+  z.object({ type: z.literal('present:start'), step: z.optional(z.number()) }),
+  z.object({ type: z.literal('present:stop') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
 /** To the background: the full records for entities found on a recognised page; or re-check the all-sites opt-in. */
 export const BackgroundRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('entities:get'), ids: z.array(z.string()) }),
+  /** Ids are collapsed and capped by the background (a page could make its content script ask for many). */
+  z.object({ type: z.literal('entities:get'), ids: z.array(z.string()), lang: z.optional(z.enum(['en', 'es'])) }),
   z.object({ type: z.literal('allSites:sync') }),
+  /** The story's events (presentation's timeline step), in the page's language. */
+  z.object({ type: z.literal('story:get') }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
@@ -42,6 +57,15 @@ export interface AnnotationsResponse {
   reasons: Reason[];
   /** False when the reader switched the extension off for this site. */
   enabled: boolean;
+  /** Underline every mention or only each entity's first; and whether the reader hid them (Alt+Shift+U). */
+  mode: 'all' | 'first';
+  hidden: boolean;
+}
+
+/** Answer to `entities:get`: the records, and the card's words in the page's language. */
+export interface EntitiesAnswer {
+  entities: import('../data/schema').Entity[];
+  messages: Record<string, unknown>;
 }
 
 /** A box in CSS pixels of the layout viewport (getBoundingClientRect coordinates). */
@@ -65,7 +89,14 @@ export interface CardState {
   focused: boolean;
   /** The card's visible text (what a screen reader would start reading). */
   text?: string;
+  /** A card beside a mention, a presentation note, or the presentation's timeline panel. */
+  variant?: 'card' | 'present' | 'panel';
+  /** In presentation mode: 1-based step and number of steps. */
+  step?: number;
+  steps?: number;
   /** Smallest computed font size of the card's text, times the visual viewport's scale: what the eye gets. */
   minFontPx?: number;
   viewport: { width: number; height: number; scale: number };
 }
+
+export type { PageSnapshot, SnapshotSpan } from '../engine/types';

@@ -1,19 +1,29 @@
 /**
- * Reader settings, kept with WXT storage. Anything stored is untrusted input: a value that does not parse
- * falls back to the default instead of breaking the page.
+ * Reader settings, kept with WXT storage. Anything stored is untrusted input (another version of the
+ * extension, a sync conflict, a hand edit): each value is checked on its own, what is valid is kept, and a
+ * value that does not parse falls back to its default — which is never written back over what was stored.
  */
-import * as z from 'zod/mini';
 import { storage } from '#imports';
 
-const Hostnames = z.array(z.string());
+/** A hostname as the browser reports it (lower case, no scheme, no path). */
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 
 /** Sites where the reader switched annotations off (hostnames). */
-export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
+export const disabledSites = storage.defineItem<unknown>('local:disabledSites', { fallback: [] });
+
+/** Underline every mention, or only the first mention of each entity. */
+export type UnderlineMode = 'all' | 'first';
+export const underlineMode = storage.defineItem<unknown>('local:underlineMode', { fallback: 'all' });
+
+/** The valid hostnames in a stored value; anything else in it is skipped, one entry at a time. */
+export function validHostnames(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return [...new Set(value.filter((v): v is string => typeof v === 'string' && HOSTNAME.test(v)))];
+}
 
 export async function readDisabledSites(): Promise<string[]> {
   try {
-    const parsed = Hostnames.safeParse(await disabledSites.getValue());
-    return parsed.success ? parsed.data : [];
+    return validHostnames(await disabledSites.getValue());
   } catch {
     return [];
   }
@@ -23,13 +33,39 @@ export async function isSiteEnabled(hostname: string): Promise<boolean> {
   return !(await readDisabledSites()).includes(hostname);
 }
 
+/**
+ * Switch a site on or off, changing only that entry: entries this version cannot read are kept as they were
+ * (a newer version may understand them), and a corrupt value is replaced only by the reader's own change.
+ */
 export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<void> {
-  const current = new Set(await readDisabledSites());
-  if (enabled) current.delete(hostname);
-  else current.add(hostname);
-  await disabledSites.setValue([...current]);
+  let stored: unknown;
+  try {
+    stored = await disabledSites.getValue();
+  } catch {
+    stored = [];
+  }
+  const list = Array.isArray(stored) ? [...stored] : [];
+  const without = list.filter((v) => v !== hostname);
+  await disabledSites.setValue(enabled ? without : [...without, hostname]);
 }
 
 export function watchSites(onChange: () => void): () => void {
   return disabledSites.watch(onChange);
+}
+
+export async function readUnderlineMode(): Promise<UnderlineMode> {
+  try {
+    const v = await underlineMode.getValue();
+    return v === 'first' ? 'first' : 'all';
+  } catch {
+    return 'all';
+  }
+}
+
+export async function setUnderlineMode(mode: UnderlineMode): Promise<void> {
+  await underlineMode.setValue(mode);
+}
+
+export function watchUnderlineMode(onChange: () => void): () => void {
+  return underlineMode.watch(onChange);
 }

@@ -1,11 +1,13 @@
 /** The popup's link to the page: ask the content script, or inject it (activeTab) when the reader asks. */
 import type { AnnotationsResponse, ContentRequest } from '@/utils/messages';
 import { ALL_SITES, allSitesWanted } from '@/utils/all-sites';
-import { isSiteEnabled, setSiteEnabled } from '@/utils/settings';
+import { isSiteEnabled, readUnderlineMode, setSiteEnabled, setUnderlineMode } from '@/utils/settings';
 import type { ActiveTab } from '@/components/PopupApp';
 
-const CONTENT_SCRIPT = '/content-scripts/content.js';
-const CONTENT_CSS = '/highlights.css';
+import { ANNOTATOR_SCRIPT, HIGHLIGHTS_CSS } from '@/utils/annotator-files';
+
+const CONTENT_SCRIPT = `/${ANNOTATOR_SCRIPT}` as const;
+const CONTENT_CSS = `/${HIGHLIGHTS_CSS}`;
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -58,6 +60,12 @@ export function connectActiveTab(): ActiveTab {
       }
     },
     isSiteEnabled,
+    underlineMode: readUnderlineMode,
+    setUnderlineMode,
+    async toggleUnderlines() {
+      const answer = await send<{ hidden: boolean }>({ type: 'underlines:toggle' });
+      return answer?.hidden ?? false;
+    },
     async allSites() {
       return (await allSitesWanted.getValue()) === true && (await browser.permissions.contains({ origins: ALL_SITES }));
     },

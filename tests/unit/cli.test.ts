@@ -49,12 +49,32 @@ Freezing rain coated highways from Chicago to Springfield overnight, and state c
 Forecasters expect the ice to melt by Thursday afternoon.
 `;
 
+/** An article dated Sept. 1, 2025 that makes one right, one since-changed and one wrong statement. */
+const DATED_HTML = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Where the Medicaid data fight stands</title>
+<meta property="article:published_time" content="2025-09-01T08:00:00-04:00"></head>
+<body>
+<article>
+<h1>Where the Medicaid data fight stands</h1>
+<p>Twenty states sued the Department of Health and Human Services on July 1, 2025, after CMS handed Medicaid
+enrollee data to the Department of Homeland Security.</p>
+<p>A federal judge has blocked the sharing of Medicaid data with ICE for immigration enforcement.</p>
+<p>Homeland Security Secretary Markwayne Mullin said the Medicaid records would help ICE find people for deportation.</p>
+</article>
+</body>
+</html>
+`;
+
 interface FileResult {
   file: string;
   detected: boolean;
   score: number;
   reasons: { code: string; count: number; examples: string[] }[];
   annotations: { id: string; kind: string; text: string; start: number; end: number }[];
+  published: string | null;
+  claims: { id: string; text: string; start: number; end: number; verdict: string; since?: string }[];
+  since: { id: string; date: string }[];
 }
 
 let dir: string;
@@ -71,6 +91,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'story.html'), STORY_HTML);
   writeFileSync(join(dir, 'story.txt'), STORY_TXT);
   writeFileSync(join(dir, 'unrelated.txt'), UNRELATED_TXT);
+  writeFileSync(join(dir, 'dated.html'), DATED_HTML);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,7 +108,8 @@ describe('annotate --format json', { timeout: 30_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(results.map((r) => r.file)).toEqual(['story.html', 'story.txt', 'unrelated.txt']);
-    for (const r of results) expect(Object.keys(r).sort()).toEqual(['annotations', 'detected', 'file', 'reasons', 'score']);
+    for (const r of results)
+      expect(Object.keys(r).sort()).toEqual(['annotations', 'claims', 'detected', 'file', 'published', 'reasons', 'score', 'since']);
   });
 
   it('recognises both articles and names the story’s agencies and states', () => {
@@ -164,6 +186,73 @@ describe('annotate (text format, the default)', { timeout: 30_000 }, () => {
   });
 });
 
+describe('claim checks', { timeout: 30_000 }, () => {
+  let dated: FileResult;
+  beforeAll(() => {
+    const r = cli('annotate', '--format', 'json', '--today', '2026-11-30', 'dated.html', 'story.txt', 'unrelated.txt');
+    expect(r.stderr).toBe('');
+    [dated] = jsonLines(r.stdout);
+  }, 30_000);
+
+  it("reads the page's publication date", () => {
+    expect(dated.published).toBe('2025-09-01');
+  });
+
+  it('gives each claim its verdict at that date: agrees, outdated (with since), differs', () => {
+    const byId = Object.fromEntries(dated.claims.map((c) => [c.id, c]));
+    expect(byId['lawsuit-states-at-filing']).toMatchObject({ verdict: 'agrees', text: 'Twenty states sued' });
+    expect(byId['lawsuit-filing-date']).toMatchObject({ verdict: 'agrees', text: 'July 1, 2025' });
+    expect(byId['court-block-status']).toMatchObject({ verdict: 'outdated', since: '2026-01-06' });
+    expect(byId['dhs-secretary']).toMatchObject({ verdict: 'differs', text: 'Homeland Security Secretary Markwayne Mullin' });
+    for (const c of dated.claims) {
+      expect(Object.keys(c).sort()).toEqual(c.since ? ['end', 'id', 'since', 'start', 'text', 'verdict'] : ['end', 'id', 'start', 'text', 'verdict']);
+      expect(['agrees', 'outdated', 'differs']).toContain(c.verdict);
+      expect(c.end - c.start).toBe(c.text.length);
+    }
+  });
+
+  it('lists the events since publication, oldest first', () => {
+    expect(dated.since.map((e) => e.id)).toEqual(expect.arrayContaining(['federal-register-notice-nov-2025', 'ruling-dec-2025']));
+    expect(dated.since.map((e) => e.id)).not.toContain('preliminary-injunction-aug-2025');
+    expect(dated.since.every((e) => e.date > '2025-09-01')).toBe(true);
+    expect([...dated.since].sort((a, b) => a.date.localeCompare(b.date))).toEqual(dated.since);
+  });
+
+  it('--published overrides the page: the same "blocked" statement, made in July 2025, was wrong', () => {
+    const [r] = jsonLines(cli('annotate', '--format', 'json', '--published', '2025-07-20', '--today', '2026-11-30', 'dated.html').stdout);
+    expect(r.published).toBe('2025-07-20');
+    expect(r.claims.find((c) => c.id === 'court-block-status')?.verdict).toBe('differs');
+    expect(r.since.map((e) => e.id)).toContain('preliminary-injunction-aug-2025');
+  });
+
+  it('without a publication date, judges against today only and lists no events', () => {
+    const [r] = jsonLines(cli('annotate', '--format', 'json', '--today', '2026-11-30', 'story.txt').stdout);
+    expect(r.detected).toBe(true);
+    expect(r.published).toBeNull();
+    expect(r.since).toEqual([]);
+  });
+
+  it('checks nothing on a page that is not coverage', () => {
+    const [r] = jsonLines(cli('annotate', '--format', 'json', '--published', '2025-07-20', 'unrelated.txt').stdout);
+    expect(r).toMatchObject({ detected: false, claims: [], since: [] });
+  });
+
+  it('says it in words in the text format', () => {
+    const r = cli('annotate', '--today', '2026-11-30', 'dated.html');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Published: 2025-09-01');
+    expect(r.stdout).toContain('"Twenty states sued" (lawsuit-states-at-filing)');
+    expect(r.stdout).toContain('agrees: right on 2025-09-01 and still right');
+    expect(r.stdout).toMatch(/outdated: right on 2025-09-01, changed 2026-01-06: Since Jan\. 6, 2026/);
+    expect(r.stdout).toMatch(/differs: on 2025-09-01 the sources said: Kristi Noem was Secretary of Homeland Security/);
+    expect(r.stdout).toMatch(/Since this article:\n {4}2025-11-25 {2}/);
+  });
+
+  it('says when the date is unknown', () => {
+    expect(cli('annotate', '--today', '2026-11-30', 'story.txt').stdout).toContain('Published: unknown (claims judged against today, 2026-11-30, only)');
+  });
+});
+
 describe('exit status', { timeout: 30_000 }, () => {
   it('is 1 when a file cannot be read, and the other files are still processed', () => {
     const r = cli('annotate', '--format', 'json', 'story.txt', 'missing.html', 'unrelated.txt');
@@ -179,11 +268,19 @@ describe('exit status', { timeout: 30_000 }, () => {
     ['no files', ['annotate', '--format', 'json']],
     ['an unknown command', ['summarise', 'story.txt']],
     ['no command', []],
+    ['a --published that is not a day', ['annotate', '--published', '2026-02-30', 'story.txt']],
+    ['a --published in another format', ['annotate', '--published', 'January 9, 2026', 'story.txt']],
+    ['a --today that is not a date', ['annotate', '--today', 'now', 'story.txt']],
   ])('is 2 on bad usage: %s, with a short usage on stderr', (_, args) => {
     const r = cli(...args);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Usage: medicaid-context annotate');
+  });
+
+  it('explains a bad --published value', () => {
+    const r = cli('annotate', '--published', '2026-02-30', 'story.txt');
+    expect(r.stderr).toContain("--published must be a date as YYYY-MM-DD, not '2026-02-30'");
   });
 });
 
@@ -192,7 +289,9 @@ describe('help and version', { timeout: 30_000 }, () => {
     const r = cli(flag);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('Usage: medicaid-context annotate [--format json|text] FILE...');
+    expect(r.stdout).toContain('Usage: medicaid-context annotate [--format json|text] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE...');
+    expect(r.stdout).toContain('agrees');
+    expect(r.stdout).toContain('left out');
   });
 
   it('--version prints the package and dataset versions', () => {

@@ -8,6 +8,11 @@ import { PopupApp, type ActiveTab } from '../../components/PopupApp';
 import { dataset, entityById } from '../../data';
 import type { AnnotationsResponse } from '../../utils/messages';
 import { installMessages } from '../support/i18n';
+import { translator } from '../../components/translate';
+import en from '../../locales/en.json';
+
+/** What every card needs besides its record: English words, today, no article date. */
+const cardBase = { lang: 'en' as const, t: translator(en), published: null, today: '2026-11-30' };
 
 let root: HTMLElement;
 beforeEach(() => {
@@ -32,7 +37,7 @@ describe('Card', () => {
     const e = entityById.get('tricia-mclaughlin')!;
     if (e.kind !== 'person') throw new Error('expected a person');
     const onClose = vi.fn();
-    await mount(<Card entity={e} mentionText="Tricia McLaughlin" confidence="high" version="9.9.9" onClose={onClose} />);
+    await mount(<Card {...cardBase} entity={e} mentionText="Tricia McLaughlin" confidence="high" version="9.9.9" onClose={onClose} />);
     const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
     expect(card.getAttribute('aria-labelledby')).toBe(root.querySelector('h2')!.id);
     expect(root.querySelector('h2')!.textContent).toBe(e.name);
@@ -50,7 +55,7 @@ describe('Card', () => {
   it('shows a state’s program, transfer status, lawsuit role and dated timeline', async () => {
     const e = entityById.get('illinois')!;
     if (e.kind !== 'state') throw new Error('expected a state');
-    await mount(<Card entity={e} mentionText="Illinois" confidence="high" version="1.0.0" onClose={() => {}} />);
+    await mount(<Card {...cardBase} entity={e} mentionText="Illinois" confidence="high" version="1.0.0" onClose={() => {}} />);
     const text = root.textContent!;
     if (e.program) expect(text).toContain(e.program.name);
     expect(text).toContain(e.inJune2025Transfer ? 'was in the June 2025 transfer' : 'was not in the June 2025 transfer');
@@ -60,9 +65,29 @@ describe('Card', () => {
     expect(dates).toEqual([...dates].sort());
   });
 
+  it('states the title held when the article was written, and what changed since', async () => {
+    const noem = entityById.get('kristi-noem')!;
+    await mount(<Card {...cardBase} published="2025-06-13" entity={noem} mentionText="Kristi Noem" confidence="high" version="2.0.0" onClose={() => {}} />);
+    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
+    expect(fact).toContain('Secretary of Homeland Security');
+    expect(fact).toContain('when the article was written');
+    expect(fact).toMatch(/until Mar 2026/);
+    // Her next title, confirmed in March 2026 only: stated as last confirmed, not as what she is now.
+    expect(fact).toMatch(/Special Envoy.*last confirmed Mar 6, 2026/);
+  });
+
+  it('never presents an open-ended title confirmed long ago as current', async () => {
+    const lyons = entityById.get('todd-lyons')!;
+    if (lyons.kind !== 'person' || lyons.roles.some((r) => r.to)) return; // the dataset now records his departure
+    await mount(<Card {...cardBase} published="2025-08-01" entity={lyons} mentionText="Todd Lyons" confidence="high" version="2.0.0" onClose={() => {}} />);
+    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
+    expect(fact).not.toContain('Now:');
+    expect(fact).toContain('Not confirmed in this role since');
+  });
+
   it('says when a match is only probable', async () => {
     const e = entityById.get('gavin-newsom')!;
-    await mount(<Card entity={e} mentionText="Gavin Newo" confidence="probable" version="1.0.0" onClose={() => {}} />);
+    await mount(<Card {...cardBase} entity={e} mentionText="Gavin Newo" confidence="probable" version="1.0.0" onClose={() => {}} />);
     expect(root.querySelector('.mdc-probable')!.textContent).toContain('“Gavin Newo”');
   });
 
@@ -70,7 +95,7 @@ describe('Card', () => {
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const e = entityById.get('eo-14218')!;
-    await mount(<Card entity={e} mentionText="Executive Order 14218" confidence="high" version="2.0.0" onClose={() => {}} />);
+    await mount(<Card {...cardBase} entity={e} mentionText="Executive Order 14218" confidence="high" version="2.0.0" onClose={() => {}} />);
     await act(async () => root.querySelector<HTMLButtonElement>('.mdc-copy')!.click());
     const citation = writeText.mock.calls[0][0] as string;
     expect(citation).toContain(e.name);
@@ -94,6 +119,8 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
       { id: 'andrew-nixon', kind: 'person', text: 'Nixon' },
       { id: 'cms', kind: 'agency', text: 'CMS' },
     ],
+    mode: 'all',
+    hidden: false,
   };
   return {
     enabled,
@@ -105,6 +132,9 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
     setSiteEnabled: vi.fn(async (h, on) => void enabled.set(h, on)),
     allSites: async () => false,
     setAllSites: vi.fn(async (on: boolean) => on),
+    underlineMode: async () => 'all',
+    setUnderlineMode: vi.fn(async () => {}),
+    toggleUnderlines: vi.fn(async () => true),
     ...overrides,
   };
 }
@@ -120,6 +150,29 @@ describe('PopupApp', () => {
     const people = [...root.querySelectorAll('h3')].find((h) => h.textContent!.startsWith('People'))!;
     expect(people.textContent).toContain('2');
     expect([...root.querySelectorAll('button.link')].map((b) => b.textContent)).toEqual([entityById.get('andrew-nixon')!.name, entityById.get('cms')!.name]);
+  });
+
+  it('puts its controls before the list of what was found', async () => {
+    const tab = fakeTab();
+    await mount(<PopupApp tab={tab} onNavigate={() => {}} />);
+    await flush();
+    await flush();
+    const controls = root.querySelector('section.controls')!;
+    const list = root.querySelector('section[aria-labelledby="found"]')!;
+    expect(controls.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(controls.querySelector('input[type="checkbox"]')).not.toBeNull();
+    const first = controls.querySelector<HTMLInputElement>('input[value="first"]')!;
+    await act(async () => {
+      first.checked = true;
+      first.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(tab.setUnderlineMode).toHaveBeenCalledWith('first');
+    const hide = [...controls.querySelectorAll('button')].find((b) => b.textContent === 'Hide underlines on this page')!;
+    await act(async () => hide.click());
+    await flush();
+    expect(tab.toggleUnderlines).toHaveBeenCalled();
+    expect(hide.getAttribute('aria-pressed')).toBe('true');
+    expect(hide.textContent).toBe('Show underlines on this page');
   });
 
   it('reveals an entity on the page when clicked', async () => {
@@ -145,7 +198,8 @@ describe('PopupApp', () => {
     await flush();
     expect(tab.setSiteEnabled).toHaveBeenCalledWith('apnews.com', false);
     expect(root.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(false);
-    expect(root.textContent).toContain('Annotations are off for apnews.com.');
+    expect(root.querySelector('[role="status"]')!.textContent).toBe('Off on apnews.com: switch it on below to annotate this page.');
+    expect(root.textContent).not.toContain('not recognised');
   });
 
   it('offers to annotate a page where the content script does not run', async () => {

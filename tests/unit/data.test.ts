@@ -3,14 +3,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../data';
-import { auditEntity } from '../../data/audit';
+import { auditEntity, byVerified, checkReport, isStale, roleConflicts } from '../../data/audit';
 import { publishDataset, publishedSchema, PublishedDataset } from '../../data/publish';
 import { REJECTED_HOSTS, type Entity } from '../../data/schema';
-import { DATA_DIR, DatasetError, loadDataset } from '../../data/validate';
+import { DATA_DIR, DatasetError, loadDataset, missingSpanish } from '../../data/validate';
 import { foldKey } from '../../engine';
 import { loadMessages } from '../support/i18n';
 
 const validated = loadDataset();
+
+/** A scratch copy of data/ to break on purpose. */
+const copy = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mdc-data-'));
+  cpSync(DATA_DIR, dir, { recursive: true });
+  return dir;
+};
+const problemsOf = (dir: string) => {
+  try {
+    loadDataset(dir);
+    return [];
+  } catch (e) {
+    if (e instanceof DatasetError) return e.problems;
+    throw e;
+  }
+};
 
 /** Every entity the foundation issue says any coverage of the story must get. */
 export const REQUIRED = {
@@ -92,20 +108,6 @@ describe('the bundled dataset', () => {
 });
 
 describe('validation errors', () => {
-  const copy = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mdc-data-'));
-    cpSync(DATA_DIR, dir, { recursive: true });
-    return dir;
-  };
-  const problemsOf = (dir: string) => {
-    try {
-      loadDataset(dir);
-    } catch (e) {
-      if (e instanceof DatasetError) return e.problems;
-      throw e;
-    }
-    return [];
-  };
 
   it('names the file, the record and the field of a malformed record', () => {
     const dir = copy();
@@ -136,13 +138,115 @@ describe('validation errors', () => {
 });
 
 describe('audit', () => {
-  it('flags stale and thinly sourced records', () => {
-    const e = validated.entities.find((x) => x.kind === 'agency')!;
-    const stale: Entity = { ...e, asOf: '2020-01-01', sources: e.sources.map((s) => ({ ...s, kind: 'news' as const, date: undefined })) };
-    const findings = auditEntity(stale, '2026-11-28').join('\n');
-    expect(findings).toContain('more than 365 days');
+  const agency = validated.entities.find((x) => x.kind === 'agency')!;
+  const person = validated.entities.find((x): x is Extract<Entity, { kind: 'person' }> => x.id === 'kristi-noem')!;
+
+  it('judges staleness by the verified date against the day passed in, not the dataset date', () => {
+    const e: Entity = { ...agency, asOf: '2026-05-01', verified: '2026-05-30' };
+    // Exactly six months later is not yet stale; one day more is.
+    expect(isStale(e, '2026-11-30')).toBe(false);
+    expect(auditEntity(e, '2026-11-30').join('\n')).not.toContain('months before');
+    expect(isStale(e, '2026-12-01')).toBe(true);
+    expect(auditEntity(e, '2026-12-01').join('\n')).toContain('verified 2026-05-30 is more than 6 months before 2026-12-01');
+    // A recent check does not hide an old situation for records that describe the present.
+    const old: Entity = { ...agency, asOf: '2024-01-01', verified: '2026-11-30' };
+    expect(isStale(old, '2026-11-30')).toBe(false);
+    expect(auditEntity(old, '2026-11-30').join('\n')).toContain('situation as of 2024-01-01');
+  });
+
+  it('flags dates that cannot be right and thinly sourced records', () => {
+    const e: Entity = { ...agency, asOf: '2026-12-15', verified: '2026-12-01', sources: agency.sources.map((s) => ({ ...s, kind: 'news' as const, date: undefined })) };
+    const findings = auditEntity(e, '2026-11-30').join('\n');
+    expect(findings).toContain('verified 2026-12-01 is after today (2026-11-30)');
+    expect(findings).toContain('asOf 2026-12-15 is after verified 2026-12-01');
     expect(findings).toContain('only news');
     expect(findings).toContain('no source carries a date');
+  });
+
+  it('asks whether an open-ended title last confirmed long ago is still held', () => {
+    const open = { ...person, roles: [{ ...person.roles[0], to: undefined, asOf: '2025-03-01' }] };
+    expect(auditEntity(open, '2026-11-30').join('\n')).toContain('has no end date but was last confirmed held on 2025-03-01');
+    expect(auditEntity(open, '2025-06-01').join('\n')).not.toContain('has no end date');
+  });
+
+  it('lists every record oldest-verified first, with asOf, verified and the stale ones marked', () => {
+    const a: Entity = { ...agency, id: 'a-new', verified: '2026-11-01', asOf: '2026-01-01' };
+    const b: Entity = { ...agency, id: 'b-old', verified: '2025-01-15', asOf: '2024-12-01' };
+    const c: Entity = { ...agency, id: 'c-mid', verified: '2026-11-01', asOf: '2025-06-01' };
+    expect(byVerified([a, b, c]).map((e) => e.id)).toEqual(['b-old', 'c-mid', 'a-new']);
+    const report = checkReport({ version: '9.9.9', updated: '2026-11-30' }, [a, b, c], '2026-11-30');
+    const rows = report.filter((l) => /^ {2}\d{4}-\d\d/.test(l));
+    expect(rows).toEqual([
+      expect.stringMatching(/^ {2}2025-01-15 {2}2024-12-01 {2}agency {2}b-old {2}STALE$/),
+      expect.stringMatching(/^ {2}2026-11-01 {2}2025-06-01 {2}agency {2}c-mid$/),
+      expect.stringMatching(/^ {2}2026-11-01 {2}2026-01-01 {2}agency {2}a-new$/),
+    ]);
+    expect(report).toContain('1 record(s) verified more than 6 months ago.');
+  });
+});
+
+describe('release 2.0.0 invariants', () => {
+  const people = () => validated.entities.filter((e): e is Extract<Entity, { kind: 'person' }> => e.kind === 'person');
+
+  it('every record has Spanish for every reader-facing text and a verified date no later than the release', () => {
+    for (const e of validated.entities) {
+      expect(missingSpanish(e), e.id).toEqual([]);
+      expect(e.verified, e.id).toMatch(/^\d{4}-\d{2}(-\d{2})?$/);
+      expect(e.verified <= validated.meta.updated, `${e.id} verified ${e.verified} after the release`).toBe(true);
+      expect(e.asOf <= e.verified, `${e.id} describes ${e.asOf}, after it was verified`).toBe(true);
+    }
+  });
+
+  it('refuses a record that loses its Spanish or its verified date', () => {
+    const dir = copy();
+    const file = join(dir, 'entities/people.json');
+    const list = JSON.parse(readFileSync(file, 'utf8'));
+    delete list[0].summary.es;
+    delete list[1].roles[0].title.es;
+    delete list[2].verified;
+    writeFileSync(file, JSON.stringify(list));
+    const problems = problemsOf(dir);
+    expect(problems).toContainEqual(`entities/people.json: record '${list[0].id}': field summary.es: missing the Spanish text`);
+    expect(problems).toContainEqual(`entities/people.json: record '${list[1].id}': field roles[0].title.es: missing the Spanish text`);
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^entities/people\\.json: record '${list[2].id}': field verified: `)));
+  });
+
+  it('has no terms that cannot all be true: one holder per one-holder title at a time, no seat in Congress beside another office', () => {
+    expect(roleConflicts(validated.entities)).toEqual([]);
+  });
+
+  it('would catch a predecessor left without an end date, or a senator who never left the Senate', () => {
+    const mutate = (id: string, change: (p: Extract<Entity, { kind: 'person' }>) => void) => {
+      const all = structuredClone(validated.entities);
+      change(all.find((e) => e.id === id) as Extract<Entity, { kind: 'person' }>);
+      return roleConflicts(all);
+    };
+    expect(mutate('kristi-noem', (p) => delete p.roles[0].to)).toEqual([expect.stringContaining('kristi-noem and markwayne-mullin hold it at the same time')]);
+    expect(mutate('markwayne-mullin', (p) => delete p.roles[0].to)).toEqual([expect.stringContaining('markwayne-mullin: "U.S. Senator')]);
+    expect(mutate('kristi-noem', (p) => (p.roles[0].from = '2026-04-01'))).toEqual([expect.stringContaining('ends (2026-03) before it starts (2026-04-01)')]);
+  });
+
+  it('does not call several holders of a shared title a conflict, nor a handover within one month', () => {
+    const senators = people().filter((p) => p.roles.some((r) => r.title.en === 'U.S. Senator (D-Calif.)'));
+    expect(senators.length).toBeGreaterThanOrEqual(2);
+    const noem = people().find((p) => p.id === 'kristi-noem')!;
+    const mullin = people().find((p) => p.id === 'markwayne-mullin')!;
+    expect(noem.roles[0].to).toBe('2026-03');
+    expect(mullin.roles.find((r) => r.title.en === 'Secretary of Homeland Security')?.from).toBe('2026-03');
+    expect(roleConflicts([noem, mullin, ...senators])).toEqual([]);
+  });
+
+  it('never lets a bare homepage stand for a statement', () => {
+    const all = validated.entities.flatMap((e) => [
+      ...e.sources,
+      ...('roles' in e ? e.roles.flatMap((r) => r.sources) : []),
+      ...('timeline' in e && e.timeline ? e.timeline.flatMap((t) => t.sources) : []),
+      ...(e.disagreements ?? []).flatMap((d) => d.sources),
+    ]);
+    for (const s of all) {
+      const u = new URL(s.url);
+      expect(u.pathname.replace(/\/+$/, '') !== '' || u.search !== '', s.url).toBe(true);
+    }
   });
 });
 

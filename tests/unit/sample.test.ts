@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataset } from '../../data';
-import { createEngine, parsePlainText, plainPageText, readPageText } from '../../engine';
+import { claims, dataset } from '../../data';
+import { compileClaims, createEngine, parsePlainText, plainPageText, prepareClaims, readPageText, readPublished } from '../../engine';
 import { REQUIRED_IDS, SEED_PATH } from '../support/expected';
 
 const engine = createEngine(dataset.entities, dataset.lexicon);
@@ -30,6 +30,64 @@ describe('the sample article', () => {
 
   it('is the project’s own text: no scripts, no external resources', () => {
     expect(SAMPLE).not.toMatch(/<script|<link|src="http|url\(http/i);
+  });
+});
+
+describe('the sample article, checked at its publication date', () => {
+  const doc = new DOMParser().parseFromString(SAMPLE, 'text/html');
+  const published = readPublished(doc);
+  const text = readPageText(doc.body).text;
+  const finder = compileClaims(prepareClaims(claims));
+  const checks = finder.find(text, { published, today: '2026-11-30' });
+  const verdictOf = (id: string) => checks.find((c) => c.id === id);
+
+  it('is dated January 9, 2026 in its meta tags', () => {
+    expect(published).toBe('2026-01-09');
+  });
+
+  it('has a statement that agrees, one that is outdated and one that differs', () => {
+    expect(new Set(checks.map((c) => c.verdict))).toEqual(new Set(['agrees', 'outdated', 'differs']));
+  });
+
+  it('agrees: 20 states sued on July 1, 2025; four places in the June file; Executive Order 14218 of Feb. 19, 2025', () => {
+    expect(verdictOf('lawsuit-states-at-filing')).toMatchObject({ verdict: 'agrees', asserted: '20' });
+    expect(verdictOf('lawsuit-filing-date')).toMatchObject({ verdict: 'agrees', asserted: '2025-07-01' });
+    expect(verdictOf('june-transfer-jurisdictions')).toMatchObject({ verdict: 'agrees', asserted: '4' });
+    expect(verdictOf('eo-14218-date')).toMatchObject({ verdict: 'agrees', asserted: '2025-02-19' });
+    expect(verdictOf('hhs-secretary')).toMatchObject({ verdict: 'agrees', asserted: 'robert-f-kennedy-jr' });
+  });
+
+  it('outdated: "Homeland Security Secretary Kristi Noem" was right in January 2026, changed in March 2026', () => {
+    expect(verdictOf('dhs-secretary')).toMatchObject({
+      verdict: 'outdated',
+      text: 'Homeland Security Secretary Kristi Noem',
+      since: '2026-03-31',
+      then: { value: 'kristi-noem' },
+      now: { value: 'markwayne-mullin' },
+    });
+  });
+
+  it("differs: Illinois's program for immigrant adults 42 to 64 had ended by then", () => {
+    expect(verdictOf('illinois-hbia-status')).toMatchObject({ verdict: 'differs', asserted: 'running', then: { value: 'ended', from: '2025-07-01' } });
+  });
+
+  it('gives every statement it recognises a verdict here, and exactly these', () => {
+    expect(checks.map((c) => `${c.id}:${c.verdict}`).sort()).toEqual(
+      [
+        'june-transfer-jurisdictions:agrees', 'hhs-secretary:agrees', 'eo-14218-date:agrees', 'cms-ice-agreement-date:agrees',
+        'illinois-hbia-status:differs', 'lawsuit-filing-date:agrees', 'lawsuit-states-at-filing:agrees', 'dhs-secretary:outdated',
+        'preliminary-injunction-date:agrees', 'december-2025-ruling-date:agrees',
+      ].sort(),
+    );
+  });
+
+  it('read before the change, the Noem title still agrees', () => {
+    const early = finder.find(text, { published, today: '2026-02-01' });
+    expect(early.find((c) => c.id === 'dhs-secretary')?.verdict).toBe('agrees');
+  });
+
+  it('offsets point into the text the engine read', () => {
+    for (const c of checks) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 });
 

@@ -1,0 +1,144 @@
+/**
+ * Claims: checkable statements articles make about the story (a count, a date, a status, who holds a
+ * title), with how articles phrase them and what the sources say over time. The engine recognises them
+ * in a page and judges each against the value at the article's publication date and today.
+ *
+ * A value holds from `from` to `to`, both inclusive (no `to`: still true as of the claim's `verified`
+ * date). A month-precision boundary ("2025-08") makes that whole month uncertain. `unsure` windows are
+ * stretches where the sources do not settle the value; the engine gives no verdict there. Validated in
+ * data/validate.ts, which also compiles every phrase so a malformed one fails the build.
+ */
+import { z } from 'zod';
+import { IsoDate, Source, localized } from './schema';
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
+/** A normalised status word ("blocked", "frozen"): what a statement asserts, compared, never shown. */
+const Token = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case token');
+const Template = z.string().min(2).max(300);
+
+export const ClaimKind = z.enum(['count', 'date', 'status', 'title']);
+
+/**
+ * Checks a sentence must pass for the phrase to count as the claim:
+ * - no-time: no date, month or year in the sentence (a dated statement speaks of that time, not the
+ *   article's; "In August, a judge blocked…" is history, not the state of things);
+ * - no-conditional: no could/would/might/if (a possibility is not an assertion);
+ * - no-negation: no not/never/declined/denied around the phrase;
+ * - no-former: no former/then-/ex- just before the phrase (a past title, correctly labelled).
+ */
+export const Guard = z.enum(['no-time', 'no-conditional', 'no-negation', 'no-former']);
+
+/** Words or templates; the sentence must contain one of them. */
+const WordGroup = z.array(Template).min(1);
+
+export const PhraseGroup = z.object({
+  /** For status claims: the status these phrases assert. Slot claims take it from the slot. */
+  asserts: Token.optional(),
+  en: z.array(Template).min(1),
+  es: z.array(Template).min(1),
+  /** Extra context these phrases need besides the claim's own. */
+  context: z.array(WordGroup).optional(),
+  guards: z.array(Guard).optional(),
+});
+
+export const Recognition = z.object({
+  phrases: z.array(PhraseGroup).min(1),
+  /** Every group must have a word in the sentence (the subject: Medicaid, the lawsuit, …). */
+  context: z.array(WordGroup).optional(),
+  /** Any of these in the sentence and it is another statement (the IRS case, a state's expansion). */
+  exclude: z.array(Template).optional(),
+  /** For {date} claims: the date must sit within 120 characters of one of these. */
+  near: z.array(Template).optional(),
+  /**
+   * For {date} claims: words that, standing between the date and its anchor, make the date another
+   * event's ("the lawsuit says the transfer in June…" is not a June lawsuit).
+   */
+  apart: z.array(Template).optional(),
+  guards: z.array(Guard).optional(),
+});
+
+const Statement = {
+  /** What the sources say, for the card: a full sentence in each language. */
+  statement: localized(10, 600),
+  sources: z.array(Source).min(1),
+};
+const Span = { from: IsoDate, to: IsoDate.optional() };
+
+export const CountValue = z.object({
+  ...Span,
+  value: z.number().int().nonnegative(),
+  /** Counts the sources give (inclusive): a statement within agrees. Default: exactly `value`. */
+  range: z.tuple([z.number().nonnegative(), z.number().nonnegative()]).optional(),
+  /** Counts that are neither confirmed nor wrong (another source's figure, a later count): no verdict. */
+  unsure: z.tuple([z.number().nonnegative(), z.number().nonnegative()]).optional(),
+  ...Statement,
+});
+
+export const DateValue = z.object({
+  ...Span,
+  value: IsoDate,
+  /** Other dates that are right too (signed vs published in the Federal Register). */
+  also: z.array(IsoDate).optional(),
+  ...Statement,
+});
+
+export const StatusValue = z.object({
+  ...Span,
+  value: Token,
+  /** Statuses a statement may assert and be right; `reject`: and be wrong. Anything else: no verdict. */
+  accept: z.array(Token),
+  reject: z.array(Token),
+  ...Statement,
+});
+
+export const TitleValue = z.object({
+  ...Span,
+  /** Who held the title: a holder id (see `holders`). */
+  value: Id,
+  ...Statement,
+});
+
+export const Holder = z.object({
+  /** Dataset person id where there is one. */
+  id: Id,
+  /** The forms articles use, full names first; the surname alone counts too. */
+  names: z.array(z.string().min(2)).min(1),
+});
+
+export const UnsureWindow = z.object({
+  from: IsoDate,
+  /** Absent: still unsettled. */
+  to: IsoDate.optional(),
+  why: localized(10, 400),
+});
+
+const Common = {
+  id: Id,
+  /** What the claim is about, for the card's heading. */
+  about: localized(10, 300),
+  /** Dataset records the claim is about. */
+  entities: z.array(Id),
+  recognize: Recognition,
+  unsure: z.array(UnsureWindow).optional(),
+  /**
+   * A fact about a past event that never changes once true (a date, a count at filing): an article whose
+   * publication date is unknown can still be judged wrong.
+   */
+  timeless: z.boolean().optional(),
+  /** The day someone last checked the values against their sources. */
+  verified: IsoDate,
+};
+
+export const Claim = z.discriminatedUnion('kind', [
+  z.object({ ...Common, kind: z.literal('count'), values: z.array(CountValue).min(1) }),
+  z.object({ ...Common, kind: z.literal('date'), values: z.array(DateValue).min(1) }),
+  z.object({ ...Common, kind: z.literal('status'), values: z.array(StatusValue).min(1) }),
+  z.object({ ...Common, kind: z.literal('title'), values: z.array(TitleValue).min(1), holders: z.array(Holder).min(1) }),
+]);
+
+export type ClaimKind = z.infer<typeof ClaimKind>;
+export type Guard = z.infer<typeof Guard>;
+export type Claim = z.infer<typeof Claim>;
+export type ClaimValue = Claim['values'][number];
+export type Holder = z.infer<typeof Holder>;
+export type UnsureWindow = z.infer<typeof UnsureWindow>;

@@ -1,0 +1,86 @@
+/**
+ * The checks a phrase match must pass before it counts as a claim (a dated sentence speaks of its own
+ * time, a "could" is not an assertion, "former DHS Secretary" is a correct past title), and resolving the
+ * name next to a title to one of the claim's holders. Both err towards no match: a missed statement costs
+ * nothing, a misread one gives a wrong verdict.
+ */
+import type { Guard } from '../data/claim-schema';
+import { DATE_PATTERN, parseDateExpr } from './dates';
+import { foldKey } from './fold';
+
+const TIME = new RegExp(
+  `(?<![A-Za-z0-9])(?:${DATE_PATTERN}|(?:19|20)\\d{2}|last (?:year|month|week|spring|summer|fall|autumn|winter)|at the time|earlier this (?:year|month)|el ano pasado|el mes pasado|en ese momento|en aquel momento)(?![A-Za-z0-9])`,
+  'gi',
+);
+const CONDITIONAL = /(?<![A-Za-z])(?:could|would|might|if|whether|podria|podrian|pudiera|pudieran)(?![A-Za-z])/i;
+const NEGATION = /(?<![A-Za-z])(?:not|never|no|declined|refused|denied|denies|deny|nunca|nego|rechazo)(?![A-Za-z])|n't(?![A-Za-z])/i;
+const FORMER = /(?<![A-Za-z])(?:former|then|ex|onetime|one-time|previous|antigu[ao]|entonces)[\s-]*$/i;
+
+function hasTime(norm: string, orig: string): boolean {
+  TIME.lastIndex = 0;
+  for (let m; (m = TIME.exec(norm)); ) {
+    if (/^\d{4}$/.test(m[0]) || !/^[a-z]+$/i.test(m[0])) return true;
+    if (m[0].includes(' ')) return true;
+    // A bare month name: English ones must be capitalised ("may" is a verb).
+    if (parseDateExpr(m[0], orig.slice(m.index, m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+export function passesGuards(guards: readonly Guard[], norm: string, orig: string, start: number, end: number): boolean {
+  for (const g of guards) {
+    if (g === 'no-time' && hasTime(norm, orig)) return false;
+    if (g === 'no-conditional' && CONDITIONAL.test(norm)) return false;
+    if (g === 'no-negation' && NEGATION.test(norm.slice(Math.max(0, start - 40), end))) return false;
+    if (g === 'no-former' && FORMER.test(norm.slice(Math.max(0, start - 16), start))) return false;
+  }
+  return true;
+}
+
+/** Edit distance, stopping early past `max` (names are short). */
+function within(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...cur) > max) return false;
+    prev = cur;
+  }
+  return prev[b.length] <= max;
+}
+
+const NAME_TOKEN = /^(?:[A-Z\u00C0-\u00DD][A-Za-z\u00C0-\u024F'\u2019-]*\.?|[A-Z]\.|Jr\.?|Sr\.?)$/;
+
+/**
+ * The holder a captured name is: the longest run of capitalised words next to the title, matched exactly,
+ * or within an edit or two for long full names (copies misspell them: "Kristi Noam"). A surname alone
+ * must match exactly. Unknown names are not guessed at.
+ */
+export function resolvePerson(
+  holders: readonly { id: string; keys: string[] }[],
+  captured: string,
+  offset: number,
+  backwards: boolean,
+): { id: string; start: number; end: number } | null {
+  const words = [...captured.matchAll(/\S+/g)].map((m) => ({ text: m[0].replace(/(?:['\u2019]s|[,;:])$/, ''), start: offset + m.index }));
+  const ordered = backwards ? [...words].reverse() : words;
+  const run: typeof words = [];
+  for (const w of ordered) {
+    if (!NAME_TOKEN.test(w.text)) break;
+    run.push(w);
+  }
+  if (backwards) run.reverse();
+  for (let n = run.length; n >= 1; n--) {
+    const part = backwards ? run.slice(run.length - n) : run.slice(0, n);
+    const key = foldKey(part.map((w) => w.text).join(' '));
+    for (const h of holders) {
+      const hit = h.keys.some((k) => k === key || (n > 1 && k.length >= 8 && within(k, key, k.length >= 14 ? 2 : 1)));
+      if (hit) {
+        const last = part[part.length - 1];
+        return { id: h.id, start: part[0].start, end: last.start + last.text.length };
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,122 @@
+/**
+ * Dates as articles write them, in English and Spanish ("Aug. 12, 2025", "12 de agosto de 2025", "in July",
+ * "a December order", "2025-08-12"), and the ISO day arithmetic the claim checks need. A date keeps the
+ * precision it was written with: "in August" asserts a month, not the first of it.
+ */
+
+const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const ABBR_EN = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sept', 'oct', 'nov', 'dec'];
+const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+const MONTH_NUMBER = new Map<string, number>();
+MONTHS_EN.forEach((m, i) => MONTH_NUMBER.set(m, i + 1));
+ABBR_EN.forEach((m, i) => MONTH_NUMBER.set(m, i + 1));
+MONTHS_ES.forEach((m, i) => MONTH_NUMBER.set(m, i + 1));
+MONTH_NUMBER.set('sep', 9).set('setiembre', 9);
+
+const byLength = (a: string, b: string) => b.length - a.length;
+const FULL_EN = [...MONTHS_EN].sort(byLength).join('|');
+const ANY_EN = `(?:${[...MONTHS_EN, ...ABBR_EN, 'sep'].sort(byLength).join('|')})\\.?`;
+const ES = [...MONTHS_ES, 'setiembre'].sort(byLength).join('|');
+const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
+const YEAR = '(?:19|20)\\d{2}';
+
+/**
+ * Regex source (normalised text, flag `i`, no capture groups) for one date expression, longest forms
+ * first. A month on its own is included: callers check its casing (English "May" is also a verb).
+ */
+export const DATE_PATTERN = [
+  `${YEAR}-\\d{2}-\\d{2}`,
+  `(?:${ANY_EN})\\s+${DAY}(?:,?\\s+${YEAR})?`,
+  `${DAY}\\s+(?:of\\s+)?(?:${ANY_EN})(?:,?\\s+${YEAR})?`,
+  `(?:${FULL_EN})(?:\\s+of)?,?\\s+${YEAR}`,
+  `\\d{1,2}\\s+de\\s+(?:${ES})(?:\\s+(?:de|del)\\s+${YEAR})?`,
+  `(?:${ES})\\s+(?:de|del)\\s+${YEAR}`,
+  `(?:${FULL_EN}|${ES})`,
+]
+  .map((p) => `(?:${p})`)
+  .join('|');
+
+/** A date as written: year may be missing ("June 13"), day may be missing ("in June 2025"). */
+export interface DateExpr {
+  year?: number;
+  month: number;
+  day?: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isValidDay(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** The date in text DATE_PATTERN matched; `original` is the same span with its casing, to reject "may". */
+export function parseDateExpr(raw: string, original = raw): DateExpr | null {
+  const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (iso) {
+    const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    return isValidDay(y, m, d) ? { year: y, month: m, day: d } : null;
+  }
+  const words = s.replace(/[.,]/g, ' ').split(' ').filter((w) => w && w !== 'of' && w !== 'de' && w !== 'del');
+  let month: number | undefined;
+  let day: number | undefined;
+  let year: number | undefined;
+  for (const w of words) {
+    const n = /^(\d+)(?:st|nd|rd|th)?$/.exec(w);
+    if (n) {
+      const v = Number(n[1]);
+      if (v >= 1000) year = v;
+      else day = v;
+    } else if (MONTH_NUMBER.has(w)) month = MONTH_NUMBER.get(w);
+    else return null;
+  }
+  if (month === undefined) return null;
+  // A bare English month must be capitalised: "may" is a verb, "march" a noun.
+  if (day === undefined && year === undefined && /^[a-z]/.test(original.trim()) && MONTHS_EN.includes(s)) return null;
+  if (day !== undefined && !isValidDay(year ?? 2024, month, day)) return null;
+  return { month, ...(day !== undefined ? { day } : {}), ...(year !== undefined ? { year } : {}) };
+}
+
+/**
+ * The ISO form of a date expression ("2025-08-12" or "2025-08"). A missing year is the latest one that puts
+ * the date on or before `reference` (an article written in January 2026 that says "in August" means
+ * August 2025); without a reference there is no year to give, and the result is null.
+ */
+export function toIso(expr: DateExpr, reference?: string | null): string | null {
+  let year = expr.year;
+  if (year === undefined) {
+    if (!reference) return null;
+    const refYear = Number(reference.slice(0, 4));
+    const candidate = expr.day !== undefined ? `${refYear}-${pad(expr.month)}-${pad(expr.day)}` : `${refYear}-${pad(expr.month)}`;
+    year = candidate.localeCompare(reference.slice(0, candidate.length)) <= 0 ? refYear : refYear - 1;
+  }
+  return expr.day !== undefined ? `${year}-${pad(expr.month)}-${pad(expr.day)}` : `${year}-${pad(expr.month)}`;
+}
+
+/** First and last day covered by an ISO date of either precision. */
+export function dayRange(iso: string): [string, string] {
+  if (iso.length === 10) return [iso, iso];
+  const [y, m] = iso.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return [`${iso}-01`, `${iso}-${pad(last)}`];
+}
+
+/** `days` after an ISO day (negative: before). */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from a to b (ISO days). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A strict YYYY-MM-DD that is a real calendar day, or null. */
+export function parseIsoDay(s: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s.trim());
+  return m && isValidDay(Number(m[1]), Number(m[2]), Number(m[3])) ? m[0] : null;
+}

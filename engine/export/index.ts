@@ -1,0 +1,27 @@
+/**
+ * Exports of an annotated page for fact-checkers and educators: a printable HTML handout, W3C Web
+ * Annotation JSON-LD, CSV, schema.org ClaimReview drafts, and citations as plain text or Markdown. Pure
+ * functions of a PageSnapshot and the dataset records: the side panel and the CLI produce the same files.
+ */
+import type { Claim } from '../../data/claim-schema';
+import type { Entity, Event, Lang } from '../../data/schema';
+import type { PageSnapshot } from '../types';
+
+/** UI words for an export, in its language (locales/*.json): `t('export.notes')`. */
+export type Translate = (key: string, subs?: (string | number)[]) => string;
+
+export interface ExportContext {
+  snapshot: PageSnapshot;
+  /** Full records of the entities the page names (at least those). */
+  entities: ReadonlyMap<string, Entity>;
+  /** Claim records by id (statements and sources for each value). */
+  claims: ReadonlyMap<string, Claim>;
+  /** The story's events, for the timeline. */
+  events: readonly Event[];
+  lang: Lang;
+  t: Translate;
+  /** When the export was made (ISO date or date-time). */
+  generated: string;
+}
+
+export type CitationTarget = { entity: string } | { claim: number } | 'page';

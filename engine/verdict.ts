@@ -1,0 +1,139 @@
+/**
+ * Judging what an article asserts against a claim's values over time. The rule that shapes all of it:
+ * a wrong verdict is worse than none, so every "can't tell" (a date inside an unsure window, a count
+ * another source gives, a day off by one) is null, never a guess.
+ */
+import { daysBetween } from './dates';
+import type { ClaimCheck, ClaimValueRef, Verdict } from './types';
+
+export type ClaimKind = 'count' | 'date' | 'status' | 'title';
+
+/** One value of a claim as the engine needs it: effective days, and what it accepts or rejects. */
+export interface ValueSpec {
+  index: number;
+  /** As written in the record (may be month precision), for ClaimValueRef. */
+  from: string;
+  to?: string;
+  /** Effective first and last day (ISO days); `end` absent: open. */
+  start: string;
+  end?: string;
+  value: string;
+  range?: [number, number];
+  unsure?: [number, number];
+  dates?: string[];
+  accept?: string[];
+  /** '*': everything not accepted is wrong (a title held by one person). */
+  reject?: string[] | '*';
+}
+
+export interface JudgedClaim {
+  kind: ClaimKind;
+  values: ValueSpec[];
+  /** [first day, last day or null for open] */
+  unsure: [string, string | null][];
+  timeless?: boolean;
+}
+
+export type Asserted =
+  | { kind: 'count'; value: number; qualifier?: 'approx' | 'min' | 'max' }
+  | { kind: 'date'; iso: string }
+  | { kind: 'token'; token: string };
+
+export function assertedText(a: Asserted): string {
+  if (a.kind === 'date') return a.iso;
+  if (a.kind === 'token') return a.token;
+  return `${a.qualifier === 'approx' ? '~' : a.qualifier === 'min' ? '>' : a.qualifier === 'max' ? '<' : ''}${a.value}`;
+}
+
+function acceptsCount(v: ValueSpec, a: Extract<Asserted, { kind: 'count' }>): boolean | null {
+  const [lo, hi] = v.range ?? [Number(v.value), Number(v.value)];
+  const inUnsure = (x: number) => !!v.unsure && x >= v.unsure[0] && x <= v.unsure[1];
+  const x = a.value;
+  if (a.qualifier === 'min') return lo > x ? true : hi <= x ? false : null;
+  if (a.qualifier === 'max') return hi < x ? true : lo >= x ? false : null;
+  // "about 80 million": anything within 5% of what was said; exact small counts get no slack.
+  const slack = a.qualifier === 'approx' ? Math.max(1, Math.round(x * 0.05)) : 0;
+  if (x + slack >= lo && x - slack <= hi) return true;
+  if (inUnsure(x) || (slack && v.unsure && x + slack >= v.unsure[0] && x - slack <= v.unsure[1])) return null;
+  // Large round figures drift between sources; within 3% of the range is not worth calling wrong.
+  if (x >= 1000 && x >= lo * 0.97 && x <= hi * 1.03) return null;
+  return false;
+}
+
+function compareDates(asserted: string, known: string): boolean | null {
+  const aDay = asserted.length === 10;
+  const kDay = known.length === 10;
+  if (aDay && kDay) return asserted === known ? true : Math.abs(daysBetween(asserted, known)) <= 1 ? null : false;
+  if (!aDay && kDay) return asserted === known.slice(0, 7);
+  if (aDay && !kDay) return asserted.slice(0, 7) === known ? null : false;
+  return asserted === known;
+}
+
+function acceptsDate(v: ValueSpec, a: Extract<Asserted, { kind: 'date' }>): boolean | null {
+  let unsure = false;
+  for (const d of v.dates ?? [v.value]) {
+    const r = compareDates(a.iso, d);
+    if (r === true) return true;
+    if (r === null) unsure = true;
+  }
+  return unsure ? null : false;
+}
+
+export function accepts(kind: ClaimKind, v: ValueSpec, a: Asserted): boolean | null {
+  if (a.kind === 'count') return kind === 'count' ? acceptsCount(v, a) : null;
+  if (a.kind === 'date') return kind === 'date' ? acceptsDate(v, a) : null;
+  if (v.accept?.includes(a.token)) return true;
+  if (v.reject === '*' || v.reject?.includes(a.token)) return false;
+  return null;
+}
+
+type At = { value: ValueSpec } | 'unsure' | undefined;
+
+function valueAt(claim: JudgedClaim, day: string): At {
+  if (claim.unsure.some(([from, to]) => day >= from && (to === null || day <= to))) return 'unsure';
+  const value = claim.values.find((v) => v.start <= day && (v.end === undefined || day <= v.end));
+  return value ? { value } : undefined;
+}
+
+const ref = (v: ValueSpec): ClaimValueRef => ({ index: v.index, value: v.value, from: v.from, ...(v.to ? { to: v.to } : {}) });
+
+/** The verdict and the values it rests on; null when the dataset has no value for today at all. */
+export function judge(
+  claim: JudgedClaim,
+  asserted: Asserted,
+  published: string | null | undefined,
+  today: string,
+): Pick<ClaimCheck, 'verdict' | 'then' | 'now' | 'since'> | null {
+  const at = published && published <= today ? published : published ? today : null;
+  const nowAt = valueAt(claim, today);
+  // Today inside an unsure window: show the latest value that had started, judge nothing.
+  const latest = [...claim.values].reverse().find((v) => v.start <= today);
+  if (nowAt === undefined || !latest) return null;
+  const now = nowAt === 'unsure' ? undefined : nowAt.value;
+  const thenAt = at ? valueAt(claim, at) : undefined;
+  const then = thenAt && thenAt !== 'unsure' ? thenAt.value : undefined;
+  const result = (verdict: Verdict | null, since?: string) => ({
+    verdict,
+    ...(then ? { then: ref(then) } : {}),
+    now: ref(now ?? latest),
+    ...(since ? { since } : {}),
+  });
+
+  if (then) {
+    const right = accepts(claim.kind, then, asserted);
+    if (right === false) return result('differs');
+    if (right === null || !now) return result(null);
+    if (now.index === then.index || accepts(claim.kind, now, asserted) === true) return result('agrees');
+    const change = claim.values.find((v) => v.index > then.index && v.start <= today && accepts(claim.kind, v, asserted) !== true);
+    return result('outdated', change?.from ?? now.from);
+  }
+  // A known date with no settled value (an unsure window, or before the record starts): right or wrong
+  // then is unknown, and "agrees" would say it was right.
+  if (at) return result(null);
+  // Unknown date: judge against today only (the caller says so).
+  if (!now) return result(null);
+  const rightNow = accepts(claim.kind, now, asserted);
+  if (rightNow === true) return result('agrees');
+  if (rightNow === false && claim.timeless && claim.values.every((v) => accepts(claim.kind, v, asserted) === false)) return result('differs');
+  return result(null);
+}

@@ -1,0 +1,95 @@
+/**
+ * Where the card goes: beside the mention it explains, never over it, inside what the reader can see.
+ * Pure geometry (unit-tested): below the mention if the card fits there, else above, else to its right or
+ * left; a mention that wraps across lines anchors to the line under the pointer. Coordinates are CSS pixels
+ * of the layout viewport (what getBoundingClientRect returns); `view` is the visual viewport in the same
+ * coordinates (pinch zoom and on-screen keyboards shrink it).
+ */
+import type { Box } from '@/utils/messages';
+
+export interface View {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface Placed {
+  left: number;
+  top: number;
+  /** Set when the card must be shorter than it wants to be to fit beside the mention. */
+  maxHeight?: number;
+  side: 'below' | 'above' | 'right' | 'left';
+}
+
+/** Space between the mention and the card, and between the card and the edge of the view. */
+export const GAP = 8;
+export const MARGIN = 8;
+
+const right = (b: Box) => b.left + b.width;
+const bottom = (b: Box) => b.top + b.height;
+
+/** The line of a (possibly wrapped) mention that the pointer is on; the first line otherwise. */
+export function lineAt(rects: Box[], point?: { x: number; y: number }): Box {
+  if (point) {
+    const hit = rects.find((r) => point.y >= r.top && point.y <= bottom(r) && point.x >= r.left - 2 && point.x <= right(r) + 2);
+    if (hit) return hit;
+    const sameRow = rects.find((r) => point.y >= r.top && point.y <= bottom(r));
+    if (sameRow) return sameRow;
+  }
+  return rects[0];
+}
+
+/** The smallest box holding every line of the mention. */
+function union(rects: Box[]): Box {
+  const left = Math.min(...rects.map((r) => r.left));
+  const top = Math.min(...rects.map((r) => r.top));
+  return { left, top, width: Math.max(...rects.map(right)) - left, height: Math.max(...rects.map(bottom)) - top };
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
+
+export function placeCard(mention: Box[], card: { width: number; height: number }, view: View, point?: { x: number; y: number }): Placed {
+  const line = lineAt(mention, point);
+  const all = union(mention);
+  const viewRight = view.left + view.width;
+  const viewBottom = view.top + view.height;
+  // Horizontally, start at the line's left edge, kept inside the view.
+  const left = clamp(line.left, view.left + MARGIN, viewRight - MARGIN - card.width);
+
+  const spaceBelow = viewBottom - MARGIN - (bottom(all) + GAP);
+  const spaceAbove = all.top - GAP - (view.top + MARGIN);
+  if (card.height <= spaceBelow) return { left, top: bottom(all) + GAP, side: 'below' };
+  if (card.height <= spaceAbove) return { left, top: all.top - GAP - card.height, side: 'above' };
+
+  // Neither fits whole: beside the mention, if there is room for the card's width.
+  const spaceRight = viewRight - MARGIN - (right(all) + GAP);
+  const spaceLeft = all.left - GAP - (view.left + MARGIN);
+  const height = Math.min(card.height, view.height - 2 * MARGIN);
+  const top = clamp(line.top + line.height / 2 - height / 2, view.top + MARGIN, viewBottom - MARGIN - height);
+  if (card.width <= spaceRight) return { left: right(all) + GAP, top, side: 'right', maxHeight: height < card.height ? height : undefined };
+  if (card.width <= spaceLeft) return { left: all.left - GAP - card.width, top, side: 'left', maxHeight: height < card.height ? height : undefined };
+
+  // Nothing fits whole: the larger of the spaces above and below, the card made shorter to fit there.
+  if (spaceBelow >= spaceAbove) return { left, top: bottom(all) + GAP, side: 'below', maxHeight: Math.max(0, spaceBelow) };
+  const h = Math.max(0, spaceAbove);
+  return { left, top: all.top - GAP - h, side: 'above', maxHeight: h };
+}
+
+export const intersects = (a: Box, b: Box) => a.left < right(b) && b.left < right(a) && a.top < bottom(b) && b.top < bottom(a);
+
+/**
+ * On a phone the card is a sheet across the bottom of what the reader sees, or across the top when the
+ * mention is down there, so it never covers the tapped words. Too tall for either: shortened to fit.
+ */
+export function placeSheet(mention: Box[], height: number, view: View): Placed {
+  const all = union(mention);
+  const viewBottom = view.top + view.height;
+  const left = view.left + MARGIN;
+  const spaceBelow = viewBottom - MARGIN - (bottom(all) + GAP);
+  const spaceAbove = all.top - GAP - (view.top + MARGIN);
+  if (height <= spaceBelow) return { left, top: viewBottom - MARGIN - height, side: 'below' };
+  if (height <= spaceAbove) return { left, top: view.top + MARGIN, side: 'above' };
+  if (spaceBelow >= spaceAbove) return { left, top: bottom(all) + GAP, side: 'below', maxHeight: Math.max(0, spaceBelow) };
+  return { left, top: view.top + MARGIN, side: 'above', maxHeight: Math.max(0, spaceAbove) };
+}

@@ -1,0 +1,155 @@
+/**
+ * Hover and tap on underlined text. Highlights are not elements and get no events, so we hit-test: the
+ * caret position under the pointer gives a text node and offset, which the annotator maps to a mention.
+ * Only the reader's own input counts: events a page script dispatches (isTrusted false) are ignored.
+ */
+import type { Lifetime } from './lifetime';
+
+export type Via = 'hover' | 'tap' | 'keyboard';
+
+export interface PointerHandlers {
+  /** Index of the mention under (x, y), or -1. */
+  mentionAt(x: number, y: number): number;
+  isOverCard(target: EventTarget | null): boolean;
+  current(): number;
+  openVia(): Via | null;
+  open(i: number, via: 'hover' | 'tap', point: { x: number; y: number }, link?: HTMLAnchorElement): void;
+  close(): void;
+  /** The mouse rests on a mention (not a link: links have their own cursor) / left it. */
+  resting(i: number): void;
+  left(): void;
+}
+
+/** Time on a mention before it shows its pointer cursor: a pointer sweeping across text changes nothing. */
+const REST_MS = 120;
+
+/** Hover intent: a pointer passing over a word should not pop a card. */
+const OPEN_DELAY_MS = 220;
+/** Grace period to move from the mention into the card (or back). */
+const CLOSE_DELAY_MS = 400;
+
+export function caretAt(x: number, y: number): { node: Text; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  let node: Node | undefined;
+  let offset = 0;
+  if (doc.caretPositionFromPoint) {
+    const p = doc.caretPositionFromPoint(x, y);
+    node = p?.offsetNode;
+    offset = p?.offset ?? 0;
+  } else if (doc.caretRangeFromPoint) {
+    const r = doc.caretRangeFromPoint(x, y);
+    node = r?.startContainer;
+    offset = r?.startOffset ?? 0;
+  }
+  return node && node.nodeType === 3 ? { node: node as Text, offset } : null;
+}
+
+export function installPointer(life: Lifetime, h: PointerHandlers): void {
+  let frame = 0;
+  let cancelOpen: (() => void) | undefined;
+  let cancelClose: (() => void) | undefined;
+  let pending = -1;
+  let resting = -1;
+  let cancelRest: (() => void) | undefined;
+  let last: PointerEvent | null = null;
+  let lastPointerType = 'mouse';
+  /** The mention a touch opened with its link held back: a second tap on it follows the link. */
+  let heldLink = -1;
+
+  const stopClosing = () => {
+    cancelClose?.();
+    cancelClose = undefined;
+  };
+
+  const evaluate = () => {
+    frame = 0;
+    const e = last;
+    if (!e) return;
+    if (h.isOverCard(e.target)) {
+      stopClosing();
+      return;
+    }
+    const i = h.mentionAt(e.clientX, e.clientY);
+    if (i !== resting) {
+      cancelRest?.();
+      if (resting !== -1) h.left();
+      resting = -1;
+      const linked = (e.target as Element | null)?.closest?.('a[href]');
+      if (i !== -1 && !linked) cancelRest = life.timeout(() => ((resting = i), h.resting(i)), REST_MS);
+    }
+    if (i !== -1) {
+      stopClosing();
+      if (i === h.current() || i === pending) return;
+      cancelOpen?.();
+      pending = i;
+      const point = { x: e.clientX, y: e.clientY };
+      cancelOpen = life.timeout(() => {
+        pending = -1;
+        h.open(i, 'hover', point);
+      }, OPEN_DELAY_MS);
+      return;
+    }
+    cancelOpen?.();
+    pending = -1;
+    if (h.current() !== -1 && h.openVia() === 'hover' && !cancelClose) {
+      cancelClose = life.timeout(() => {
+        cancelClose = undefined;
+        if (h.openVia() === 'hover') h.close();
+      }, CLOSE_DELAY_MS);
+    }
+  };
+
+  life.on(
+    document,
+    'pointermove',
+    (e) => {
+      if (!e.isTrusted || (e.pointerType !== 'mouse' && e.pointerType !== 'pen')) return;
+      last = e;
+      if (!frame) frame = requestAnimationFrame(evaluate);
+    },
+    { passive: true, capture: true },
+  );
+  life.on(
+    document,
+    'pointerdown',
+    (e) => {
+      if (e.isTrusted) lastPointerType = e.pointerType || 'mouse';
+    },
+    { passive: true, capture: true },
+  );
+
+  // Tap or click: open the card. A link stays a link for the mouse (hover shows its card); on a touch screen,
+  // where there is no hover, the first tap on a linked mention opens its card, which offers the link.
+  life.on(
+    document,
+    'click',
+    (e) => {
+      if (!e.isTrusted || h.isOverCard(e.target)) return;
+      const link = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      const i = h.mentionAt(e.clientX, e.clientY);
+      const point = { x: e.clientX, y: e.clientY };
+      if (i === -1) {
+        heldLink = -1;
+        if (h.current() !== -1 && h.openVia() !== 'keyboard') h.close();
+        return;
+      }
+      if (link) {
+        if (lastPointerType !== 'touch' || (heldLink === i && h.current() === i)) {
+          heldLink = -1;
+          return;
+        }
+        e.preventDefault();
+        heldLink = i;
+        cancelOpen?.();
+        h.open(i, 'tap', point, link);
+        return;
+      }
+      cancelOpen?.();
+      h.open(i, 'tap', point);
+    },
+    { capture: true },
+  );
+}

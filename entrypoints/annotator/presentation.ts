@@ -1,0 +1,138 @@
+/**
+ * Presentation mode, for a classroom projector: the article's entities one at a time — each once, at its
+ * first mention, in reading order — the mention marked in the text and its note in large type beside it
+ * (never over it), then the story's timeline as a step of its own. Arrow keys, Space and Page keys move;
+ * T jumps to the timeline; Esc leaves and puts the window back where it was.
+ */
+import { h } from 'preact';
+import type { Entity, Event } from '@/data/schema';
+import { PresentationNote, PresentationTimeline } from '@/components/PresentationNote';
+import type { Translate } from '@/components/translate';
+import type { Lang } from '@/data/schema';
+import type { CardHost } from './card-host';
+import type { Painter } from './highlights';
+import { Lifetime } from './lifetime';
+import type { Mark } from './marks';
+import { revealInWindow } from './reveal';
+
+type Step = { kind: 'entity'; mark: Mark } | { kind: 'timeline' };
+
+export interface PresentationDeps {
+  card: CardHost;
+  painter: Painter;
+  /** Marks in reading order (the first of each entity become the steps). */
+  firsts(): Mark[];
+  record(id: string): Promise<Entity | undefined>;
+  events(): Promise<Event[]>;
+  lang: Lang;
+  t(): Translate;
+  published(): string | null;
+  today(): string;
+  rectsOf(range: Range): { left: number; top: number; width: number; height: number }[];
+  onExit(): void;
+}
+
+const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'n', 'N', 'Enter']);
+const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'P', 'Backspace']);
+
+export class Presentation {
+  private steps: Step[] = [];
+  private at = 0;
+  private life: Lifetime | null = null;
+  private back: { x: number; y: number; focus: Element | null } | null = null;
+
+  constructor(private readonly deps: PresentationDeps) {}
+
+  get active(): boolean {
+    return this.life !== null;
+  }
+
+  /** The mention the current step shows (none on the timeline step). */
+  get current(): Mark | undefined {
+    const step = this.steps[this.at];
+    return this.life && step?.kind === 'entity' ? step.mark : undefined;
+  }
+
+  get position(): { step: number; steps: number } {
+    return { step: this.at + 1, steps: this.steps.length };
+  }
+
+  async start(step = 0): Promise<void> {
+    const firsts = this.deps.firsts();
+    this.steps = [...firsts.map((mark): Step => ({ kind: 'entity', mark })), { kind: 'timeline' }];
+    if (!this.life) {
+      this.back = { x: scrollX, y: scrollY, focus: document.activeElement };
+      this.life = new Lifetime();
+      this.life.on(window, 'keydown', (e) => this.key(e), { capture: true });
+    }
+    await this.show(Math.max(0, Math.min(step, this.steps.length - 1)));
+  }
+
+  /** Keep the note beside its mention as the window scrolls or resizes. */
+  reposition(): void {
+    const step = this.steps[this.at];
+    if (this.life && step?.kind === 'entity') this.deps.card.reposition(this.deps.rectsOf(step.mark.range));
+  }
+
+  exit(): void {
+    if (!this.life) return;
+    this.life.end();
+    this.life = null;
+    this.deps.card.hide();
+    this.deps.painter.setCurrent(null);
+    const back = this.back;
+    this.back = null;
+    if (back) {
+      window.scrollTo({ left: back.x, top: back.y, behavior: 'instant' });
+      if (back.focus instanceof HTMLElement && back.focus.isConnected && back.focus !== document.body) back.focus.focus({ preventScroll: true });
+    }
+    this.deps.onExit();
+  }
+
+  private key(e: KeyboardEvent): void {
+    if (!e.isTrusted || e.altKey || e.ctrlKey || e.metaKey) return;
+    let handled = true;
+    if (e.key === 'Escape') this.exit();
+    else if (NEXT.has(e.key)) void this.show(this.at + 1);
+    else if (PREVIOUS.has(e.key)) void this.show(this.at - 1);
+    else if (e.key === 'Home') void this.show(0);
+    else if (e.key === 'End' || e.key === 't' || e.key === 'T') void this.show(this.steps.length - 1);
+    else handled = false;
+    if (handled) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }
+
+  private async show(i: number): Promise<void> {
+    if (!this.life || i < 0 || i >= this.steps.length) return;
+    this.at = i;
+    const step = this.steps[i];
+    const { card, painter, lang, published, today } = this.deps;
+    const t = this.deps.t();
+    const nav = {
+      lang,
+      t,
+      position: i + 1,
+      steps: this.steps.length,
+      published: published(),
+      today: today(),
+      onPrevious: () => void this.show(this.at - 1),
+      onNext: () => void this.show(this.at + 1),
+      onExit: () => this.exit(),
+    };
+    if (step.kind === 'timeline') {
+      painter.setCurrent(null);
+      const events = await this.deps.events();
+      if (this.at !== i || !this.life) return;
+      card.display(h(PresentationTimeline, { ...nav, events }), { mention: [], dark: false, variant: 'panel' });
+      return;
+    }
+    const entity = await this.deps.record(step.mark.mention.id);
+    if (this.at !== i || !this.life) return;
+    if (!entity || !step.mark.range.startContainer.isConnected) return;
+    revealInWindow(step.mark.range, true);
+    painter.setCurrent(step.mark.range);
+    card.display(h(PresentationNote, { ...nav, entity }), { mention: this.deps.rectsOf(step.mark.range), dark: step.mark.onDark, variant: 'present' });
+  }
+}
