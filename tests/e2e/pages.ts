@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parsePlainText } from '../../engine/plain-text';
 import { plainTextPage, type Routes } from '../../scripts/lib/serve';
 import { SEED_PATH } from '../support/expected';
+import { cardFixturePage } from '../support/card-fixture';
 
 export const SAMPLE_HTML = readFileSync(join(import.meta.dirname, '../../sample/article.html'), 'utf8');
 
@@ -53,6 +54,8 @@ export const routes: Routes = {
 <script>setTimeout(() => { document.title = 'Medicaid data and immigration enforcement';
 document.getElementById('root').innerHTML = ${JSON.stringify(article)}; }, 700);</script></body></html>`,
   '/elsewhere': () => plainTextPage('Another page', ['Nothing to see here.']),
+  /** The extension's card in an open shadow root, for axe-core (tests/fixtures/card-page.tsx). */
+  '/fixture/card': cardFixturePage,
 };
 
 export const hasSeed = existsSync(SEED_PATH);

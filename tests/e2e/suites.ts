@@ -14,6 +14,7 @@ import { serve, type LocalServer } from '../../scripts/lib/serve';
 import type { CardState } from '../../utils/messages';
 import { localize } from '../../components/format';
 import { REQUIRED_IDS } from '../support/expected';
+import { AXE_SOURCE, axeViolations } from '../support/card-fixture';
 import { loadMessages } from '../support/i18n';
 import { cardProblems, overlaps, verticalGap } from '../support/geometry';
 import {
@@ -36,6 +37,7 @@ import {
   removeExtensionElements,
   renameInPlace,
   rerenderBody,
+  rewriteAllText,
   startChurn,
   stopChurn,
   syntheticInput as syntheticInputOnPage,
@@ -67,6 +69,10 @@ const t = loadMessages('en');
 const msg = (key: string, ...subs: string[]) => (t.get(key.replaceAll('.', '_')) ?? key).replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const KINDS = ['person', 'agency', 'law', 'state', 'event'] as const;
+/** Evaluate a script's source in the page (axe-core's browser build). */
+const AXE_SOURCE_RUN = (source: string) => {
+  (0, eval)(source);
+};
 
 /** The card stays open for a while: sampled several times over `ms`. */
 async function staysOpen(r: Reader, ms: number, what: string): Promise<void> {
@@ -217,7 +223,6 @@ export function readerSuites(engine: Engine) {
           expect(state).toMatchObject({ id: 'andrew-nixon', via: 'hover', focused: false });
           expect(state.text).toContain(nixon.name);
           expect(state.text).toContain(localize(nixon.summary));
-          expect(state.text).toContain(msg('card.dataset', dataset.meta.version));
           await staysOpen(r(), 2500, 'first hover');
           await expectSoundCard(r(), await r().cardState(), 'first hover');
           await expectCardOnTop(r(), await r().cardState(), 'first hover');
@@ -239,13 +244,14 @@ export function readerSuites(engine: Engine) {
           const p = await r().run(placeText, { needle: 'Privacy Act of 1974', scope: 'article', fraction: 0.45 });
           await r().click(p.x, p.y);
           const s = await cardUntil(r(), (x) => isOpen(x) && x.id === 'privacy-act-1974', 'click');
+          expect(s.text).toContain(law.name);
           expect(s.text).toContain(law.citation);
-          expect(s.text).toContain(localize(law.provision));
           await closeCard(r());
         });
 
         it('moves between mentions by keyboard, focuses the card, and Esc returns focus', async () => {
-          const res = await r().annotations();
+          // From the top of a freshly loaded page, focus on the navigation: the first stop is the first mention.
+          const res = await open(r(), '/article/sample');
           await r().run(() => (document.querySelector('nav a') as HTMLElement).focus(), undefined);
           await r().chord(['Alt', 'Shift'], 'KeyN');
           const first = await cardUntil(r(), (x) => isOpen(x) && x.id === res.annotations[0].id, 'first stop');
@@ -263,12 +269,6 @@ export function readerSuites(engine: Engine) {
         it('reveals an entity on request (popup list)', async () => {
           await r().send({ type: 'annotations:reveal', id: 'gavin-newsom' });
           await cardUntil(r(), (x) => isOpen(x) && x.id === 'gavin-newsom', 'reveal');
-          await closeCard(r());
-        });
-
-        it('has a legend in the card: the kind of entity it explains', async () => {
-          const { state } = await openOn(r(), 'Privacy Act of 1974');
-          expect(state.text).toContain(msg('kind.law'));
           await closeCard(r());
         });
 
@@ -311,8 +311,9 @@ export function readerSuites(engine: Engine) {
           await open(r(), '/article/sample');
           const posted = (await r().run(windowMessages, undefined)).filter((m) => JSON.stringify(m ?? '').includes('content-script-started'));
           expect(posted, 'window messages the extension posted to the page').toEqual([]);
-          const name = `${r().runtimeId}:content:wxt:content-script-started`;
-          await r().run(forgeScriptStarted, [name, 'wxt:content-script-started']);
+          // The entrypoint's name is part of WXT's event name: forge it for the names the script has had.
+          const names = ['content', 'annotator'].map((entry) => `${r().runtimeId}:${entry}:wxt:content-script-started`);
+          await r().run(forgeScriptStarted, [...names, 'wxt:content-script-started']);
           await sleep(500);
           await expectWorking(r(), 'after a forged content-script-started');
         });
@@ -373,9 +374,18 @@ export function readerSuites(engine: Engine) {
 
       // Item 11.
       block('annotations follow the page', r, () => {
-        it('drops annotations when the text changes in place', async () => {
+        it('drops a mention whose text changes in place', async () => {
           await open(r(), '/article/sample');
-          expect(await r().run(renameInPlace, { from: 'Medicaid', to: 'the health plan' })).toBeGreaterThan(0);
+          expect((await r().annotations()).annotations.some((a) => a.id === 'andrew-nixon')).toBe(true);
+          await r().run(renameInPlace, { from: 'Andrew Nixon', to: 'The spokesman' });
+          await r().run(renameInPlace, { from: 'Nixon', to: 'He' });
+          await expect.poll(async () => (await r().annotations()).annotations.filter((a) => a.id === 'andrew-nixon').length, POLL).toBe(0);
+          expect((await r().run(highlightRanges, {})).filter((x) => /Nixon/.test(x.text))).toEqual([]);
+        });
+
+        it('drops every annotation when the page stops being about the story (text changed in place)', async () => {
+          await open(r(), '/article/sample');
+          expect(await r().run(rewriteAllText, 'A quiet week for the county fair.')).toBeGreaterThan(20);
           await expect.poll(async () => (await r().annotations()).detected, POLL).toBe(false);
           await expect.poll(() => r().run(liveHighlightCount, undefined), POLL).toBe(0);
         });
@@ -385,8 +395,11 @@ export function readerSuites(engine: Engine) {
           await r().run(startChurn, undefined);
           try {
             await sleep(500);
-            await r().run(renameInPlace, { from: 'Medicaid', to: 'the health plan' });
-            await expect.poll(async () => (await r().annotations()).detected, { ...POLL, message: 'annotations starved by constant DOM changes' }).toBe(false);
+            await r().run(renameInPlace, { from: 'Andrew Nixon', to: 'The spokesman' });
+            await r().run(renameInPlace, { from: 'Nixon', to: 'He' });
+            await expect
+              .poll(async () => (await r().annotations()).annotations.filter((a) => a.id === 'andrew-nixon').length, { ...POLL, message: 'annotations starved by constant DOM changes' })
+              .toBe(0);
           } finally {
             await r().run(stopChurn, undefined);
           }
@@ -470,12 +483,14 @@ export function readerSuites(engine: Engine) {
             const legend = await popup.run((labels) => {
               const found: Record<string, string | null> = {};
               for (const [kind, label] of Object.entries(labels)) {
-                const holder = [...document.querySelectorAll('li, dt, dd, p, span, div')].find((el) => el.children.length <= 3 && el.textContent?.trim().startsWith(label) && el.closest('[class*="legend"], [data-legend]'));
+                const holder = [...document.querySelectorAll('li, dt, dd, p, span, div')].find(
+                  (el) => el.children.length <= 3 && el.textContent?.trim().startsWith(label.name) && el.textContent.includes(label.style) && el.closest('.key, [class*="legend"], [data-legend]'),
+                );
                 const sample = holder ? [holder, ...holder.querySelectorAll('*')].map((el) => getComputedStyle(el)).find((cs) => cs.textDecorationLine.includes('underline') || cs.borderBottomStyle !== 'none') : undefined;
                 found[kind] = sample ? `${sample.textDecorationLine.includes('underline') ? sample.textDecorationStyle : sample.borderBottomStyle}` : null;
               }
               return found;
-            }, Object.fromEntries(KINDS.map((k) => [k, msg(`kind.plural.${k}`)])));
+            }, Object.fromEntries(KINDS.map((k) => [k, { name: msg(`kind.plural.${k}`), style: msg(`card.keyStyle.${k}`) }])));
             expect(Object.entries(legend).filter(([, style]) => !style), `kinds without a legend sample: ${JSON.stringify(legend)}`).toEqual([]);
           } finally {
             await popup.close();
@@ -487,7 +502,8 @@ export function readerSuites(engine: Engine) {
           const popup = await r().openPopup();
           try {
             const text = await popup.run(() => document.body.innerText, undefined);
-            expect(text).toContain(msg('popup.siteOff', 'apnews.com'));
+            // popup.offHere: "Off on apnews.com: switch it on below…"
+            expect(text).toContain(msg('popup.offHere', 'apnews.com').split(':')[0]);
             expect(text).not.toContain(msg('popup.notRecognised'));
           } finally {
             await popup.close();
@@ -520,6 +536,55 @@ export function readerSuites(engine: Engine) {
           expect(await r().run(liveHighlightCount, undefined)).toBe(0);
           await switchSite(r(), true);
           await expect.poll(async () => (await r().annotations()).annotations.length, POLL).toBeGreaterThan(20);
+        });
+      });
+
+      // axe-core cannot see into the extension's closed shadow root: the same card, in an open one.
+      block('accessibility (axe-core)', r, () => {
+        const oneOfEachKind = KINDS.map((k) => [...entityById.values()].find((e) => e.kind === k)?.id).filter((id): id is string => !!id);
+        for (const lang of ['en', 'es'] as const) {
+          it(`the card for every kind of entity, light and dark (${lang})`, async () => {
+            const found: string[] = [];
+            for (const id of oneOfEachKind) {
+              for (const dark of [false, true]) {
+                await r().goto(`/fixture/card?entity=${id}&lang=${lang}${dark ? '&dark=1' : ''}`);
+                await r().run(async () => {
+                  for (let i = 0; i < 100 && !document.body.dataset.ready; i++) await new Promise((res) => setTimeout(res, 50));
+                  await Promise.all(document.getAnimations().map((a) => a.finished));
+                }, undefined);
+                await r().run(AXE_SOURCE_RUN, AXE_SOURCE);
+                found.push(...(await r().run(axeViolations, 'medicaid-data-context-fixture')).map((v) => `${id}${dark ? ' (dark)' : ''}: ${v}`));
+              }
+            }
+            expect(found).toEqual([]);
+          });
+        }
+
+        it('the card has a legend: a sample of its kind’s underline, and the underline key', async () => {
+          await r().goto('/fixture/card?entity=privacy-act-1974');
+          const legend = await r().run(
+            async (labels) => {
+              for (let i = 0; i < 100 && !document.body.dataset.ready; i++) await new Promise((res) => setTimeout(res, 50));
+              const root = document.querySelector('medicaid-data-context-fixture')!.shadowRoot!;
+              const card = root.querySelector('[role="dialog"]')!;
+              const text = card.textContent ?? '';
+              const sample = [...card.querySelectorAll('[class*="swatch"]')].map((el) => getComputedStyle(el)).find((cs) => cs.borderBottomStyle !== 'none' || cs.textDecorationLine.includes('underline'));
+              return { key: text.includes(labels.key), styles: labels.styles.filter((st) => !text.includes(st)), sample: sample ? sample.borderBottomStyle : null };
+            },
+            { key: msg('card.key'), styles: KINDS.map((k) => msg(`card.keyStyle.${k}`)) },
+          );
+          expect(legend).toEqual({ key: true, styles: [], sample: 'double' });
+        });
+
+        it('the popup', async () => {
+          await open(r(), '/article/sample');
+          const popup = await r().openPopup();
+          try {
+            await popup.run(AXE_SOURCE_RUN, AXE_SOURCE);
+            expect(await popup.run(axeViolations, 'main.popup')).toEqual([]);
+          } finally {
+            await popup.close();
+          }
         });
       });
 

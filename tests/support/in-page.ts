@@ -242,7 +242,9 @@ export const placeText = ({ needle, scope = 'body', fraction = 0.5, occurrence =
  */
 export const forgeScriptStarted = (names: string[]) => {
   for (const name of names) {
-    const detail = { contentScriptName: 'content', messageId: `forged-${Math.random().toString(36).slice(2)}` };
+    // `${runtime.id}:${entrypoint}:wxt:content-script-started`: the entrypoint is the script's name.
+    const parts = name.split(':');
+    const detail = { contentScriptName: parts.length > 3 ? parts[1] : 'content', messageId: `forged-${Math.random().toString(36).slice(2)}` };
     document.dispatchEvent(new CustomEvent(name, { detail }));
     window.postMessage({ type: name, ...detail }, '*');
   }
@@ -314,9 +316,9 @@ export const openModalDialog = () => {
 };
 export const closeModalDialog = () => (document.getElementById('page-dialog') as HTMLDialogElement | null)?.close();
 
-/** Change text in place (character data only): the page stops saying "Medicaid". */
+/** Change text in place (character data only, title included): every `from` becomes `to`. */
 export const renameInPlace = ({ from, to }: { from: string; to: string }) => {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
   let n = 0;
   for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
     if (t.data.includes(from)) {
@@ -349,5 +351,18 @@ export const liveHighlightCount = () => {
   let n = 0;
   for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>)
     if (name.startsWith('mdc-') && name !== 'mdc-current') for (const r of highlight) if (r instanceof Range && r.startContainer.isConnected && !r.collapsed) n++;
+  return n;
+};
+
+/** Rewrite every text node of the document in place (character data only): the page becomes about something else. */
+export const rewriteAllText = (text: string) => {
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+    const parent = t.parentElement?.localName;
+    if (parent === 'script' || parent === 'style' || !t.data.trim()) continue;
+    t.data = text;
+    n++;
+  }
   return n;
 };
