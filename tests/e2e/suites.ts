@@ -69,10 +69,7 @@ const t = loadMessages('en');
 const msg = (key: string, ...subs: string[]) => (t.get(key.replaceAll('.', '_')) ?? key).replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const KINDS = ['person', 'agency', 'law', 'state', 'event'] as const;
-/** Evaluate a script's source in the page (axe-core's browser build). */
-const AXE_SOURCE_RUN = (source: string) => {
-  (0, eval)(source);
-};
+
 
 /** The card stays open for a while: sampled several times over `ms`. */
 async function staysOpen(r: Reader, ms: number, what: string): Promise<void> {
@@ -459,7 +456,9 @@ export function readerSuites(engine: Engine) {
 
       // Items 7 and 13.
       block('the popup and the site setting', r, () => {
-        it('puts the site switch above the list of entities', async () => {
+        // Firefox: the popup cannot be told the article's hostname under automation (reader.ts, grantActiveTabUrl).
+        const knowsSite = engine === 'chromium';
+        it.skipIf(!knowsSite)('puts the site switch above the list of entities', async () => {
           await open(r(), '/article/sample');
           const popup = await r().openPopup();
           try {
@@ -497,7 +496,7 @@ export function readerSuites(engine: Engine) {
           }
         });
 
-        it('says the extension is off on this site when it is (not "not recognised")', async () => {
+        it.skipIf(!knowsSite)('says the extension is off on this site when it is (not "not recognised")', async () => {
           await switchSite(r(), false);
           const popup = await r().openPopup();
           try {
@@ -511,7 +510,18 @@ export function readerSuites(engine: Engine) {
           }
         });
 
-        it('reads malformed stored settings without losing the valid entries', async () => {
+        it('applies the valid entries of malformed stored settings', async () => {
+          await r().setStorage({ disabledSites: [42, 'apnews.com', { bad: 1 }, null, 'npr.org'] });
+          try {
+            await expect.poll(async () => (await r().annotations()).enabled, POLL).toBe(false);
+            expect(await r().run(liveHighlightCount, undefined)).toBe(0);
+          } finally {
+            await r().setStorage({ disabledSites: [] });
+          }
+          await expect.poll(async () => (await r().annotations()).enabled, POLL).toBe(true);
+        });
+
+        it.skipIf(!knowsSite)('keeps the valid entries of malformed stored settings when the reader switches a site', async () => {
           await r().setStorage({ disabledSites: ['apnews.com', 42, { bad: 1 }, 'npr.org'] });
           try {
             await expect.poll(async () => (await r().annotations()).enabled, POLL).toBe(false);
@@ -552,7 +562,7 @@ export function readerSuites(engine: Engine) {
                   for (let i = 0; i < 100 && !document.body.dataset.ready; i++) await new Promise((res) => setTimeout(res, 50));
                   await Promise.all(document.getAnimations().map((a) => a.finished));
                 }, undefined);
-                await r().run(AXE_SOURCE_RUN, AXE_SOURCE);
+                await r().runScript(AXE_SOURCE);
                 found.push(...(await r().run(axeViolations, 'medicaid-data-context-fixture')).map((v) => `${id}${dark ? ' (dark)' : ''}: ${v}`));
               }
             }
@@ -580,7 +590,7 @@ export function readerSuites(engine: Engine) {
           await open(r(), '/article/sample');
           const popup = await r().openPopup();
           try {
-            await popup.run(AXE_SOURCE_RUN, AXE_SOURCE);
+            await popup.runScript(AXE_SOURCE);
             expect(await popup.run(axeViolations, 'main.popup')).toEqual([]);
           } finally {
             await popup.close();

@@ -55,7 +55,7 @@ export const pageSetup = () => {
       );
     }
   }
-  document.addEventListener('DOMContentLoaded', () => {
+  const start = () => {
     mark();
     new MutationObserver((records) => {
       for (const r of records) {
@@ -69,7 +69,10 @@ export const pageSetup = () => {
         });
       }
     }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-  });
+  };
+  // Firefox can run this after a small page has parsed (WebDriver BiDi preload scripts).
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 };
 
 /** Mutations the extension made to the page's own nodes: anything but adding/removing its own elements. */

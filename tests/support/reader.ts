@@ -34,6 +34,8 @@ export interface ReaderOptions {
 /** The extension's popup, opened over the article (see `openPopup`). */
 export interface PopupPage {
   run<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Evaluate a script's source (not subject to the extension page's CSP: it comes from the automation protocol). */
+  runScript(source: string): Promise<void>;
   /** A real click on the checkbox of the switch whose label contains `label`. */
   clickSwitch(label: string): Promise<void>;
   errors: string[];
@@ -60,6 +62,8 @@ export interface Reader {
   getStorage(key: string): Promise<unknown>;
   /** Run a function in the article page's own world (what a page script can see and do). */
   run<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Evaluate a script's source in the article page (a library such as axe-core). */
+  runScript(source: string): Promise<void>;
   /** Run `fn` in every page the article tab loads from now on, before the page's scripts. */
   onNewDocument<A>(fn: (arg: A) => void, arg: A): Promise<void>;
   /** Pointer input at layout-viewport coordinates (getBoundingClientRect). */
@@ -75,6 +79,8 @@ export interface Reader {
   shot(clip: Box): Promise<Image>;
   /** The real popup page, opened in a background tab of the article's window (so the article stays active). */
   openPopup(): Promise<PopupPage>;
+  /** The popup learns the article's hostname (see grantActiveTabUrl): Chromium yes, Firefox no. */
+  popupKnowsSite: boolean;
   close(): Promise<void>;
 }
 
@@ -86,19 +92,30 @@ const absolute = (pathOrUrl: string) => (/^https?:/.test(pathOrUrl) ? pathOrUrl 
  * Without the "tabs" permission the popup sees no tab URLs; a real popup gets the article's URL from the
  * activeTab grant that the toolbar click gives, which automation cannot give. This stands in for that
  * grant only: the active tab of the popup's window (the article) gets its URL. Everything else is real.
+ * Chromium runs it before the popup's scripts (an init script). Firefox does not run WebDriver BiDi
+ * preload scripts in moz-extension documents, so there the popup has no hostname (`popupKnowsSite`).
  */
 const grantActiveTabUrl = (articleUrl: string) => {
   const g = globalThis as unknown as { browser?: any; chrome?: any };
-  const api = g.browser?.runtime?.id ? g.browser : g.chrome;
+  const firefox = !!g.browser?.runtime?.id;
+  const api = firefox ? g.browser : g.chrome;
   const tabs = api.tabs;
   const query = tabs.query.bind(tabs);
-  tabs.query = (q: any, cb?: (t: unknown) => void) => {
+  const patched = (q: any, cb?: (t: unknown) => void) => {
     const p = Promise.resolve(query(q)).then((list: any[]) =>
       list.map((t) => (t.active && !t.url && q?.currentWindow ? { ...t, url: articleUrl } : t)),
     );
     if (typeof cb === 'function') void p.then(cb);
     else return p;
   };
+  tabs.query = patched;
+  if (tabs.query === patched) return;
+  // Firefox's API objects ignore the assignment: stand a proxy in for the global `browser`.
+  const tabsProxy = new Proxy(tabs, {
+    get: (t, k) => (k === 'query' ? patched : typeof t[k] === 'function' ? t[k].bind(t) : t[k]),
+  });
+  const proxy = new Proxy(api, { get: (t, k) => (k === 'tabs' ? tabsProxy : t[k]) });
+  Object.defineProperty(globalThis, firefox ? 'browser' : 'chrome', { value: proxy, configurable: true, writable: true });
 };
 
 /** Layout-viewport coordinates to the visual viewport's (what a pinch-zoomed phone screen shows). */
@@ -151,6 +168,7 @@ export async function chromiumReader(opts: ReaderOptions): Promise<Reader> {
     engine: 'chromium',
     label,
     runtimeId: b.extensionId,
+    popupKnowsSite: true,
     screen: { width: screen.width, height: screen.height, deviceScaleFactor: got.dpr, mobile: screen.mobile ?? false },
     problems,
     async goto(p) {
@@ -165,6 +183,9 @@ export async function chromiumReader(opts: ReaderOptions): Promise<Reader> {
     },
     getStorage: (key) => b.worker.evaluate(async (k) => (await (globalThis as any).chrome.storage.local.get(k))[k], key),
     run: (fn, arg) => page.evaluate(fn as any, arg) as any,
+    async runScript(source) {
+      await page.evaluate(source);
+    },
     async onNewDocument(fn, arg) {
       await page.addInitScript(fn as any, arg);
     },
@@ -214,6 +235,9 @@ export async function chromiumReader(opts: ReaderOptions): Promise<Reader> {
       await popup.locator('main.popup:not([aria-busy])').waitFor({ timeout: 10_000 });
       return {
         run: (fn, arg) => popup.evaluate(fn as any, arg) as any,
+        async runScript(source) {
+          await popup.evaluate(source);
+        },
         async clickSwitch(label) {
           await popup.locator('label', { hasText: label }).locator('input').first().click();
         },
@@ -240,6 +264,7 @@ export async function firefoxReader(opts: ReaderOptions): Promise<Reader> {
     engine: 'firefox',
     label: `Firefox ${b.version}`,
     runtimeId: GECKO_ID,
+    popupKnowsSite: false,
     screen: b.screen,
     problems,
     async goto(p) {
@@ -254,6 +279,9 @@ export async function firefoxReader(opts: ReaderOptions): Promise<Reader> {
     },
     getStorage: (key) => b.inExtension(async (k) => (await (globalThis as any).browser.storage.local.get(k))[k], key),
     run: (fn, arg) => page.evaluate(fn as any, arg) as any,
+    async runScript(source) {
+      await page.evaluate(source);
+    },
     async onNewDocument(fn, arg) {
       await page.evaluateOnNewDocument(fn as any, arg);
     },
@@ -316,6 +344,9 @@ export async function firefoxReader(opts: ReaderOptions): Promise<Reader> {
       }
       return {
         run: (fn, arg) => p.evaluate(fn as any, arg) as any,
+        async runScript(source) {
+          await p.evaluate(source);
+        },
         async clickSwitch(label) {
           const at = await p.evaluate((text) => {
             const input = [...document.querySelectorAll('label')].find((l) => l.textContent?.includes(text))?.querySelector('input');

@@ -17,6 +17,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Load a page and wait for the content script's answer. */
 export async function open(r: Reader, path: string): Promise<AnnotationsResponse> {
   await r.goto(path);
+  // The page's own bookkeeping (in-page.ts pageSetup) has seen this document, when it is installed.
+  await expect
+    .poll(() => r.run(() => {
+      const book = (window as unknown as { __mdc?: { own: WeakSet<Node> } }).__mdc;
+      return document.readyState !== 'loading' && (!book || book.own.has(document.documentElement));
+    }, undefined), POLL)
+    .toBe(true);
   return r.annotations();
 }
 
