@@ -5,7 +5,7 @@
  * around it come from locales/ in the page's language.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DatedFact, Entity, Lang, Person, Source } from '../data/schema';
+import type { DatedFact, Entity, Event, Lang, Person, Source } from '../data/schema';
 import { formatCitation, formatDate, localize, monthsBetween, underscore } from './format';
 import { roleStory } from './roles';
 import type { Translate } from './translate';
@@ -27,6 +27,34 @@ export interface CardProps {
   onClose: () => void;
   /** A linked mention tapped on a touch screen: the card offers the link. */
   onFollowLink?: () => void;
+  /** The story's events after the article's date, oldest first ("since this article"). */
+  since?: Event[];
+}
+
+/** "Since this article": what happened after the article was written, one click away in every card. */
+export function SinceLine({ since, t, lang }: { since: Event[]; t: Translate; lang: Lang }) {
+  if (!since.length) return null;
+  return (
+    <details class="mdc-since">
+      <summary>{t('card.since', [since.length])}</summary>
+      <ol>
+        {since.map((e) => (
+          <li key={e.id}>
+            <time dateTime={e.date}>{formatDate(e.date, lang)}</time> {lang === 'es' && e.nameEs ? e.nameEs : e.name}
+            {e.sources[0] && (
+              <>
+                {' — '}
+                <a href={e.sources[0].url} target="_blank" rel="noopener noreferrer">
+                  {e.sources[0].publisher}
+                  <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
+                </a>
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
 }
 
 /** A record checked longer ago than this may no longer be right: the card says so. */
@@ -176,7 +204,7 @@ function Details({ entity, version, t, lang }: { entity: Entity; version: string
   );
 }
 
-export function Card({ entity, mentionText, confidence, version, lang, t, published, today, autoFocus, onClose, onFollowLink }: CardProps) {
+export function Card({ entity, mentionText, confidence, version, lang, t, published, today, autoFocus, onClose, onFollowLink, since = [] }: CardProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState(false);
   const titleId = `mdc-title-${entity.id}`;
@@ -219,6 +247,7 @@ export function Card({ entity, mentionText, confidence, version, lang, t, publis
         <button type="button" class="mdc-close" aria-label={t('card.close')} onClick={onClose}>
           ×
         </button>
+        <SinceLine since={since} t={t} lang={lang} />
       </div>
       <div class="mdc-body">
         {confidence === 'probable' && <p class="mdc-probable">{t('card.probable', [mentionText])}</p>}

@@ -9,12 +9,15 @@ import type { EntityKind, Reason } from '../engine/types';
 import type { AnnotationsResponse } from '../utils/messages';
 import type { UnderlineMode } from '../utils/settings';
 import { entityById } from '../data';
-import { underscore } from './format';
+import type { Event } from '../data/schema';
+import { formatDate, underscore } from './format';
 
 export interface ActiveTab {
   hostname(): Promise<string | null>;
   annotations(): Promise<AnnotationsResponse | null>;
   reveal(id: string): Promise<void>;
+  /** Open the card of the n-th judged claim on the page. */
+  showClaim(index: number): Promise<void>;
   /** Inject the content script into this tab (activeTab). False when the browser refuses. */
   annotateHere(): Promise<boolean>;
   isSiteEnabled(hostname: string): Promise<boolean>;
@@ -91,6 +94,66 @@ type State =
 
 function reasonText(r: Reason): string {
   return i18n.t(`reason.${underscore(r.code)}`, [String(r.count)]);
+}
+
+const SYMBOL = { agrees: '✓', outdated: '↻', differs: '✗' } as const;
+
+/** "Since this article": the story's events after the article's date, newest last, with date and source. */
+function Since({ data }: { data: AnnotationsResponse }) {
+  if (!data.detected) return null;
+  if (!data.published) return <p class="muted small">{i18n.t('popup.dateUnknown')}</p>;
+  const events = data.since.map((s) => entityById.get(s.id)).filter((e): e is Event => e?.kind === 'event');
+  return (
+    <section aria-labelledby="since">
+      <h2 id="since">
+        {i18n.t('popup.since')} <span class="muted">({i18n.t('popup.publishedOn', [formatDate(data.published)])})</span>
+      </h2>
+      {events.length === 0 ? (
+        <p class="muted">{i18n.t('popup.nothingSince')}</p>
+      ) : (
+        <ol class="since">
+          {events.map((e) => (
+            <li key={e.id}>
+              <time dateTime={e.date}>{formatDate(e.date)}</time> {data.lang === 'es' && e.nameEs ? e.nameEs : e.name}{' '}
+              {e.sources[0] && (
+                <a href={e.sources[0].url} target="_blank" rel="noopener noreferrer">
+                  {e.sources[0].publisher}
+                </a>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function Claims({ data, tab, onNavigate }: { data: AnnotationsResponse; tab: ActiveTab; onNavigate: () => void }) {
+  if (!data.claims.length) return null;
+  return (
+    <section aria-labelledby="claims">
+      <h2 id="claims">{i18n.t('popup.claims')}</h2>
+      <ul class="claims">
+        {data.claims.map((c, i) => (
+          <li key={`${c.id}-${i}`} class={`verdict-${c.verdict}`}>
+            <span class="verdict">
+              <span aria-hidden="true">{SYMBOL[c.verdict]}</span> {i18n.t(`popup.verdict.${c.verdict}`)}
+            </span>{' '}
+            <button
+              type="button"
+              class="link"
+              onClick={async () => {
+                await tab.showClaim(i);
+                onNavigate();
+              }}
+            >
+              “{c.text}”
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function Key() {
@@ -206,6 +269,8 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           </ul>
         </details>
       )}
+      {enabled && <Claims data={data} tab={tab} onNavigate={onNavigate} />}
+      {enabled && <Since data={data} />}
       {data.annotations.length > 0 && (
         <section aria-labelledby="found">
           <h2 id="found">

@@ -7,6 +7,8 @@ export interface DatasetSnapshot {
   version: string;
   updated: string;
   entities: Entity[];
+  /** Claim records (from 2.0.0); absent in older versions. */
+  claims?: { id: string; kind: string; about?: { en: string } }[];
 }
 
 export interface EntityChange {
@@ -22,6 +24,7 @@ export interface DatasetDiff {
   added: Entity[];
   removed: Entity[];
   changed: EntityChange[];
+  claims: { added: string[]; removed: string[]; changed: string[] };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -45,6 +48,17 @@ export function diffDatasets(a: DatasetSnapshot, b: DatasetSnapshot): DatasetDif
     added: b.entities.filter((e) => !before.has(e.id)),
     removed: a.entities.filter((e) => !after.has(e.id)),
     changed,
+    claims: diffClaims(a.claims ?? [], b.claims ?? []),
+  };
+}
+
+function diffClaims(a: NonNullable<DatasetSnapshot['claims']>, b: NonNullable<DatasetSnapshot['claims']>): DatasetDiff['claims'] {
+  const before = new Map(a.map((c) => [c.id, c]));
+  const after = new Map(b.map((c) => [c.id, c]));
+  return {
+    added: [...after.keys()].filter((id) => !before.has(id)),
+    removed: [...before.keys()].filter((id) => !after.has(id)),
+    changed: [...after].filter(([id, c]) => before.has(id) && !same(before.get(id), c)).map(([id]) => id),
   };
 }
 
@@ -71,6 +85,11 @@ export function formatDiff(d: DatasetDiff): string {
       lines.push(`- ${c.kind} \`${c.id}\`:`);
       for (const f of c.fields) lines.push(`  - ${f.field}: ${describe(f.before, f.after)}`);
     }
+  }
+  const c = d.claims;
+  if (c.added.length || c.removed.length || c.changed.length) {
+    lines.push('', `### Claims: ${c.added.length} added, ${c.removed.length} removed, ${c.changed.length} changed`);
+    for (const [label, ids] of [['Added', c.added], ['Removed', c.removed], ['Changed', c.changed]] as const) if (ids.length) lines.push(`- ${label}: ${ids.map((id) => `\`${id}\``).join(', ')}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -3,16 +3,19 @@
  * Schema beside it, so anyone can inspect, cite or reuse exactly what the extension shows.
  */
 import { z } from 'zod';
+import { Claim } from './claim-schema';
 import { DatasetMeta, Entity } from './schema';
 import type { ValidatedDataset } from './validate';
 
 export const PublishedDataset = z.object({
   ...DatasetMeta.shape,
   entities: z.array(Entity),
+  /** Checkable statements and their values over time (what claim checks are judged against). */
+  claims: z.array(Claim),
 });
 
-export function publishDataset({ meta, entities }: ValidatedDataset): string {
-  return JSON.stringify({ version: meta.version, updated: meta.updated, entities }, null, 2) + '\n';
+export function publishDataset({ meta, entities, claims }: ValidatedDataset): string {
+  return JSON.stringify({ version: meta.version, updated: meta.updated, entities, claims }, null, 2) + '\n';
 }
 
 export function publishedSchema(): string {

@@ -5,15 +5,17 @@
  */
 import './lib/quiet-pipe';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Claim } from '../data/claim-schema';
+import type { Entity } from '../data/schema';
 import { diffDatasets, formatDiff, type DatasetSnapshot } from '../data/diff';
 import { ENTITY_FILES, loadDataset, DatasetError } from '../data/validate';
 
+/**
+ * The dataset at a git revision, as it was written then. Not validated: an older version was valid under its
+ * own schema (1.x texts were plain strings; 2.0 texts are {en, es}), and a diff must compare them as they are.
+ */
 function fromGit(rev: string): DatasetSnapshot {
-  const dir = mkdtempSync(join(tmpdir(), 'mdc-diff-'));
-  mkdirSync(join(dir, 'entities'));
   const show = (path: string) => {
     try {
       return execFileSync('git', ['show', `${rev}:data/${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -21,19 +23,19 @@ function fromGit(rev: string): DatasetSnapshot {
       return undefined;
     }
   };
-  for (const f of ['dataset.json', 'lexicon.json', ...ENTITY_FILES.map((e) => `entities/${e}`)]) {
-    const text = show(f);
-    if (text === undefined && f === 'dataset.json') throw new Error(`${rev} is neither a file nor a git revision with data/dataset.json`);
-    writeFileSync(join(dir, f), text ?? '[]');
-  }
-  const { meta, entities } = loadDataset(dir);
-  return { ...meta, entities };
+  const meta = show('dataset.json');
+  if (meta === undefined) throw new Error(`${rev} is neither a file nor a git revision with data/dataset.json`);
+  const entities = ENTITY_FILES.flatMap((f) => JSON.parse(show(`entities/${f}`) ?? '[]') as Entity[]);
+  const claims = show('claims.json');
+  return { ...(JSON.parse(meta) as { version: string; updated: string }), entities, claims: claims ? claimsOf(JSON.parse(claims)) : [] };
 }
+
+const claimsOf = (json: unknown): Claim[] => (Array.isArray(json) ? json : ((json as { claims?: Claim[] }).claims ?? [])) as Claim[];
 
 function load(spec: string | undefined): DatasetSnapshot {
   if (spec === undefined) {
-    const { meta, entities } = loadDataset();
-    return { ...meta, entities };
+    const { meta, entities, claims } = loadDataset();
+    return { ...meta, entities, claims: [...claims] };
   }
   if (existsSync(spec)) return JSON.parse(readFileSync(spec, 'utf8')) as DatasetSnapshot;
   return fromGit(spec);

@@ -1,45 +1,56 @@
 /**
  * The message contract between the content script and everything that asks it things (popup, side panel,
- * tests). Incoming messages are checked with zod/mini: a page or another extension can send anything.
+ * tests), and between the content script and the background.
  */
-import * as z from 'zod/mini';
 import type { EntityKind, Reason } from '../engine/types';
 
-export const ContentRequest = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('annotations:get') }),
+/**
+ * Requests the content script answers. A page cannot reach this channel, but another extension's messages
+ * and a future version's can: parseContentRequest checks every field before anything acts on it. (Checked by
+ * hand rather than with zod: the content script runs in every news page, and the checker costs no bundle.)
+ */
+export type ContentRequest =
+  | { type: 'annotations:get' }
   /** Scroll to the first mention of an entity and open its card. */
-  z.object({ type: z.literal('annotations:reveal'), id: z.string() }),
+  | { type: 'annotations:reveal'; id: string }
   /** Re-read the page now (after the site switch changed, or from the toolbar button). */
-  z.object({ type: z.literal('annotations:refresh') }),
+  | { type: 'annotations:refresh' }
   /**
-   * What the reader sees of the card now: for the side panel and the end-to-end tests. The card lives in
-   * a closed shadow root the page cannot read; this asks the extension itself, over its own channel.
+   * What the reader sees of the card now: for the side panel and the end-to-end tests. The card lives in a
+   * closed shadow root the page cannot read; this asks the extension itself, over its own channel.
    */
-  z.object({ type: z.literal('card:state') }),
+  | { type: 'card:state' }
   /** Hide or show the underlines (the same as Alt+Shift+U). */
-  z.object({ type: z.literal('underlines:toggle') }),
-  /**
-   * Everything the workbench needs to cite or export the annotated page: its text, every mention and
-   * claim with offsets, the article's metadata.
-   */
-  z.object({ type: z.literal('annotations:export') }),
+  | { type: 'underlines:toggle' }
+  /** Everything the workbench needs to cite or export the annotated page: text, mentions, claims, metadata. */
+  | { type: 'annotations:export' }
   /** Scroll to the n-th mention (reading order) or the n-th claim, and open its card. */
-  z.object({ type: z.literal('annotations:show'), mention: z.optional(z.number()), claim: z.optional(z.number()) }),
+  | { type: 'annotations:show'; mention?: number; claim?: number }
   /** Presentation mode: start (at the first entity, or at a step), or leave it. */
-  z.object({ type: z.literal('present:start'), step: z.optional(z.number()) }),
-  z.object({ type: z.literal('present:stop') }),
-]);
-export type ContentRequest = z.infer<typeof ContentRequest>;
+  | { type: 'present:start'; step?: number }
+  | { type: 'present:stop' };
 
-/** To the background: the full records for entities found on a recognised page; or re-check the all-sites opt-in. */
-export const BackgroundRequest = z.discriminatedUnion('type', [
-  /** Ids are collapsed and capped by the background (a page could make its content script ask for many). */
-  z.object({ type: z.literal('entities:get'), ids: z.array(z.string()), lang: z.optional(z.enum(['en', 'es'])) }),
-  z.object({ type: z.literal('allSites:sync') }),
-  /** The story's events (presentation's timeline step), in the page's language. */
-  z.object({ type: z.literal('story:get') }),
-]);
-export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+const BARE = new Set(['annotations:get', 'annotations:refresh', 'card:state', 'underlines:toggle', 'annotations:export', 'present:stop']);
+const optionalIndex = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 0);
+
+export function parseContentRequest(raw: unknown): ContentRequest | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const m = raw as Record<string, unknown>;
+  if (typeof m.type !== 'string') return null;
+  if (BARE.has(m.type)) return { type: m.type } as ContentRequest;
+  switch (m.type) {
+    case 'annotations:reveal':
+      return typeof m.id === 'string' && m.id.length < 200 ? { type: m.type, id: m.id } : null;
+    case 'annotations:show':
+      return optionalIndex(m.mention) && optionalIndex(m.claim) ? { type: m.type, mention: m.mention as number | undefined, claim: m.claim as number | undefined } : null;
+    case 'present:start':
+      return optionalIndex(m.step) ? { type: m.type, step: m.step as number | undefined } : null;
+    default:
+      return null;
+  }
+}
+
+export type { BackgroundRequest } from './background-request';
 
 export interface AnnotationSummary {
   id: string;
@@ -60,6 +71,30 @@ export interface AnnotationsResponse {
   /** Underline every mention or only each entity's first; and whether the reader hid them (Alt+Shift+U). */
   mode: 'all' | 'first';
   hidden: boolean;
+  /** The article's publication date (ISO), or null when the page does not say. */
+  published: string | null;
+  /** Claims the article makes that the dataset can judge, in reading order (only those with a verdict). */
+  claims: ClaimSummary[];
+  /** The story's events after the publication date, oldest first (empty when the date is unknown). */
+  since: { id: string; date: string }[];
+  /** The page's language, as the cards use it. */
+  lang: 'en' | 'es';
+}
+
+/** Answer to `claims:check`: the checks with verdicts, their records, and the story's events since the article. */
+export interface ClaimsAnswer {
+  checks: import('../engine/types').ClaimCheck[];
+  claims: import('../data/claim-schema').Claim[];
+  since: { id: string; date: string }[];
+}
+
+/** A claim as the popup and the side panel list it. */
+export interface ClaimSummary {
+  id: string;
+  text: string;
+  verdict: import('../engine/types').Verdict;
+  /** For an outdated claim: when the value changed. */
+  since?: string;
 }
 
 /** Answer to `entities:get`: the records, and the card's words in the page's language. */
@@ -79,8 +114,9 @@ export interface Box {
 /** Answer to `card:state`. */
 export interface CardState {
   open: boolean;
-  /** The record shown, and how the card was opened. */
+  /** The record shown (an entity, or a claim), and how the card was opened. */
   id?: string;
+  kind?: 'mention' | 'claim';
   via?: 'hover' | 'tap' | 'keyboard';
   /** The card's box, and the client rects of the mention it explains (one per line it wraps onto). */
   card?: Box;

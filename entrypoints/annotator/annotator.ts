@@ -1,28 +1,31 @@
 /**
  * The content script's annotator: read → engine (match, rules, detect, story) → anchor → highlights, then
  * explain on hover, tap or keyboard. Its state is a few documented fields changed only through named actions
- * (pass, applyChanges, openCard, closeCard, step, setEnabled…); the page-facing parts are thin adapters
+ * (pass, applyChanges, checkClaims, openCard, closeCard, step…); the page-facing parts are thin adapters
  * (pointer, keyboard, watcher, card host), all attached through one Lifetime so destroy() removes them at
  * once. Any failure leaves the page as it was.
  */
+import type { Claim } from '@/data/claim-schema';
 import type { Entity, Event, Lang } from '@/data/schema';
-import { createEngine, isOutsideStory, readPageText, type Detection } from '@/engine';
+import { createEngine, isOutsideStory, readPageText, readPublished, type Detection, type PageTextIndex } from '@/engine';
 import matchIndex from 'virtual:mdc-match-index';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
-import { ContentRequest, type AnnotationsResponse, type BackgroundRequest, type Box, type CardState, type EntitiesAnswer, type PageSnapshot } from '@/utils/messages';
+import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, PageSnapshot } from '@/utils/messages';
+import { parseContentRequest } from '@/utils/messages';
 import { isSiteEnabled, readUnderlineMode, watchSites, watchUnderlineMode } from '@/utils/settings';
 import { CardHost, HOST_TAG, visualView } from './card-host';
 import { planChanges } from './changes';
+import { anchorClaims, claimAt, ClaimPainter, type ClaimMark } from './claim-marks';
 import { Painter } from './highlights';
-import { Presentation } from './presentation';
 import { installKeyboard } from './keyboard';
 import { extensionAlive, Lifetime } from './lifetime';
 import { Marks, type Mark } from './marks';
-import { anchorAll, passSteps } from './pass';
+import { anchorAll, passSteps, visibilityCheck } from './pass';
 import { caretAt, installPointer, type Via } from './pointer';
+import { Presentation } from './presentation';
 import { revealInWindow } from './reveal';
-import { domLocator } from './snapshot';
 import { runInSlices } from './scheduler';
+import { domLocator } from './snapshot';
 import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
 
@@ -37,9 +40,14 @@ const MAX_IDS = 200;
 const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, height: r.height });
 const rectsOf = (range: Range): Box[] => [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0).map(toBox);
 const today = () => new Date().toISOString().slice(0, 10);
+const before = (a: Range, b: Range) => a.compareBoundaryPoints(Range.START_TO_START, b) < 0;
+
+/** What a card can explain: a mention of an entity, or a claim the article makes. */
+type Target = { kind: 'mention'; mark: Mark } | { kind: 'claim'; claim: ClaimMark };
+const rangeOf = (t: Target) => (t.kind === 'mention' ? t.mark.range : t.claim.range);
 
 interface OpenCard {
-  mark: Mark;
+  target: Target;
   via: Via;
   point?: { x: number; y: number };
   link?: HTMLAnchorElement;
@@ -50,10 +58,15 @@ export class Annotator {
   private detection: Detection = NOT_RUN;
   /** The anchored mentions, in reading order. */
   private readonly marks = new Marks();
+  /** The claims the dataset judged, in reading order. */
+  private claims: ClaimMark[] = [];
   /** The element holding the story (null: no article container; the whole page is the story). */
   private storyRoot: Element | null = null;
   /** Characters the last full pass read (to tell a small change from a new page). */
   private pageChars = 0;
+  /** The article's publication date, read from the page (ISO), and the story's events since. */
+  private published: string | null = null;
+  private since: { id: string; date: string }[] = [];
   /** The reader's switch for this site. */
   private enabled = true;
   /** The card on screen, if any. */
@@ -62,18 +75,20 @@ export class Annotator {
   private returnTo: { focus: Element | null; x: number; y: number } | null = null;
   /** The running full pass; aborting it cancels the pass between slices. */
   private passRun: AbortController | null = null;
-  /** Settles when the current full pass has finished: message answers wait for it. */
+  /** Settles when the current full pass (and its claim check) has finished: message answers wait for it. */
   private settled: Promise<void> = Promise.resolve();
   /** Full records and the card's words, from the background once the page is recognised. */
   private readonly records = new Map<string, Entity>();
+  private readonly claimRecords = new Map<string, Claim>();
   private t: Translate = translator({});
   private readonly lang: Lang = pageLanguage(document.documentElement.lang, browser.i18n?.getUILanguage?.());
+  /** The story's events, from the background, for the presentation's timeline step. */
+  private events: Event[] | null = null;
 
   private readonly life = new Lifetime();
   private readonly painter = new Painter();
+  private readonly claimPainter = new ClaimPainter();
   private readonly card = new CardHost();
-  /** The story's events, from the background, for the presentation's timeline step. */
-  private events: Event[] | null = null;
   private readonly presentation = new Presentation({
     card: this.card,
     painter: this.painter,
@@ -82,10 +97,10 @@ export class Annotator {
       if (!this.records.has(id)) await this.loadRecords([id]).catch(() => {});
       return this.records.get(id);
     },
-    events: async () => (this.events ??= ((await browser.runtime.sendMessage({ type: 'story:get' })) as { events: Event[] } | undefined)?.events ?? []),
+    events: () => this.presentationEvents(),
     lang: this.lang,
     t: () => this.t,
-    published: () => null,
+    published: () => this.published,
     today,
     rectsOf,
     onExit: () => {},
@@ -101,19 +116,23 @@ export class Annotator {
       this.presentation.exit();
       this.passRun?.abort();
       this.painter.clear();
+      this.claimPainter.clear();
       this.card.destroy();
     });
 
     installPointer(this.life, {
-      mentionAt: (x, y) => (this.alive() ? this.mentionAt(x, y) : -1),
+      targetAt: (x, y) => (this.alive() ? this.keyAt(x, y) : ''),
       isOverCard: (target) => this.card.contains(target),
-      current: () => (this.open ? this.marks.indexOf(this.open.mark) : -1),
+      current: () => (this.open ? this.keyOf(this.open.target) : ''),
       openVia: () => this.open?.via ?? null,
-      open: (i, via, point, link) => void this.openCard(i, via, point, link),
+      open: (key, via, point, link) => {
+        const target = this.targetOf(key);
+        if (target) void this.openCard(target, via, point, link);
+      },
       close: () => this.closeCard(),
-      resting: (i) => {
-        const mark = this.marks.at(i);
-        if (mark) this.card.showHotspot(rectsOf(mark.range), (point) => void this.openCard(this.marks.indexOf(mark), 'tap', point));
+      resting: (key) => {
+        const target = this.targetOf(key);
+        if (target) this.card.showHotspot(rectsOf(rangeOf(target)), (point) => void this.openCard(target, 'tap', point));
       },
       left: () => this.card.hideHotspot(),
     });
@@ -139,7 +158,7 @@ export class Annotator {
       frame = requestAnimationFrame(() => {
         frame = 0;
         if (this.presentation.active) this.presentation.reposition();
-        else if (this.open) this.card.reposition(rectsOf(this.open.mark.range));
+        else if (this.open) this.card.reposition(rectsOf(rangeOf(this.open.target)));
       });
     };
     this.life.on(window, 'scroll', follow, { passive: true, capture: true });
@@ -180,9 +199,12 @@ export class Annotator {
   private clear(): void {
     this.closeCard();
     this.marks.clear();
+    this.claims = [];
     this.painter.clear();
+    this.claimPainter.clear();
     this.detection = NOT_RUN;
     this.storyRoot = null;
+    this.since = [];
   }
 
   /** A full pass over the page; cancels one in progress. Marks are painted as they are anchored. */
@@ -207,13 +229,16 @@ export class Annotator {
       },
     });
     const done = runInSlices(steps, run.signal)
-      .then((result) => {
+      .then(async (result) => {
         if (!result || run.signal.aborted) return;
+        if (first) this.clear();
         this.detection = result.detection;
         this.storyRoot = result.storyRoot;
         this.pageChars = result.index?.text.length ?? 0;
-        if (first) this.clear(), (this.detection = result.detection);
-        if (this.detection.detected) void this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {});
+        if (!this.detection.detected || !result.index) return;
+        void this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {});
+        this.published = readPublished(document);
+        await this.checkClaims(result.index, result.storySpans, tone, run.signal);
       })
       .catch((e) => {
         // An odd page is skipped, never broken.
@@ -229,14 +254,28 @@ export class Annotator {
     this.marks.clear();
     this.marks.append(marks);
     this.painter.paintAll(this.marks.all);
-    if (!open) return;
-    const same = marks.find(
-      (m) => m.mention.id === open.mark.mention.id && m.range.compareBoundaryPoints(Range.START_TO_START, open.mark.range) === 0,
-    );
+    if (!open || open.target.kind !== 'mention') return this.closeCard();
+    const was = open.target.mark;
+    const same = marks.find((m) => m.mention.id === was.mention.id && m.range.compareBoundaryPoints(Range.START_TO_START, was.range) === 0);
     if (same) {
-      this.open = { ...open, mark: same };
+      this.open = { ...open, target: { kind: 'mention', mark: same } };
       this.painter.setCurrent(same.range);
     } else this.closeCard();
+  }
+
+  /**
+   * Claims are checked by the background (off the page's main thread) on the text this pass read; the
+   * answer comes back with the records their cards need and the story's events since the article.
+   */
+  private async checkClaims(index: PageTextIndex, spans: number[] | undefined, tone: ToneReader, signal: AbortSignal): Promise<void> {
+    const request: BackgroundRequest = { type: 'claims:check', text: index.text, spans, peripheral: index.peripheral, published: this.published, today: today() };
+    const answer = (await browser.runtime.sendMessage(request).catch(() => undefined)) as ClaimsAnswer | undefined;
+    if (!answer || signal.aborted) return;
+    for (const c of answer.claims) this.claimRecords.set(c.id, c);
+    this.since = answer.since;
+    if (this.since.length) void this.presentationEvents();
+    this.claims = anchorClaims(document, index, answer.checks, tone, visibilityCheck());
+    this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
   }
 
   // ——— incremental updates ———
@@ -269,7 +308,15 @@ export class Annotator {
       const mentions = engine.annotateFragment(index, named);
       fresh.push(...anchorAll(document, index, mentions, tone));
     }
-    if (this.open && gone.includes(this.open.mark)) this.closeCard();
+    // A claim whose sentence changed is no longer what was checked.
+    const staleClaims = this.claims.filter((c) => c.nodes.some((n) => !n.isConnected || plan.edited.has(n)));
+    if (staleClaims.length) {
+      this.claims = this.claims.filter((c) => !staleClaims.includes(c));
+      this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
+    }
+    const openTarget = this.open?.target;
+    if (openTarget && ((openTarget.kind === 'mention' && gone.includes(openTarget.mark)) || (openTarget.kind === 'claim' && staleClaims.includes(openTarget.claim))))
+      this.closeCard();
     this.marks.insert(fresh);
     if (this.painter.underlineMode === 'first') this.painter.paintAll(this.marks.all);
     else {
@@ -281,14 +328,38 @@ export class Annotator {
 
   // ——— explain: cards ———
 
-  private mentionAt(x: number, y: number): number {
+  /** Keys the pointer adapter compares: "m<index>" for a mention, "c<index>" for a claim, '' for none. */
+  private keyOf(target: Target): string {
+    return target.kind === 'mention' ? `m${this.marks.indexOf(target.mark)}` : `c${this.claims.indexOf(target.claim)}`;
+  }
+
+  private targetOf(key: string): Target | null {
+    const i = Number(key.slice(1));
+    if (key[0] === 'm' && this.marks.at(i)) return { kind: 'mention', mark: this.marks.at(i)! };
+    if (key[0] === 'c' && this.claims[i]) return { kind: 'claim', claim: this.claims[i] };
+    return null;
+  }
+
+  /** The annotation under a point: a name first (it sits inside a claim's sentence), then a claim. */
+  private keyAt(x: number, y: number): string {
     const caret = caretAt(x, y);
-    if (!caret) return -1;
+    if (!caret) return '';
     for (const m of this.marks.onNode(caret.node)) {
       if (!m.range.isPointInRange(caret.node, caret.offset)) continue;
-      for (const r of m.range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return this.marks.indexOf(m);
+      for (const r of m.range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return `m${this.marks.indexOf(m)}`;
     }
-    return -1;
+    const c = this.painter.underlinesHidden ? -1 : claimAt(this.claims, caret.node, caret.offset, x, y);
+    return c === -1 ? '' : `c${c}`;
+  }
+
+  private async presentationEvents(): Promise<Event[]> {
+    return (this.events ??= ((await browser.runtime.sendMessage({ type: 'story:get' }).catch(() => undefined)) as { events: Event[] } | undefined)?.events ?? []);
+  }
+
+  /** The events since the article, as records (once the background sent the story's events). */
+  private sinceEvents(): Event[] {
+    const byId = new Map((this.events ?? []).map((e) => [e.id, e]));
+    return this.since.map((s) => byId.get(s.id)).filter((e): e is Event => e !== undefined);
   }
 
   private async loadRecords(ids: string[]): Promise<void> {
@@ -300,40 +371,51 @@ export class Annotator {
     if (answer?.messages) this.t = translator(answer.messages as never);
   }
 
-  private async openCard(i: number, via: Via, point?: { x: number; y: number }, link?: HTMLAnchorElement): Promise<void> {
-    const mark = this.marks.at(i);
-    if (!mark || !this.alive() || this.presentation.active) return;
-    if (!this.records.has(mark.mention.id)) await this.loadRecords([mark.mention.id]).catch(() => {});
-    const entity = this.records.get(mark.mention.id);
-    if (!entity || !mark.range.startContainer.isConnected) return;
+  private async openCard(target: Target, via: Via, point?: { x: number; y: number }, link?: HTMLAnchorElement): Promise<void> {
+    if (!this.alive() || this.presentation.active) return;
+    const range = rangeOf(target);
+    if (target.kind === 'mention' && !this.records.has(target.mark.mention.id)) await this.loadRecords([target.mark.mention.id]).catch(() => {});
+    if (!this.records.size) await this.loadRecords([]).catch(() => {});
+    if (!range.startContainer.isConnected) return;
     if (via === 'keyboard' && this.open?.via !== 'keyboard' && !this.returnTo)
       this.returnTo = { focus: document.activeElement, x: scrollX, y: scrollY };
-    this.open = { mark, via, point, link };
-    this.painter.setCurrent(mark.range);
-    this.card.show({
-      entity,
-      mentionText: mark.mention.text,
-      confidence: mark.mention.confidence,
-      version: VERSION,
-      lang: this.lang,
-      t: this.t,
-      published: null,
-      today: today(),
-      mention: rectsOf(mark.range),
-      point,
-      dark: mark.onDark,
-      autoFocus: via === 'keyboard',
-      onClose: () => this.closeCard(true),
-      onFollowLink: link
-        ? () => {
-            this.closeCard();
-            link.click();
-          }
-        : undefined,
-    });
+    const common = { lang: this.lang, t: this.t, published: this.published, version: VERSION, autoFocus: via === 'keyboard', onClose: () => this.closeCard(true) };
+    let name: string;
+    if (target.kind === 'mention') {
+      const { mark } = target;
+      const entity = this.records.get(mark.mention.id);
+      if (!entity) return;
+      name = entity.name;
+      this.card.show({
+        ...common,
+        entity,
+        mentionText: mark.mention.text,
+        confidence: mark.mention.confidence,
+        today: today(),
+        mention: rectsOf(range),
+        point,
+        dark: mark.onDark,
+        since: this.sinceEvents(),
+        onFollowLink: link
+          ? () => {
+              this.closeCard();
+              link.click();
+            }
+          : undefined,
+      });
+    } else {
+      const { claim } = target;
+      const record = this.claimRecords.get(claim.check.id);
+      if (!record) return;
+      name = this.t(`verdictWord.${claim.check.verdict}`);
+      this.card.showClaim({ ...common, check: claim.check, claim: record, mention: rectsOf(range), point, dark: claim.onDark });
+    }
+    this.open = { target, via, point, link };
+    this.painter.setCurrent(range);
     if (via === 'keyboard') {
       const stops = this.stops();
-      this.card.announce(this.t('card.position', [stops.indexOf(mark) + 1, stops.length, entity.name]));
+      const at = stops.findIndex((s) => rangeOf(s) === range);
+      this.card.announce(this.t('card.position', [at + 1, stops.length, name]));
     }
   }
 
@@ -353,39 +435,48 @@ export class Annotator {
     window.scrollTo({ left: back.x, top: back.y, behavior: 'instant' });
   }
 
-  /** The mentions keyboard stepping visits: every one, or each entity's first in first-mention mode. */
-  private stops(): readonly Mark[] {
-    return this.painter.underlineMode === 'first' ? this.marks.firsts() : this.marks.all;
+  /**
+   * What keyboard stepping visits, in reading order: every mention (or each entity's first, in first-mention
+   * mode) and every judged claim.
+   */
+  private stops(): Target[] {
+    const mentions = (this.painter.underlineMode === 'first' ? this.marks.firsts() : this.marks.all).map((mark): Target => ({ kind: 'mention', mark }));
+    if (!this.claims.length || this.painter.underlinesHidden) return mentions;
+    const all: Target[] = [...mentions, ...this.claims.map((claim): Target => ({ kind: 'claim', claim }))];
+    return all.sort((a, b) => (before(rangeOf(a), rangeOf(b)) ? -1 : before(rangeOf(b), rangeOf(a)) ? 1 : a.kind === 'claim' ? -1 : 1));
   }
 
   private step(delta: 1 | -1): void {
     const stops = this.stops();
     if (!stops.length) return;
-    let at = this.open ? stops.indexOf(this.open.mark) : -1;
-    // Visit the next mention the window can show; skip those hidden inside a page's own scrolling box.
+    const openRange = this.open ? rangeOf(this.open.target) : null;
+    let at = openRange ? stops.findIndex((s) => rangeOf(s) === openRange) : -1;
+    // Visit the next annotation the window can show; skip those hidden inside a page's own scrolling box.
     for (let tries = 0; tries < stops.length; tries++) {
       at = at === -1 ? (delta === 1 ? 0 : stops.length - 1) : (at + delta + stops.length) % stops.length;
-      const mark = stops[at];
       if (!this.returnTo) this.returnTo = { focus: document.activeElement, x: scrollX, y: scrollY };
-      if (!revealInWindow(mark.range)) continue;
-      void this.openCard(this.marks.indexOf(mark), 'keyboard');
+      if (!revealInWindow(rangeOf(stops[at]))) continue;
+      void this.openCard(stops[at], 'keyboard');
       return;
     }
   }
 
-  private reveal(id: string): void {
-    const i = this.marks.all.findIndex((m) => m.mention.id === id);
-    if (i === -1) return;
+  /** Scroll to an annotation and open its card (the popup's list, the side panel). */
+  private reveal(target: Target | null): boolean {
+    if (!target) return false;
     if (!this.returnTo) this.returnTo = { focus: document.activeElement, x: scrollX, y: scrollY };
-    revealInWindow(this.marks.all[i].range);
-    void this.openCard(i, 'keyboard');
+    revealInWindow(rangeOf(target));
+    void this.openCard(target, 'keyboard');
+    return true;
   }
 
   // ——— underline settings ———
 
   private toggleUnderlines(): void {
-    this.painter.paintAll(this.marks.all, this.painter.underlineMode, !this.painter.underlinesHidden);
-    this.card.announce(this.t(this.painter.underlinesHidden ? 'card.underlinesHidden' : 'card.underlinesShown'));
+    const hide = !this.painter.underlinesHidden;
+    this.painter.paintAll(this.marks.all, this.painter.underlineMode, hide);
+    this.claimPainter.paint(this.claims, hide);
+    this.card.announce(this.t(hide ? 'card.underlinesHidden' : 'card.underlinesShown'));
   }
 
   private async applyMode(): Promise<void> {
@@ -396,14 +487,25 @@ export class Annotator {
   // ——— messages from the extension (popup, side panel, tests) ———
 
   private answer(raw: unknown): Promise<unknown> | undefined {
-    const parsed = ContentRequest.safeParse(raw);
-    if (!parsed.success || !this.alive()) return undefined;
-    const msg = parsed.data;
+    const msg = parseContentRequest(raw);
+    if (!msg || !this.alive()) return undefined;
     switch (msg.type) {
+      case 'annotations:get':
+        return this.settled.then(() => this.summary());
       case 'annotations:reveal':
-        return this.settled.then(() => (this.reveal(msg.id), { ok: true }));
+        return this.settled.then(() => {
+          const mark = this.marks.all.find((m) => m.mention.id === msg.id);
+          return { ok: this.reveal(mark ? { kind: 'mention', mark } : null) };
+        });
+      case 'annotations:show':
+        return this.settled.then(() => {
+          const target = msg.mention !== undefined ? this.targetOf(`m${msg.mention}`) : msg.claim !== undefined ? this.targetOf(`c${msg.claim}`) : null;
+          return { ok: this.reveal(target) };
+        });
       case 'annotations:refresh':
         return this.refresh().then(() => ({ ok: true }));
+      case 'annotations:export':
+        return this.settled.then(() => this.snapshot());
       case 'underlines:toggle':
         this.toggleUnderlines();
         return Promise.resolve({ ok: true, hidden: this.painter.underlinesHidden });
@@ -416,52 +518,51 @@ export class Annotator {
           await this.presentation.start(msg.step ?? 0);
           return { ok: true, ...this.presentation.position };
         });
-      case 'annotations:export':
-        return this.settled.then(() => this.snapshot());
-      case 'annotations:show':
-        return this.settled.then(() => {
-          if (msg.mention === undefined || !this.marks.at(msg.mention)) return { ok: false };
-          const mark = this.marks.at(msg.mention)!;
-          if (!this.returnTo) this.returnTo = { focus: document.activeElement, x: scrollX, y: scrollY };
-          revealInWindow(mark.range);
-          void this.openCard(msg.mention, 'keyboard');
-          return { ok: true };
-        });
       case 'present:stop':
         this.presentation.exit();
         return Promise.resolve({ ok: true });
-      case 'annotations:get':
-        return this.settled.then(
-          (): AnnotationsResponse => ({
-            detected: this.detection.detected,
-            score: this.detection.score,
-            version: VERSION,
-            reasons: this.detection.reasons,
-            enabled: this.enabled,
-            mode: this.painter.underlineMode,
-            hidden: this.painter.underlinesHidden,
-            annotations: this.marks.all.map(({ mention: m }) => ({ id: m.id, kind: m.kind, text: m.text })),
-          }),
-        );
     }
   }
 
+  private summary(): AnnotationsResponse {
+    return {
+      detected: this.detection.detected,
+      score: this.detection.score,
+      version: VERSION,
+      reasons: this.detection.reasons,
+      enabled: this.enabled,
+      mode: this.painter.underlineMode,
+      hidden: this.painter.underlinesHidden,
+      annotations: this.marks.all.map(({ mention: m }) => ({ id: m.id, kind: m.kind, text: m.text })),
+      published: this.published,
+      claims: this.claims.map(({ check }) => ({ id: check.id, text: check.text, verdict: check.verdict, ...(check.since ? { since: check.since } : {}) })),
+      since: this.since,
+      lang: this.lang,
+    };
+  }
+
   /** The page as data for citations and exports, read afresh so every offset agrees with the text. */
-  private snapshot(): PageSnapshot {
+  private async snapshot(): Promise<PageSnapshot> {
     const body = document.body;
     const index = readPageText(body, { isOwnUi: (el) => el === this.card.element });
-    const result = this.enabled ? engine.annotate(index, document.title) : { mentions: [] };
+    const result = this.enabled ? engine.annotate(index, document.title) : { mentions: [], story: undefined };
     const dom = domLocator(body, index);
+    let checks: PageSnapshot['claims'] = [];
+    if (this.enabled && this.detection.detected) {
+      const request: BackgroundRequest = { type: 'claims:check', text: index.text, spans: result.story?.spans, peripheral: index.peripheral, published: this.published, today: today() };
+      const answer = (await browser.runtime.sendMessage(request).catch(() => undefined)) as ClaimsAnswer | undefined;
+      checks = (answer?.checks ?? []).map((check) => ({ check, start: check.start, end: check.end, text: check.text, dom: dom(check.start, check.end) }));
+    }
     return {
       url: location.href,
       title: document.title,
-      published: null,
+      published: this.published,
       lang: this.lang,
       today: today(),
       version: VERSION,
       text: index.text,
       mentions: result.mentions.map((m) => ({ id: m.id, kind: m.kind, start: m.start, end: m.end, text: m.text, dom: dom(m.start, m.end) })),
-      claims: [],
+      claims: checks,
     };
   }
 
@@ -485,13 +586,15 @@ export class Annotator {
       };
     }
     if (!this.open || !seen) return { open: false, focused: false, viewport };
+    const target = this.open.target;
     return {
       open: true,
-      id: this.open.mark.mention.id,
+      id: target.kind === 'mention' ? target.mark.mention.id : target.claim.check.id,
+      kind: target.kind,
       via: this.open.via,
       variant: seen.variant,
       card: seen.card,
-      mention: rectsOf(this.open.mark.range),
+      mention: rectsOf(rangeOf(target)),
       focused: this.card.hasFocus(),
       text: seen.text,
       minFontPx: seen.minFontPx,

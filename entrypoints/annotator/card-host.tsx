@@ -8,6 +8,7 @@
  */
 import { render, type ComponentChild } from 'preact';
 import { Card, type CardProps } from '@/components/Card';
+import { ClaimCard, type ClaimCardProps } from '@/components/ClaimCard';
 import type { Box } from '@/utils/messages';
 import cardCss from './card.css?inline';
 import { MARGIN, placeCard, placeSheet, type View } from './placement';
@@ -78,6 +79,11 @@ export class CardHost {
   show(request: CardRequest): void {
     const { mention, point, dark, onClose, ...props } = request;
     this.display(<Card key={request.entity.id + request.mentionText} {...props} onClose={onClose} />, { mention, point, dark, variant: 'card' });
+  }
+
+  showClaim(request: Omit<ClaimCardProps, 'onClose'> & Pick<CardRequest, 'mention' | 'point' | 'dark' | 'onClose'>): void {
+    const { mention, point, dark, ...props } = request;
+    this.display(<ClaimCard key={`${props.check.id}@${props.check.start}`} {...props} />, { mention, point, dark, variant: 'card' });
   }
 
   /**

@@ -19,6 +19,8 @@ export interface PassResult {
   detection: Detection;
   /** The element holding the story (null: the page has no article container, the story is the whole page). */
   storyRoot: Element | null;
+  /** The story's spans in the text (the claim check reads only these). */
+  storySpans?: number[];
   index: PageTextIndex | null;
 }
 
@@ -72,7 +74,7 @@ export function* passSteps(doc: Document, engine: Engine, opts: PassOptions): Ge
     if (marks.length) opts.onMarks(marks);
   }
   const container = result.story?.container ?? -1;
-  return { detection: result.detection, storyRoot: container >= 0 ? index.mainElements[container] : null, index };
+  return { detection: result.detection, storyRoot: container >= 0 ? index.mainElements[container] : null, storySpans: result.story?.spans, index };
 }
 
 /** The whole pass in one go (the benchmark, and tests). */

@@ -8,15 +8,16 @@ import type { Lifetime } from './lifetime';
 export type Via = 'hover' | 'tap' | 'keyboard';
 
 export interface PointerHandlers {
-  /** Index of the mention under (x, y), or -1. */
-  mentionAt(x: number, y: number): number;
+  /** Key of the annotation (a mention or a claim) under (x, y), or '' for none. */
+  targetAt(x: number, y: number): string;
   isOverCard(target: EventTarget | null): boolean;
-  current(): number;
+  /** Key of the annotation whose card is open, or ''. */
+  current(): string;
   openVia(): Via | null;
-  open(i: number, via: 'hover' | 'tap', point: { x: number; y: number }, link?: HTMLAnchorElement): void;
+  open(key: string, via: 'hover' | 'tap', point: { x: number; y: number }, link?: HTMLAnchorElement): void;
   close(): void;
   /** The mouse rests on a mention (not a link: links have their own cursor) / left it. */
-  resting(i: number): void;
+  resting(key: string): void;
   left(): void;
 }
 
@@ -51,13 +52,13 @@ export function installPointer(life: Lifetime, h: PointerHandlers): void {
   let frame = 0;
   let cancelOpen: (() => void) | undefined;
   let cancelClose: (() => void) | undefined;
-  let pending = -1;
-  let resting = -1;
+  let pending = '';
+  let resting = '';
   let cancelRest: (() => void) | undefined;
   let last: PointerEvent | null = null;
   let lastPointerType = 'mouse';
   /** The mention a touch opened with its link held back: a second tap on it follows the link. */
-  let heldLink = -1;
+  let heldLink = '';
 
   const stopClosing = () => {
     cancelClose?.();
@@ -72,29 +73,29 @@ export function installPointer(life: Lifetime, h: PointerHandlers): void {
       stopClosing();
       return;
     }
-    const i = h.mentionAt(e.clientX, e.clientY);
+    const i = h.targetAt(e.clientX, e.clientY);
     if (i !== resting) {
       cancelRest?.();
-      if (resting !== -1) h.left();
-      resting = -1;
+      if (resting) h.left();
+      resting = '';
       const linked = (e.target as Element | null)?.closest?.('a[href]');
-      if (i !== -1 && !linked) cancelRest = life.timeout(() => ((resting = i), h.resting(i)), REST_MS);
+      if (i && !linked) cancelRest = life.timeout(() => ((resting = i), h.resting(i)), REST_MS);
     }
-    if (i !== -1) {
+    if (i) {
       stopClosing();
       if (i === h.current() || i === pending) return;
       cancelOpen?.();
       pending = i;
       const point = { x: e.clientX, y: e.clientY };
       cancelOpen = life.timeout(() => {
-        pending = -1;
+        pending = '';
         h.open(i, 'hover', point);
       }, OPEN_DELAY_MS);
       return;
     }
     cancelOpen?.();
-    pending = -1;
-    if (h.current() !== -1 && h.openVia() === 'hover' && !cancelClose) {
+    pending = '';
+    if (h.current() && h.openVia() === 'hover' && !cancelClose) {
       cancelClose = life.timeout(() => {
         cancelClose = undefined;
         if (h.openVia() === 'hover') h.close();
@@ -129,16 +130,16 @@ export function installPointer(life: Lifetime, h: PointerHandlers): void {
     (e) => {
       if (!e.isTrusted || h.isOverCard(e.target)) return;
       const link = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
-      const i = h.mentionAt(e.clientX, e.clientY);
+      const i = h.targetAt(e.clientX, e.clientY);
       const point = { x: e.clientX, y: e.clientY };
-      if (i === -1) {
-        heldLink = -1;
-        if (h.current() !== -1 && h.openVia() !== 'keyboard') h.close();
+      if (!i) {
+        heldLink = '';
+        if (h.current() && h.openVia() !== 'keyboard') h.close();
         return;
       }
       if (link) {
         if (lastPointerType !== 'touch' || (heldLink === i && h.current() === i)) {
-          heldLink = -1;
+          heldLink = '';
           return;
         }
         e.preventDefault();

@@ -49,6 +49,9 @@ export function connectActiveTab(): ActiveTab {
     reveal: async (id) => {
       await send({ type: 'annotations:reveal', id });
     },
+    showClaim: async (claim) => {
+      await send({ type: 'annotations:show', claim });
+    },
     async annotateHere() {
       const tab = await activeTab();
       if (tab?.id === undefined) return false;

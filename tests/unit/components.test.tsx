@@ -121,12 +121,17 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
     ],
     mode: 'all',
     hidden: false,
+    published: '2025-07-20',
+    claims: [{ id: 'lawsuit-states-at-filing', text: '20 states sued', verdict: 'agrees' }],
+    since: [{ id: 'preliminary-injunction-aug-2025', date: '2025-08-12' }],
+    lang: 'en',
   };
   return {
     enabled,
     hostname: async () => 'apnews.com',
     annotations: async () => response,
     reveal: vi.fn(async () => {}),
+    showClaim: vi.fn(async () => {}),
     annotateHere: vi.fn(async () => true),
     isSiteEnabled: async (h) => enabled.get(h) ?? true,
     setSiteEnabled: vi.fn(async (h, on) => void enabled.set(h, on)),
@@ -149,7 +154,23 @@ describe('PopupApp', () => {
     expect(text).toContain('3 mentions');
     const people = [...root.querySelectorAll('h3')].find((h) => h.textContent!.startsWith('People'))!;
     expect(people.textContent).toContain('2');
-    expect([...root.querySelectorAll('button.link')].map((b) => b.textContent)).toEqual([entityById.get('andrew-nixon')!.name, entityById.get('cms')!.name]);
+    expect([...root.querySelectorAll('.entities button.link')].map((b) => b.textContent)).toEqual([entityById.get('andrew-nixon')!.name, entityById.get('cms')!.name]);
+  });
+
+  it('lists the claims with their verdicts in words, and the story’s events since the article', async () => {
+    const tab = fakeTab();
+    await mount(<PopupApp tab={tab} onNavigate={() => {}} />);
+    await flush();
+    const claims = root.querySelector('section[aria-labelledby="claims"]')!;
+    expect(claims.textContent).toContain('Agrees');
+    expect(claims.textContent).toContain('“20 states sued”');
+    await act(async () => claims.querySelector<HTMLButtonElement>('button.link')!.click());
+    expect(tab.showClaim).toHaveBeenCalledWith(0);
+    const since = root.querySelector('section[aria-labelledby="since"]')!;
+    expect(since.textContent).toContain('Since this article');
+    expect(since.textContent).toContain('Aug 12, 2025');
+    const event = entityById.get('preliminary-injunction-aug-2025')!;
+    expect(since.querySelector('a')!.getAttribute('href')).toBe(event.sources[0].url);
   });
 
   it('puts its controls before the list of what was found', async () => {

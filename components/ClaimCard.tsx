@@ -1,0 +1,118 @@
+/**
+ * explain (claims): the card for a statement the article makes that the dataset can check. The verdict is
+ * stated in words — right then and now, outdated since a date, or not what the sources said — never by
+ * colour alone, with what the sources say and where it is written.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Claim } from '../data/claim-schema';
+import type { Lang, Source } from '../data/schema';
+import type { ClaimCheck } from '../engine/types';
+import { formatDate, localize } from './format';
+import type { Translate } from './translate';
+
+export interface ClaimCardProps {
+  check: ClaimCheck;
+  claim: Claim;
+  lang: Lang;
+  t: Translate;
+  published: string | null;
+  version: string;
+  autoFocus?: boolean;
+  onClose: () => void;
+}
+
+const SYMBOL = { agrees: '✓', outdated: '↻', differs: '✗' } as const;
+
+type Value = Claim['values'][number];
+
+/** A copyable citation of a checked claim: verdict, what the sources say, when, where. */
+export function formatClaimCitation(check: ClaimCheck, claim: Claim, lang: Lang, t: Translate, version: string): string {
+  const value = claim.values[check.now.index] as Value;
+  const then = check.then ? (claim.values[check.then.index] as Value) : undefined;
+  const lines = [
+    `${t(`verdictWord.${check.verdict ?? 'agrees'}`)}: “${check.text}”`,
+    ...(then && then !== value ? [localize(then.statement, lang)] : []),
+    localize(value.statement, lang),
+    `${t('cite.checked', [claim.verified])} ${t('cite.record', [version, claim.id])}`,
+    ...value.sources.map((s: Source) => t('cite.source', [`${s.title}. ${s.publisher}${s.date ? `, ${s.date}` : ''}. ${s.url}`])),
+  ];
+  return lines.join('\n');
+}
+
+export function ClaimCard({ check, claim, lang, t, published, version, autoFocus, onClose }: ClaimCardProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (autoFocus) ref.current?.focus();
+  }, [check.start, autoFocus]);
+  if (!check.verdict) return null;
+  const now = claim.values[check.now.index] as Value;
+  const then = check.then ? (claim.values[check.then.index] as Value) : undefined;
+  const titleId = `mdc-claim-${check.start}`;
+  const date = (d: string) => formatDate(d, lang);
+  const explanation =
+    check.verdict === 'agrees'
+      ? t('claim.agrees')
+      : check.verdict === 'outdated'
+        ? t('claim.outdated', [check.since ? date(check.since) : '?'])
+        : t('claim.differs');
+  const sources = (check.verdict === 'differs' && then ? then : now).sources;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(formatClaimCitation(check, claim, lang, t, version));
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <div ref={ref} class={`mdc-card mdc-claim mdc-verdict-${check.verdict}`} role="dialog" aria-modal="false" aria-labelledby={titleId} tabIndex={-1} data-claim={claim.id} data-verdict={check.verdict} lang={lang}>
+      <div class="mdc-header">
+        <span class="mdc-badge">{t('claim.badge')}</span>
+        <h2 id={titleId}>
+          <span class="mdc-verdict" aria-hidden="true">
+            {SYMBOL[check.verdict]}
+          </span>{' '}
+          {t(`verdictWord.${check.verdict}`)}
+        </h2>
+        <button type="button" class="mdc-close" aria-label={t('card.close')} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <div class="mdc-body">
+        <p class="mdc-keyfact">{explanation}</p>
+        <p class="mdc-quote">
+          {t('claim.articleSays')} <q>{check.text}</q>
+        </p>
+        {then && then !== now && (
+          <p>
+            <strong>{t('claim.then', [published ? date(published) : ''])}</strong> {localize(then.statement, lang)}
+          </p>
+        )}
+        <p>
+          <strong>{t('claim.now')}</strong> {localize(now.statement, lang)}
+        </p>
+        {!published && <p class="mdc-note">{t('claim.dateUnknown')}</p>}
+        <p class="mdc-note">{localize(claim.about, lang)}</p>
+      </div>
+      <div class="mdc-footer">
+        {sources[0] && (
+          <span class="mdc-source-line">
+            {t('card.source')}{' '}
+            <a href={sources[0].url} target="_blank" rel="noopener noreferrer" title={sources[0].title}>
+              {sources[0].publisher}
+              <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
+            </a>
+            {sources[0].date ? `, ${date(sources[0].date)}` : ''}
+          </span>
+        )}
+        <span class="mdc-dates">{t('card.checked', [date(claim.verified)])}</span>
+        <span class="mdc-actions">
+          <button type="button" class="mdc-button mdc-copy" onClick={copy}>
+            {copied ? t('card.copied') : t('card.copyCitation')}
+          </button>
+        </span>
+      </div>
+    </div>
+  );
+}

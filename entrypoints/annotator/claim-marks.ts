@@ -1,0 +1,71 @@
+/**
+ * Claims the article makes, anchored like mentions: a range over the sentence, painted with a tint that
+ * says which verdict it got (the card says it in words), found again under the pointer.
+ */
+import { anchorMention, type ClaimCheck, type PageTextIndex } from '@/engine';
+import type { Verdict } from '@/engine';
+import { supportsHighlights } from './highlights';
+import type { ToneReader } from './tone';
+
+export interface ClaimMark {
+  check: ClaimCheck & { verdict: Verdict };
+  range: Range;
+  nodes: Text[];
+  onDark: boolean;
+}
+
+export const claimHighlight = (verdict: Verdict, onDark: boolean) => `mdc-claim-${verdict}${onDark ? '-on-dark' : ''}`;
+
+export function anchorClaims(doc: Document, index: PageTextIndex, checks: ClaimCheck[], tone: ToneReader, visible: (el: Element | null) => boolean): ClaimMark[] {
+  const out: ClaimMark[] = [];
+  for (const check of checks) {
+    if (!check.verdict) continue;
+    const a = anchorMention(doc, index, check.start, check.end);
+    if (!a) continue;
+    const parent = a.nodes[0].parentElement;
+    if (!visible(parent)) continue;
+    out.push({ check: check as ClaimMark['check'], range: a.range, nodes: a.nodes, onDark: tone.isDark(parent) });
+  }
+  return out;
+}
+
+/** Paint claims (one highlight per verdict and palette), replacing what was painted before. */
+export class ClaimPainter {
+  private names = new Set<string>();
+
+  paint(claims: readonly ClaimMark[], hidden: boolean): void {
+    if (!supportsHighlights()) return;
+    this.clear();
+    if (hidden) return;
+    const groups = new Map<string, Range[]>();
+    for (const c of claims) {
+      const name = claimHighlight(c.check.verdict, c.onDark);
+      const list = groups.get(name) ?? [];
+      list.push(c.range);
+      groups.set(name, list);
+    }
+    for (const [name, ranges] of groups) {
+      const h = new Highlight(...ranges);
+      // Below entity underlines: a claim's tint sits behind the names inside it.
+      h.priority = -1;
+      CSS.highlights.set(name, h);
+      this.names.add(name);
+    }
+  }
+
+  clear(): void {
+    if (!supportsHighlights()) return;
+    for (const n of this.names) CSS.highlights.delete(n);
+    this.names.clear();
+  }
+}
+
+/** The claim under the caret (caret in the claim's range and the point inside one of its line boxes). */
+export function claimAt(claims: readonly ClaimMark[], node: Text, offset: number, x: number, y: number): number {
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i];
+    if (!c.nodes.includes(node) || !c.range.isPointInRange(node, offset)) continue;
+    for (const r of c.range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return i;
+  }
+  return -1;
+}
