@@ -183,7 +183,8 @@ export const LAYOUTS: Layout[] = [
   },
   { name: 'bbc', trait: 'BBC story layout', file: 'bbc-1', container: '.story-body__inner', headline: 'h1', main: ['.story-body__inner', 'h1'], background: 'white' },
   { name: 'cnn', trait: 'CNN story layout', file: 'cnn', container: '#storytext', headline: 'h1', main: ['#storytext', 'h1'], background: 'white' },
-  { name: 'seattletimes', trait: 'Seattle Times story layout', file: 'seattletimes-1', container: '#article-content', headline: 'h1', main: ['#article-content', 'h1'], background: 'white' },
+  // (seattletimes-1 was tried: its inline styles keep the page blank until its scripts run.)
+  { name: 'lemonde', trait: 'Le Monde story layout', file: 'lemonde-1', container: '#articleBody', headline: 'h1', main: ['#articleBody', 'h1'], background: 'white' },
   { name: 'telegraph', trait: 'Telegraph story layout', file: 'telegraph', container: '.article-body-text .component-content', headline: 'h1', main: ['.article-body-text', 'h1'], background: 'white' },
 ];
 

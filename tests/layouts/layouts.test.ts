@@ -68,6 +68,7 @@ for (const engine of ['chromium', 'firefox'] as Engine[]) {
           const before = await r.run(scrollPositions, undefined);
           const view = await r.run(viewportOf, undefined);
           const problems: string[] = [];
+          await closeCard(r);
           await stepThroughEveryStop(r, res, async (s, i) => {
             problems.push(...cardProblems(s, view).map((p) => `stop ${i + 1}: ${p}`));
             const c = s.card!;
@@ -83,6 +84,7 @@ for (const engine of ['chromium', 'firefox'] as Engine[]) {
         });
 
         it('opens a card on hover in the middle of the window, beside its mention and on top', async () => {
+          await closeCard(r);
           await r.move(AWAY.x, AWAY.y);
           const p = await r.run(placeText, { needle: 'Andrew Nixon', scope: layout.main[0], fraction: 0.5 });
           await hover(r, p.x, p.y);
