@@ -34,6 +34,8 @@ export default defineConfig({
     // Asked for only when the reader opts in to annotating coverage on every site (popup).
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
+    // The card is shown in the top layer with the Popover API (Chrome 114); highlights need Chrome 105.
+    ...(browser !== 'firefox' ? { minimum_chrome_version: '114' } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

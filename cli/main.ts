@@ -6,14 +6,17 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Claim } from '../data/claim-schema';
+import type { Lang } from '../data/schema';
 import { loadDataset } from '../data/validate';
 import {
   compileClaims, createEngine, eventsSince, parsePlainText, parsePublishedOption, plainPageText, prepareClaims,
   type Annotated, type ClaimCheck, type EventSince, type Reason,
 } from '../engine';
+import { EXPORT_FORMATS, buildSnapshot, exportSnapshot, isExportFormat, type ExportFormat } from './export';
 import { readHtml, type ReadPage } from './html';
 
 const SHORT_USAGE = `Usage: medicaid-context annotate [--format json|text] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE...
+       medicaid-context annotate --format html|w3c|csv|claimreview [--lang en|es] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE
        medicaid-context --help | --version`;
 
 const USAGE = `${SHORT_USAGE}
@@ -38,13 +41,36 @@ Options:
                     Statements the engine recognised but cannot judge with confidence are left out.
                     With no publication date, claims are judged against today only.
                   since: the story's events dated after the publication date, oldest first
+
+Exports, for one FILE at a time, written to standard output (redirect it to a file):
+  --format html   a printable handout (one self-contained HTML file, no external resources):
+                  the article's title, address and date; one note per name it mentions, quoted
+                  where it first appears, with the record's summary, dates and sources; the
+                  statements checked, with their verdicts in words and sources; the story's
+                  timeline with the publication date marked
+  --format w3c    W3C Web Annotation JSON-LD: an AnnotationCollection whose first page holds one
+                  Annotation per mention (motivation "identifying"). The target is the page's
+                  canonical address (or the file's); for an .html page the selectors address
+                  document.body.textContent, positions in Unicode code points; for a .txt article,
+                  the text the engine read
+  --format csv    one row per mention: id, name, kind, text, start, end (engine offsets),
+                  dom_start, dom_end (offsets into document.body.textContent; empty for .txt),
+                  summary, as_of, checked, source_url. UTF-8 with a byte-order mark, CRLF line
+                  ends, RFC 4180 quoting; a cell starting with = + - @ gets a leading ' so a
+                  spreadsheet shows it instead of running it
+  --format claimreview
+                  schema.org ClaimReview drafts (a JSON array), one per statement with a verdict:
+                  rating 3 "Accurate" (agrees), 2 "Outdated", 1 "Inaccurate" (differs). author and
+                  publisher are placeholders and url is absent: the fact-checker fills them in
+  --lang L        the export's language, en or es (default: the page's <html lang>, else English)
+
   --published D   judge every file as if published on D (YYYY-MM-DD), whatever the page says
-  --today D       judge "now" as of D (YYYY-MM-DD) instead of today's date
+  --today D       judge "now" as of D (YYYY-MM-DD) instead of today's date; exports are dated D
   -h, --help      show this help
   --version       show the CLI and dataset versions
 
 Exit status: 0 when every file was read, 1 when a file could not be read (the others are still
-processed), 2 on bad usage.`;
+processed), 2 on bad usage (including an export format given several files).`;
 
 const readJson = <T>(relative: string): T => JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as T;
 
@@ -60,6 +86,7 @@ function parse(argv: string[]) {
         format: { type: 'string' },
         published: { type: 'string' },
         today: { type: 'string' },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -69,12 +96,16 @@ function parse(argv: string[]) {
     throw new UsageError((e as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help || values.version) return { help: !!values.help, version: !!values.version, format: 'text', files: [], published: undefined, today: localToday() };
+  if (values.help || values.version)
+    return { help: !!values.help, version: !!values.version, format: 'text' as Format, files: [], published: undefined, today: localToday(), todayGiven: false, lang: undefined };
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError('missing command');
   if (command !== 'annotate') throw new UsageError(`unknown command '${command}'`);
   const format = values.format ?? 'text';
-  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not '${format}'`);
+  if (format !== 'json' && format !== 'text' && !isExportFormat(format))
+    throw new UsageError(`--format must be json, text, ${EXPORT_FORMATS.join(', ')}, not '${format}'`);
+  const lang = values.lang;
+  if (lang !== undefined && lang !== 'en' && lang !== 'es') throw new UsageError(`--lang must be en or es, not '${lang}'`);
   const day = (flag: string, value: string | undefined) => {
     if (value === undefined) return undefined;
     const iso = parsePublishedOption(value);
@@ -84,8 +115,12 @@ function parse(argv: string[]) {
   const published = day('published', values.published);
   const today = day('today', values.today) ?? localToday();
   if (files.length === 0) throw new UsageError('no files given');
-  return { help: false, version: false, format, files, published, today };
+  if (isExportFormat(format) && files.length > 1)
+    throw new UsageError(`--format ${format} exports one file at a time (got ${files.length}); run it once per file`);
+  return { help: false, version: false, format: format as Format, files, published, today, todayGiven: values.today !== undefined, lang: lang as Lang | undefined };
 }
+
+type Format = 'json' | 'text' | ExportFormat;
 
 /** Today in the user's time zone, as an ISO day: the date a reader would say. */
 function localToday(): string {
@@ -93,7 +128,7 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function readPage(file: string): ReadPage {
+function readPage(file: string): ReadPage | ReturnType<typeof readHtml> {
   const ext = extname(file).toLowerCase();
   if (ext !== '.html' && ext !== '.htm' && ext !== '.txt') throw new Error('not an .html or .txt file');
   const source = readFileSync(file, 'utf8');
@@ -202,7 +237,7 @@ function main(argv: string[]): number {
   let status = 0;
   let printed = 0;
   for (const file of options.files) {
-    let read: ReadPage;
+    let read: ReturnType<typeof readPage>;
     try {
       read = readPage(file);
     } catch (e) {
@@ -213,16 +248,29 @@ function main(argv: string[]): number {
     const result = engine.annotate(read.page, read.title);
     const published = options.published ?? read.published;
     // Claims and events are context for coverage: an unrelated page gets neither.
-    const checked: Checked = result.detection.detected
-      ? {
-          published,
-          claims: finder
-            .find(read.page.text, { published, today, spans: result.story?.spans, peripheral: read.page.peripheral })
-            .filter((c) => c.verdict !== null),
-          since: published ? eventsSince(dataset.entities, published, today) : [],
-        }
-      : { published, claims: [], since: [] };
-    if (options.format === 'json') process.stdout.write(`${toJson(file, result, checked)}\n`);
+    const found = result.detection.detected
+      ? finder.find(read.page.text, { published, today, spans: result.story?.spans, peripheral: read.page.peripheral })
+      : [];
+    const checked: Checked = {
+      published,
+      claims: found.filter((c) => c.verdict !== null),
+      since: result.detection.detected && published ? eventsSince(dataset.entities, published, today) : [],
+    };
+    if (isExportFormat(options.format)) {
+      // Every statement the engine recognised goes into the snapshot, as in the extension; the exports
+      // themselves leave out those without a verdict.
+      const snapshot = buildSnapshot({ file, read, result, published, claims: found, today, version: dataset.meta.version });
+      process.stdout.write(
+        exportSnapshot(snapshot, {
+          format: options.format,
+          lang: options.lang,
+          // A pinned --today dates the export too, so the same command gives the same file.
+          generated: options.todayGiven ? today : new Date().toISOString(),
+          entities: dataset.entities,
+          claims: dataset.claims,
+        }),
+      );
+    } else if (options.format === 'json') process.stdout.write(`${toJson(file, result, checked)}\n`);
     else
       process.stdout.write(
         `${printed > 0 ? '\n' : ''}${toText(file, result, names, checked, { given: options.published !== undefined, today, claims: claimsById })}\n`,

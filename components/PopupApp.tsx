@@ -30,6 +30,17 @@ export interface ActiveTab {
   allSites(): Promise<boolean>;
   /** Must be called straight from the click: the browser asks for the permission. Resolves to the new state. */
   setAllSites(on: boolean): Promise<boolean>;
+  /** Open the workbench (side panel / sidebar). Straight from the click: browsers require a user gesture. */
+  openWorkbench?(): Promise<boolean>;
+}
+
+function WorkbenchButton({ tab, onOpened }: { tab: ActiveTab; onOpened: () => void }) {
+  if (!tab.openWorkbench) return null;
+  return (
+    <button type="button" class="secondary" data-action="workbench" onClick={async () => (await tab.openWorkbench!()) && onOpened()}>
+      {i18n.t('panel.open')}
+    </button>
+  );
 }
 
 function AllSitesSwitch({ tab }: { tab: ActiveTab }) {
@@ -209,6 +220,7 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
             {i18n.t('popup.annotateHere')}
           </button>
         )}
+        <WorkbenchButton tab={tab} onOpened={onNavigate} />
         <AllSitesSwitch tab={tab} />
         <Key />
         <p class="muted small">{i18n.t('popup.privacy')}</p>
@@ -257,6 +269,7 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           </button>
         )}
         <AllSitesSwitch tab={tab} />
+        <WorkbenchButton tab={tab} onOpened={onNavigate} />
       </section>
       {enabled && data.reasons.length > 0 && (
         <details open={data.detected}>

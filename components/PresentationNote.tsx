@@ -44,7 +44,7 @@ function Nav({ t, position, steps, onPrevious, onNext, onExit }: Common) {
 }
 
 /** The opening of a summary, whole sentences up to about two projector lines' worth: the room reads, then listens. */
-export function lead(text: string, max = 240): string {
+export function lead(text: string, max = 200): string {
   const parts = text.split(/(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡"“(])/);
   let out = parts[0];
   for (const p of parts.slice(1)) {
@@ -73,7 +73,7 @@ export function PresentationNote(props: Common & { entity: Entity }) {
         </span>
         <h2 id="mdc-present-title">{lang === 'es' && entity.nameEs ? entity.nameEs : entity.name}</h2>
       </div>
-      <div class="mdc-body">
+      <div class="mdc-body" tabIndex={0} role="region" aria-label={t('present.note')}>
         <KeyFact entity={entity} published={published} today={today} t={t} lang={lang} />
         <p class="mdc-summary">{lead(localize(entity.summary, lang))}</p>
         {first && (
@@ -96,7 +96,7 @@ export function PresentationTimeline(props: Common & { events: Event[] }) {
       <div class="mdc-header">
         <h2 id="mdc-present-title">{t('timeline.title')}</h2>
       </div>
-      <div class="mdc-body">
+      <div class="mdc-body" tabIndex={0} role="region" aria-label={t('timeline.title')}>
         {!published && <p class="mdc-note">{t('timeline.unknownDate')}</p>}
         <StoryTimeline events={events} published={published} lang={lang} t={t} />
       </div>

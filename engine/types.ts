@@ -109,7 +109,16 @@ export interface SnapshotSpan {
   start: number;
   end: number;
   text: string;
-  dom: { start: number; end: number; prefix: string; suffix: string } | null;
+  dom: {
+    start: number;
+    end: number;
+    prefix: string;
+    suffix: string;
+    /** The span's text in the DOM text, where it differs from `text` (soft hyphens the engine leaves out). */
+    exact?: string;
+    /** The same span counted in Unicode code points, as W3C TextPositionSelector requires (JS counts UTF-16 units). */
+    codePoints?: { start: number; end: number };
+  } | null;
 }
 
 export interface PageSnapshot {

@@ -3,6 +3,7 @@
  * With a display, a Chromium window opens and stays until you close it. Without one (or with --headless),
  * it runs headless and writes screenshots of a card on a light and a dark page and a text summary.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -47,6 +48,8 @@ function summarize(res: AnnotationsResponse, url: string, shots: string[]): stri
     `Recognised as coverage of the story: ${res.detected ? 'yes' : 'no'} (score ${res.score.toFixed(2)}), dataset v${res.version}`,
     `Why:`,
     ...res.reasons.map((r) => `  - ${reasonText(r.code, r.count)}`),
+    `Published: ${res.published ?? 'unknown'}; claims checked: ${res.claims.length}; events since the article: ${res.since.length}`,
+    ...res.claims.map((c) => `  ${c.verdict.padEnd(8)} “${c.text}”${c.since ? ` (changed ${c.since})` : ''}`),
     `Mentions: ${res.annotations.length}`,
   ];
   for (const [kind, ids] of byKind) {
@@ -55,6 +58,68 @@ function summarize(res: AnnotationsResponse, url: string, shots: string[]): stri
   }
   lines.push('Screenshots:', ...shots.map((s) => `  ${s}`));
   return lines.join('\n') + '\n';
+}
+
+/** Wait until the card (or presentation note) is open. */
+async function cardOpen(b: ExtensionBrowser, page: Page) {
+  for (let i = 0; i < 50; i++) {
+    if (((await sendToActiveTab(b, { type: 'card:state' })) as { open: boolean }).open) return;
+    await page.waitForTimeout(100);
+  }
+}
+
+/** A claim card, "since this article" in a card, the side panel, presentation mode and a handout page. */
+async function workbenchShots(b: ExtensionBrowser, page: Page): Promise<string[]> {
+  const out: string[] = [];
+  const res = await annotationsFor(b);
+  const outdated = res.claims.findIndex((c) => c.verdict === 'outdated');
+  if (outdated !== -1) {
+    await sendToActiveTab(b, { type: 'annotations:show', claim: outdated });
+    await cardOpen(b, page);
+    await page.waitForTimeout(300);
+    out.push(join(OUT, 'claim-card.png'));
+    await page.screenshot({ path: out.at(-1) });
+    await page.keyboard.press('Escape');
+  }
+  // A card opened from the keyboard has focus: Tab reaches its "developments since this article" list.
+  await sendToActiveTab(b, { type: 'annotations:reveal', id: 'district-of-columbia' });
+  await cardOpen(b, page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  out.push(join(OUT, 'card-since.png'));
+  await page.screenshot({ path: out.at(-1) });
+  await page.keyboard.press('Escape');
+
+  const tabId = await b.worker.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true }))[0].id as number);
+  const panel = await b.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 1100 });
+  await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.waitForTimeout(2000);
+  out.push(join(OUT, 'sidepanel.png'));
+  await panel.screenshot({ path: out.at(-1) });
+  await panel.close();
+  await page.bringToFront();
+
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await sendToActiveTab(b, { type: 'present:start', step: 3 });
+  await cardOpen(b, page);
+  await page.waitForTimeout(400);
+  out.push(join(OUT, 'presentation.png'));
+  await page.screenshot({ path: out.at(-1) });
+  await sendToActiveTab(b, { type: 'present:stop' });
+
+  // The handout, as the CLI writes it for the sample article (the side panel saves the same file).
+  const handout = join(OUT, 'handout.html');
+  writeFileSync(handout, execFileSync(process.execPath, [join(ROOT, 'bin/medicaid-context.mjs'), 'annotate', '--format', 'html', join(ROOT, 'sample/article.html')], { encoding: 'utf8' }));
+  const sheet = await b.context.newPage();
+  await sheet.setViewportSize({ width: 900, height: 1200 });
+  await sheet.goto(`file://${handout}`);
+  out.push(join(OUT, 'handout.png'));
+  await sheet.screenshot({ path: out.at(-1) });
+  await sheet.close();
+  return out;
 }
 
 const server = await serve({ [URL_PATH]: () => sample });
@@ -87,6 +152,7 @@ if (!headless) {
         await page.waitForTimeout(400);
         shots.push(join(OUT, 'page-underlines.png'));
         await page.screenshot({ path: shots.at(-1) });
+        shots.push(...(await workbenchShots(b, page)));
       }
     } finally {
       await b.close();

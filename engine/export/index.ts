@@ -25,3 +25,10 @@ export interface ExportContext {
 }
 
 export type CitationTarget = { entity: string } | { claim: number } | 'page';
+
+export { toHandoutHtml, escapeHtml } from './handout';
+export { toWebAnnotation, recordUrn, ANNO_CONTEXT } from './w3c';
+export { toCsv, csvField, CSV_COLUMNS } from './csv';
+export { toClaimReview, RATING_SCALE, BEST_RATING, WORST_RATING } from './claimreview';
+export { citation, escapeMarkdown, type CitationFormat } from './citation';
+export { domSpanLocator, DOM_CONTEXT } from './dom-spans';

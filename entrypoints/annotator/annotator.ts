@@ -25,7 +25,7 @@ import { caretAt, installPointer, type Via } from './pointer';
 import { Presentation } from './presentation';
 import { revealInWindow } from './reveal';
 import { runInSlices } from './scheduler';
-import { domLocator } from './snapshot';
+import { domSpanLocator } from '@/engine/export/dom-spans';
 import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
 
@@ -179,6 +179,25 @@ export class Annotator {
     this.onDestroyed();
   }
 
+  /**
+   * Tell the extension's own pages (the side panel) that this page's annotations changed; at most once a
+   * second, and only over the runtime channel (never the page's).
+   */
+  private notifyChanged = (() => {
+    let last = 0;
+    let pending: (() => void) | undefined;
+    const send = () => {
+      last = Date.now();
+      void browser.runtime.sendMessage({ type: 'annotations:changed' }).catch(() => {});
+    };
+    return () => {
+      if (pending) return;
+      const wait = Math.max(0, last + 1000 - Date.now());
+      if (!wait) return send();
+      pending = this.life.timeout(() => ((pending = undefined), send()), wait);
+    };
+  })();
+
   /** Still attached to a live extension? An orphaned instance (update, removal) takes itself away. */
   private alive(): boolean {
     if (extensionAlive()) return true;
@@ -235,10 +254,12 @@ export class Annotator {
         this.detection = result.detection;
         this.storyRoot = result.storyRoot;
         this.pageChars = result.index?.text.length ?? 0;
-        if (!this.detection.detected || !result.index) return;
-        void this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {});
-        this.published = readPublished(document);
-        await this.checkClaims(result.index, result.storySpans, tone, run.signal);
+        if (this.detection.detected && result.index) {
+          void this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {});
+          this.published = readPublished(document);
+          await this.checkClaims(result.index, result.storySpans, tone, run.signal);
+        }
+        if (!run.signal.aborted) this.notifyChanged();
       })
       .catch((e) => {
         // An odd page is skipped, never broken.
@@ -324,6 +345,7 @@ export class Annotator {
       this.painter.add(fresh);
     }
     if (fresh.length) void this.loadRecords(fresh.map((m) => m.mention.id)).catch(() => {});
+    if (fresh.length || gone.length || staleClaims.length) this.notifyChanged();
   }
 
   // ——— explain: cards ———
@@ -546,7 +568,7 @@ export class Annotator {
     const body = document.body;
     const index = readPageText(body, { isOwnUi: (el) => el === this.card.element });
     const result = this.enabled ? engine.annotate(index, document.title) : { mentions: [], story: undefined };
-    const dom = domLocator(body, index);
+    const dom = domSpanLocator(body, index);
     let checks: PageSnapshot['claims'] = [];
     if (this.enabled && this.detection.detected) {
       const request: BackgroundRequest = { type: 'claims:check', text: index.text, spans: result.story?.spans, peripheral: index.peripheral, published: this.published, today: today() };

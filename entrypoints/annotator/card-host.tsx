@@ -134,6 +134,12 @@ export class CardHost {
     );
   }
 
+  /** Scroll the open note's body by about a third of its height (presentation: up and down keys). */
+  scrollContent(direction: number): void {
+    const body = this.positioner?.querySelector<HTMLElement>('.mdc-body');
+    if (body) body.scrollBy({ top: direction * Math.max(40, body.clientHeight / 3), behavior: 'instant' });
+  }
+
   hideHotspot(): void {
     this.hotspots?.replaceChildren();
     this.onHotspot = null;

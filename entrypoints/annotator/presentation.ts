@@ -1,8 +1,8 @@
 /**
  * Presentation mode, for a classroom projector: the article's entities one at a time — each once, at its
  * first mention, in reading order — the mention marked in the text and its note in large type beside it
- * (never over it), then the story's timeline as a step of its own. Arrow keys, Space and Page keys move;
- * T jumps to the timeline; Esc leaves and puts the window back where it was.
+ * (never over it), then the story's timeline as a step of its own. Left/right arrows, Space and Page keys
+ * move; up/down scroll a long note; T jumps to the timeline; Esc leaves and puts the window back where it was.
  */
 import { h } from 'preact';
 import type { Entity, Event } from '@/data/schema';
@@ -32,8 +32,10 @@ export interface PresentationDeps {
   onExit(): void;
 }
 
-const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'n', 'N', 'Enter']);
-const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'P', 'Backspace']);
+const NEXT = new Set(['ArrowRight', 'PageDown', ' ', 'n', 'N', 'Enter']);
+const PREVIOUS = new Set(['ArrowLeft', 'PageUp', 'p', 'P', 'Backspace']);
+/** Up and down scroll a note too long for the screen (the timeline step, a long title history). */
+const SCROLL: Record<string, number> = { ArrowDown: 1, ArrowUp: -1 };
 
 export class Presentation {
   private steps: Step[] = [];
@@ -95,6 +97,7 @@ export class Presentation {
     if (e.key === 'Escape') this.exit();
     else if (NEXT.has(e.key)) void this.show(this.at + 1);
     else if (PREVIOUS.has(e.key)) void this.show(this.at - 1);
+    else if (e.key in SCROLL) this.deps.card.scrollContent(SCROLL[e.key]);
     else if (e.key === 'Home') void this.show(0);
     else if (e.key === 'End' || e.key === 't' || e.key === 'T') void this.show(this.steps.length - 1);
     else handled = false;

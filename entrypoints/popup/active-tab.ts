@@ -35,7 +35,16 @@ async function inject(tabId: number): Promise<void> {
   }
 }
 
+/** The side panel and sidebar APIs, which the polyfill's types do not list (Chrome 116+, Firefox). */
+interface PanelApis {
+  sidePanel?: { open(options: { windowId: number }): Promise<void> };
+  sidebarAction?: { open(): Promise<void> };
+}
+
 export function connectActiveTab(): ActiveTab {
+  // Chrome opens a side panel only within the click's user gesture, which an await would lose: know the window first.
+  let windowId: number | undefined;
+  void browser.windows.getCurrent().then((w) => (windowId = w.id), () => undefined);
   return {
     async hostname() {
       const tab = await activeTab();
@@ -79,6 +88,11 @@ export function connectActiveTab(): ActiveTab {
       if (!on) await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
       await browser.runtime.sendMessage({ type: 'allSites:sync' }).catch(() => undefined);
       return on && granted;
+    },
+    openWorkbench() {
+      const api = browser as unknown as PanelApis;
+      const opened = api.sidebarAction ? api.sidebarAction.open() : api.sidePanel && windowId !== undefined ? api.sidePanel.open({ windowId }) : null;
+      return opened ? opened.then(() => true, () => false) : Promise.resolve(false);
     },
     async setSiteEnabled(hostname, enabled) {
       await setSiteEnabled(hostname, enabled);

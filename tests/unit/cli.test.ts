@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlainText, plainPageText } from '../../engine';
 import { SEED_PATH } from '../support/expected';
@@ -284,6 +286,108 @@ describe('exit status', { timeout: 30_000 }, () => {
   });
 });
 
+describe('exports (--format html|w3c|csv|claimreview)', { timeout: 60_000 }, () => {
+  const SAMPLE = join(ROOT, 'sample/article.html');
+  const run = (format: string, file = SAMPLE, ...more: string[]) => cli('annotate', '--format', format, '--today', '2026-11-30', ...more, file);
+
+  it('writes the sample article’s handout: self-contained, every note, the claims and the timeline', () => {
+    const r = run('html');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(r.stdout).not.toMatch(/<script|<link|<img|@import|url\(/i);
+    expect(r.stdout).toContain('Medicaid records, immigration agents and a court fight');
+    expect(r.stdout).toContain('Published Jan 9, 2026');
+    for (const name of ['Kim Brandt', 'Andrew Nixon', 'Privacy Act of 1974', 'Vince Chhabria']) expect(r.stdout).toContain(name);
+    expect(r.stdout).toContain('<span class="badge">Outdated</span>');
+    expect(r.stdout).toContain('<span class="badge">Differs</span>');
+    expect(r.stdout).toContain('data-published="2026-01-09"');
+    expect(r.stdout).toContain('Made on Nov 30, 2026');
+  });
+
+  it('writes it in Spanish with --lang es', () => {
+    const r = run('html', SAMPLE, '--lang', 'es');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/<html lang="es">/);
+    expect(r.stdout).toContain('Afirmaciones verificadas');
+  });
+
+  it('writes W3C Web Annotation JSON-LD whose selectors address the page’s DOM text', () => {
+    const r = run('w3c');
+    expect(r.status).toBe(0);
+    const coll = JSON.parse(r.stdout);
+    expect(coll).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection' });
+    expect(coll.total).toBeGreaterThan(40);
+    const annos = coll.first.items;
+    expect(annos).toHaveLength(coll.total);
+    // The sample states no canonical address: the target is the file.
+    expect(annos[0].target.source).toBe(pathToFileURL(SAMPLE).href);
+    const { document } = parseHTML(readFileSync(SAMPLE, 'utf8'));
+    const domText = [...(document.body.textContent ?? '')];
+    for (const a of annos) {
+      const [quote, position] = a.target.selector;
+      expect(domText.slice(position.start, position.end).join('')).toBe(quote.exact);
+    }
+  });
+
+  it('writes a CSV with a byte-order mark and CRLF line ends, one row per mention', () => {
+    const r = run('csv');
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith('\uFEFFid,name,kind,text,start,end,dom_start,dom_end,summary,as_of,checked,source_url\r\n')).toBe(true);
+    const json = jsonLines(cli('annotate', '--format', 'json', '--today', '2026-11-30', SAMPLE).stdout)[0];
+    expect(r.stdout.match(/\r\n(?=[a-z0-9-]+,)/g)).toHaveLength(json.annotations.length);
+  });
+
+  it('writes ClaimReview drafts, one per checked claim, with the rating in words', () => {
+    const r = run('claimreview');
+    expect(r.status).toBe(0);
+    const reviews = JSON.parse(r.stdout);
+    const json = jsonLines(cli('annotate', '--format', 'json', '--today', '2026-11-30', SAMPLE).stdout)[0];
+    expect(reviews).toHaveLength(json.claims.length);
+    const words: Record<string, string> = { agrees: 'Accurate', outdated: 'Outdated', differs: 'Inaccurate' };
+    const byText = new Map(json.claims.map((c) => [c.text, words[c.verdict]]));
+    for (const review of reviews) {
+      expect(review['@type']).toBe('ClaimReview');
+      const claim = [...byText.keys()].find((t) => review.claimReviewed.includes(t));
+      expect(review.reviewRating.alternateName).toBe(byText.get(claim!));
+    }
+  });
+
+  it('exports a .txt article against the text the engine read (no DOM)', () => {
+    const r = run('w3c', 'story.txt');
+    expect(r.status).toBe(0);
+    const coll = JSON.parse(r.stdout);
+    const text = [...plainPageText(parsePlainText(STORY_TXT)).text];
+    expect(coll.total).toBeGreaterThan(3);
+    for (const a of coll.first.items) {
+      expect(a.target.source).toBe(pathToFileURL(join(dir, 'story.txt')).href);
+      const [quote, position] = a.target.selector;
+      expect(text.slice(position.start, position.end).join('')).toBe(quote.exact);
+    }
+    const csv = run('csv', 'story.txt');
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.split('\r\n')[1]).toMatch(/^[a-z-]+,[^,]+,\w+,[^,]+,\d+,\d+,,,/);
+  });
+
+  it('refuses several files for an export format (exit 2), and says why', () => {
+    const r = cli('annotate', '--format', 'html', 'story.html', 'story.txt');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--format html exports one file at a time (got 2)');
+    expect(r.stderr).toContain('Usage: medicaid-context annotate');
+  });
+
+  it('refuses an unknown --lang (exit 2), and exits 1 on a file it cannot read', () => {
+    const bad = cli('annotate', '--format', 'csv', '--lang', 'fr', 'story.txt');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--lang must be en or es, not 'fr'");
+    const missing = cli('annotate', '--format', 'csv', 'missing.html');
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toContain('cannot read missing.html: no such file');
+  });
+});
+
 describe('help and version', { timeout: 30_000 }, () => {
   it.each(['--help', '-h'])('%s prints the usage to stdout and exits 0', (flag) => {
     const r = cli(flag);
@@ -292,6 +396,8 @@ describe('help and version', { timeout: 30_000 }, () => {
     expect(r.stdout).toContain('Usage: medicaid-context annotate [--format json|text] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE...');
     expect(r.stdout).toContain('agrees');
     expect(r.stdout).toContain('left out');
+    expect(r.stdout).toContain('medicaid-context annotate --format html|w3c|csv|claimreview [--lang en|es] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE');
+    for (const words of ['printable handout', 'W3C Web Annotation', 'byte-order mark', 'ClaimReview', '"Inaccurate"']) expect(r.stdout).toContain(words);
   });
 
   it('--version prints the package and dataset versions', () => {

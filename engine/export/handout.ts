@@ -1,0 +1,256 @@
+/**
+ * The printable handout: one self-contained HTML file an educator can print or a fact-checker can file with
+ * the article. No external resource of any kind (no stylesheet link, script, image, font or import: it must
+ * open the same offline, years later); links to sources stay links. Laid out for A4 and Letter alike, and
+ * no note, claim or event breaks across pages. Everything from the page (title, URL, quotes) is escaped:
+ * it is the page's text, not ours.
+ */
+import type { Entity, Source } from '../../data/schema';
+import { dayRange } from '../dates';
+import { eventsSince } from '../since';
+import type { ExportContext } from './index';
+import {
+  entityName, formatDate, isoDay, isWebUrl, judgedClaims, keyFact, localize, notesOf, quoter, titleLines, verdictWords,
+  type Note, type Quote,
+} from './text';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text and attribute values alike: the five characters that can end either. */
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+/**
+ * Margins that fit both A4 (210 × 297 mm) and Letter (216 × 279 mm): `size: auto` lets the printer's paper
+ * decide, and 16 mm sides leave a 178 mm column on the narrower A4. Colours are dark on light with at
+ * least 7:1 contrast; verdicts say their word, never only a colour, and marks keep an underline on paper
+ * where browsers drop backgrounds.
+ */
+const CSS = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0 auto; max-width: 46rem; padding: 1.5rem 1.25rem 3rem; background: #fff; color: #1a1a1a;
+  font: 1rem/1.55 Georgia, "Times New Roman", serif; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
+h1 { font-size: 1.6em; margin: 0.2rem 0 0.6rem; }
+h2 { font-size: 1.25em; margin: 2rem 0 0.5rem; padding-bottom: 0.2rem; border-bottom: 2px solid #1a1a1a; }
+h3 { font-size: 1.05em; margin: 0 0 0.4rem; }
+a { color: #0b4f9c; overflow-wrap: anywhere; }
+.eyebrow, .meta, .intro, .small { font-family: "Helvetica Neue", Arial, sans-serif; color: #3d3d3d; }
+.eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8em; margin: 0; }
+.meta { margin: 0.2rem 0; font-size: 0.9em; }
+.intro, .small { font-size: 0.9em; }
+ol.notes, ol.claims, ol.timeline, ul.sources { padding-left: 0; list-style: none; }
+.note, .claim { border: 1px solid #c9c9c9; border-radius: 6px; padding: 0.8rem 1rem; margin: 0 0 1rem; }
+.num { display: inline-block; min-width: 1.6em; padding: 0 0.35em; margin-right: 0.3em; border-radius: 1em;
+  background: #1a1a1a; color: #fff; text-align: center; font-size: 0.85em; }
+.kind { font-weight: normal; color: #3d3d3d; font-size: 0.9em; }
+blockquote { margin: 0.3rem 0 0.6rem; padding: 0.3rem 0 0.3rem 0.8rem; border-left: 4px solid #8a8a8a; font-style: italic; }
+blockquote p { margin: 0; }
+mark { background: #fff0a0; color: #1a1a1a; font-style: normal; font-weight: bold; border-bottom: 2px solid #5c4a00; }
+sup.ref { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.7em; font-style: normal; }
+.keyfact { font-weight: bold; margin: 0.3rem 0; }
+.keyfact span { display: block; }
+.summary { margin: 0.3rem 0; }
+.dates { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.85em; color: #3d3d3d; margin: 0.3rem 0; }
+.label { font-family: "Helvetica Neue", Arial, sans-serif; font-weight: bold; font-size: 0.85em; margin: 0.5rem 0 0.1rem; }
+ul.sources { margin: 0; font-size: 0.85em; line-height: 1.4; }
+.host { color: #3d3d3d; font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.9em; }
+li.more { font-style: italic; }
+ul.sources li { margin: 0.15rem 0; padding-left: 1em; text-indent: -1em; }
+ul.sources li::before { content: "– "; }
+.badge { display: inline-block; padding: 0.05em 0.5em; border: 2px solid currentColor; border-radius: 4px;
+  font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; margin-right: 0.4em; }
+.verdict-agrees .badge { color: #0a5a1c; background: #e7f5ea; }
+.verdict-outdated .badge { color: #6e4300; background: #fff3df; }
+.verdict-differs .badge { color: #8a1010; background: #fdeaea; }
+.explanation { font-weight: bold; margin: 0.3rem 0; }
+ol.timeline { border-left: 3px solid #8a8a8a; margin-left: 0.4rem; }
+ol.timeline li { position: relative; padding: 0.2rem 0 0.6rem 1rem; }
+ol.timeline time { font-family: "Helvetica Neue", Arial, sans-serif; font-weight: bold; }
+ol.timeline .after { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.8em; border: 1px solid #3d3d3d;
+  border-radius: 3px; padding: 0 0.3em; margin-left: 0.3em; }
+ol.timeline li.published { background: #eef3fb; border: 2px solid #0b4f9c; border-radius: 4px; padding: 0.4rem 0.6rem;
+  margin: 0.2rem 0 0.8rem 0.6rem; }
+ol.timeline .event-name { font-weight: bold; }
+ol.timeline .event-summary, ol.timeline .event-source { display: block; }
+ol.timeline .event-source { font-size: 0.85em; }
+footer { margin-top: 2.5rem; }
+@page { size: auto; margin: 16mm 16mm 18mm; }
+@media print {
+  body { max-width: none; padding: 0; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .note, .claim, ol.timeline li, blockquote, header.top { break-inside: avoid; page-break-inside: avoid; }
+  body { font-size: 9.5pt; line-height: 1.4; }
+  a { color: #1a1a1a; text-decoration: none; }
+  .note, .claim { padding: 0.5rem 0.7rem; margin-bottom: 0.6rem; }
+  h2 { margin-top: 1.2rem; }
+}
+`;
+
+type Ctx = ExportContext;
+
+export function toHandoutHtml(ctx: Ctx): string {
+  const { snapshot, t, lang } = ctx;
+  const date = (iso: string) => formatDate(iso, lang);
+  const title = snapshot.title.trim() || snapshot.url;
+  const made = t('export.made', [date(isoDay(ctx.generated)), snapshot.version]);
+  const url = isWebUrl(snapshot.url) ? `<a href="${escapeHtml(snapshot.url)}">${escapeHtml(snapshot.url)}</a>` : escapeHtml(snapshot.url);
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Medicaid Data Context, dataset v${escapeHtml(snapshot.version)}">
+<title>${escapeHtml(t('export.docTitle', [title]))}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header class="top">
+<p class="eyebrow">${escapeHtml(t('export.handout'))}</p>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(t('export.article', ['\u0000'])).replace('\u0000', url)}</p>
+<p class="meta">${escapeHtml(snapshot.published ? t('export.published', [date(snapshot.published)]) : t('export.dateUnknown'))}</p>
+<p class="meta">${escapeHtml(made)}</p>
+</header>
+<main>
+${notesSection(ctx)}
+${claimsSection(ctx)}
+${timelineSection(ctx)}
+</main>
+<footer>
+<h2>${escapeHtml(t('export.about'))}</h2>
+<p class="small">${escapeHtml(t('export.aboutText'))}</p>
+<p class="small">${escapeHtml(made)}</p>
+</footer>
+</body>
+</html>
+`;
+}
+
+function quoteHtml(q: Quote, lang: string, ref?: number): string {
+  const mark = `<mark>${escapeHtml(q.match)}</mark>${ref === undefined ? '' : `<sup class="ref">${ref}</sup>`}`;
+  return `<blockquote lang="${lang}"><p>${q.cutBefore ? '… ' : ''}${escapeHtml(q.before)}${mark}${escapeHtml(q.after)}${q.cutAfter ? ' …' : ''}</p></blockquote>`;
+}
+
+/** The site a source is on, printed beside it: on paper the link is gone, and the site finds the document. */
+const host = (url: string) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * A record's sources, the first `max` of them (records list the primary source and the original report
+ * first); the rest are named by count and found in the record, which the W3C, CSV and citation exports
+ * carry in full. A handout of 27 notes with every source ran to 35 pages.
+ */
+function sourcesHtml(sources: readonly Source[], ctx: Ctx, max = Infinity, record?: string): string {
+  if (!sources.length) return '';
+  const items = sources.slice(0, max).map((s) => {
+    const web = isWebUrl(s.url);
+    const link = web ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
+    const site = web && host(s.url) ? ` <span class="host">(${escapeHtml(host(s.url))})</span>` : '';
+    return `<li>${link} — ${escapeHtml(s.publisher)}${s.date ? `, ${escapeHtml(formatDate(s.date, ctx.lang))}` : ''}${site}</li>`;
+  });
+  if (sources.length > max && record) items.push(`<li class="more">${escapeHtml(ctx.t('export.moreSources', [sources.length - max, record]))}</li>`);
+  return `<p class="label">${escapeHtml(ctx.t('card.sources'))}</p>\n<ul class="sources">\n${items.join('\n')}\n</ul>`;
+}
+
+/** Sources printed per note; see sourcesHtml. */
+export const NOTE_SOURCES = 3;
+
+function noteHtml(note: Note, ctx: Ctx, quote: ReturnType<typeof quoter>): string {
+  const { t, lang, snapshot } = ctx;
+  const date = (iso: string) => formatDate(iso, lang);
+  const e: Entity | undefined = note.entity;
+  const name = e ? entityName(e, lang) : note.first.text;
+  const kind = t(`kind.${note.first.kind}`);
+  const count = note.count === 1 ? t('export.mentionsOnce') : t('export.mentionsMore', [note.count]);
+  const parts = [
+    `<li class="note" id="note-${note.number}">`,
+    `<h3><span class="num">${note.number}</span>${escapeHtml(name)} <span class="kind">· ${escapeHtml(kind)}</span></h3>`,
+    quoteHtml(quote(note.first.start, note.first.end), snapshot.lang, note.number),
+    `<p class="dates">${escapeHtml(count)}</p>`,
+  ];
+  if (e) {
+    const facts = e.kind === 'person' ? titleLines(e, snapshot.published, snapshot.today, lang, t, date) : [keyFact(e, lang, t, date)].filter((f): f is string => !!f);
+    if (facts.length) parts.push(`<p class="keyfact">${facts.map((f) => `<span>${escapeHtml(f)}</span>`).join('')}</p>`);
+    parts.push(`<p class="summary">${escapeHtml(localize(e.summary, lang))}</p>`);
+    if (e.kind === 'law') parts.push(`<p class="summary"><strong>${escapeHtml(t('card.provision'))}:</strong> ${escapeHtml(localize(e.provision, lang))}</p>`);
+    for (const d of e.disagreements ?? []) parts.push(`<p class="summary">${escapeHtml(t('card.disagreement', [localize(d.text, lang)]))}</p>`);
+    parts.push(
+      `<p class="dates">${escapeHtml([t('card.asOf', [date(e.asOf)]), t('card.checked', [date(e.verified)]), t('export.recordId', [e.id])].join(' · '))}</p>`,
+      sourcesHtml(e.sources, ctx, NOTE_SOURCES, e.id),
+    );
+  }
+  parts.push('</li>');
+  return parts.join('\n');
+}
+
+function notesSection(ctx: Ctx): string {
+  const { t } = ctx;
+  const notes = notesOf(ctx);
+  const quote = quoter(ctx.snapshot.text);
+  const body = notes.length
+    ? `<p class="intro">${escapeHtml(t('export.notesIntro'))}</p>\n<ol class="notes">\n${notes.map((n) => noteHtml(n, ctx, quote)).join('\n')}\n</ol>`
+    : `<p class="intro">${escapeHtml(t('export.noNotes'))}</p>`;
+  return `<section aria-labelledby="notes-heading">\n<h2 id="notes-heading">${escapeHtml(t('export.notes'))}</h2>\n${body}\n</section>`;
+}
+
+function claimsSection(ctx: Ctx): string {
+  const { t, lang, snapshot } = ctx;
+  const date = (iso: string) => formatDate(iso, lang);
+  const claims = judgedClaims(snapshot);
+  const quote = quoter(snapshot.text);
+  const items = claims.map(({ claim }) => {
+    const words = verdictWords(ctx, claim.check, date);
+    return [
+      `<li class="claim verdict-${claim.check.verdict}">`,
+      `<h3><span class="badge">${escapeHtml(words.label)}</span>“${escapeHtml(claim.text)}”</h3>`,
+      quoteHtml(quote(claim.start, claim.end), snapshot.lang),
+      `<p class="explanation">${escapeHtml(words.explanation)}</p>`,
+      words.record ? `<p class="dates">${escapeHtml(localize(words.record.about, lang))}</p>` : '',
+      words.statement ? `<p class="summary">${escapeHtml(t('export.datasetSays', [words.statement]))}</p>` : '',
+      words.record ? `<p class="dates">${escapeHtml(t('card.checked', [date(words.record.verified)]))} · ${escapeHtml(t('export.recordId', [claim.check.id]))}</p>` : '',
+      sourcesHtml(words.sources, ctx),
+      '</li>',
+    ]
+      .filter(Boolean)
+      .join('\n');
+  });
+  const body = items.length
+    ? `<p class="intro">${escapeHtml(t('export.claimsIntro', [date(snapshot.today)]))}</p>\n<ol class="claims">\n${items.join('\n')}\n</ol>`
+    : `<p class="intro">${escapeHtml(t('export.noClaims'))}</p>`;
+  return `<section aria-labelledby="claims-heading">\n<h2 id="claims-heading">${escapeHtml(t('export.claims'))}</h2>\n${body}\n</section>`;
+}
+
+function timelineSection(ctx: Ctx): string {
+  const { t, lang, snapshot } = ctx;
+  const date = (iso: string) => formatDate(iso, lang);
+  const first = (d: string) => dayRange(d)[0];
+  // What has happened: an event the dataset lists ahead of the snapshot's day is not part of the story yet.
+  const events = ctx.events.filter((e) => first(e.date) <= snapshot.today).sort((a, b) => first(a.date).localeCompare(first(b.date)) || a.id.localeCompare(b.id));
+  const after = new Set(snapshot.published ? eventsSince(events, snapshot.published, snapshot.today).map((e) => e.id) : []);
+  const items = events.map((e) => {
+    const s = e.sources[0];
+    const source = s ? ` ${isWebUrl(s.url) ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.publisher)}: ${escapeHtml(s.title)}</a>` : escapeHtml(`${s.publisher}: ${s.title}`)}` : '';
+    return [
+      `<li class="event${after.has(e.id) ? ' after-article' : ''}" data-event="${escapeHtml(e.id)}">`,
+      `<time datetime="${escapeHtml(e.date)}">${escapeHtml(date(e.date))}</time> <span class="event-name">${escapeHtml(entityName(e, lang))}</span>`,
+      after.has(e.id) ? ` <span class="after">${escapeHtml(t('export.afterArticle'))}</span>` : '',
+      `<span class="event-summary">${escapeHtml(localize(e.summary, lang))}</span>`,
+      source ? `<span class="event-source">${escapeHtml(t('card.source'))}${source}</span>` : '',
+      '</li>',
+    ].join('');
+  });
+  if (snapshot.published) {
+    const at = events.findIndex((e) => first(e.date) > snapshot.published!);
+    const marker = `<li class="published" data-published="${escapeHtml(snapshot.published)}"><time datetime="${escapeHtml(snapshot.published)}">${escapeHtml(date(snapshot.published))}</time> <strong>${escapeHtml(t('export.publishedMarker'))}</strong></li>`;
+    items.splice(at === -1 ? items.length : at, 0, marker);
+  }
+  const intro = snapshot.published ? t('export.timelineIntro') : t('export.dateUnknown');
+  const body = events.length ? `<p class="intro">${escapeHtml(intro)}</p>\n<ol class="timeline">\n${items.join('\n')}\n</ol>` : `<p class="intro">${escapeHtml(t('export.noEvents'))}</p>`;
+  return `<section aria-labelledby="timeline-heading">\n<h2 id="timeline-heading">${escapeHtml(t('export.timeline'))}</h2>\n${body}\n</section>`;
+}
