@@ -73,8 +73,6 @@ export interface FirefoxLaunchOptions {
   prefs?: Record<string, unknown>;
 }
 
-/** The narrowest window each ESR allows (toolbar minimum width, measured). */
-const MIN_WINDOW_WIDTH = 450;
 
 /** A forward proxy: news hosts go to the loopback server, anything else is refused (no network). */
 async function startProxy(port: number): Promise<Server> {
@@ -138,9 +136,8 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
   const mobile = screen.mobile ?? false;
   // The phone keeps its device pixel ratio at 1: a 2× ratio would double the smallest window as well.
   const dpr = mobile ? 1 : scale;
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({
+  const launch = (extraWidth: number) =>
+    puppeteer.launch({
       browser: 'firefox',
       executablePath,
       headless,
@@ -149,7 +146,7 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
       env: {
         ...process.env,
         // The headless screen, in device pixels.
-        MOZ_HEADLESS_WIDTH: String(Math.round(screen.width * dpr)),
+        MOZ_HEADLESS_WIDTH: String(Math.round((screen.width + extraWidth) * dpr)),
         MOZ_HEADLESS_HEIGHT: String(Math.round(screen.height * dpr)),
       },
       acceptInsecureCerts: true,
@@ -174,6 +171,45 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
         ...prefs,
       },
     });
+
+  /** Launch, install the add-on, and measure what the article tab gets. */
+  const start = async (extraWidth: number) => {
+    const browser = await launch(extraWidth);
+    try {
+      const id = await browser.installExtension(FIREFOX_BUILD);
+      if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
+      const page = (await browser.pages())[0] ?? (await browser.newPage());
+      // A mobile-layout page: its layout viewport is the window (a page without one lays out at 980 px).
+      await page.goto('data:text/html,<meta name="viewport" content="width=device-width">');
+      const got = await page.evaluate(() => ({ width: innerWidth, height: innerHeight, dpr: devicePixelRatio, outer: outerWidth }));
+      return { browser, page, got };
+    } catch (e) {
+      await browser.close().catch(() => {});
+      throw e;
+    }
+  };
+
+  let browser!: Browser;
+  let page!: Page;
+  let obtained!: FirefoxExtensionBrowser['screen'];
+  let version = '';
+  try {
+    let started = await start(0);
+    // An extension with a sidebar_action gets its sidebar opened at install (unless the manifest says
+    // open_at_install: false), in every window: give the screen that much more width, once.
+    const sidebar = started.got.outer - started.got.width;
+    if (headless && sidebar > 0 && started.got.width < screen.width) {
+      await started.browser.close().catch(() => {});
+      started = await start(sidebar);
+    }
+    ({ browser, page } = started);
+    const { got } = started;
+    // The phone: the window is as narrow as this version allows (≥ 450) unless a sidebar takes room.
+    const widthOk = mobile ? got.width >= screen.width && got.width <= 520 : got.width === screen.width;
+    if (headless && (!widthOk || got.height !== screen.height || got.dpr !== dpr))
+      throw new Error(`Firefox gave a ${got.width}×${got.height} viewport at ${got.dpr}×, not ${screen.width}×${screen.height} at ${dpr}×`);
+    obtained = { width: got.width, height: got.height, deviceScaleFactor: got.dpr, mobile };
+    version = (await browser.version()).replace(/^firefox\//i, '');
   } catch (e) {
     proxy.close();
     throw e;
@@ -184,28 +220,6 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
     proxy.closeAllConnections();
     await new Promise<void>((done) => proxy.close(() => done()));
   };
-
-  let page: Page;
-  let obtained!: FirefoxExtensionBrowser['screen'];
-  let version = '';
-  try {
-    const id = await browser.installExtension(FIREFOX_BUILD);
-    if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
-    page = (await browser.pages())[0] ?? (await browser.newPage());
-    // A mobile-layout page: its layout viewport is the window (a page without one lays out at 980 px).
-    await page.goto('data:text/html,<meta name="viewport" content="width=device-width">');
-    const got = await page.evaluate(() => ({ width: innerWidth, height: innerHeight, dpr: devicePixelRatio }));
-    const want = mobile ? { width: Math.max(screen.width, MIN_WINDOW_WIDTH), height: screen.height } : screen;
-    // The phone: the window is as narrow as this version allows (≥ 450).
-    const widthOk = mobile ? got.width >= want.width && got.width <= 520 : got.width === want.width;
-    if (headless && (!widthOk || got.height !== want.height || got.dpr !== dpr))
-      throw new Error(`Firefox gave a ${got.width}×${got.height} viewport at ${got.dpr}×, not ${want.width}×${want.height} at ${dpr}×`);
-    obtained = { width: got.width, height: got.height, deviceScaleFactor: got.dpr, mobile };
-    version = (await browser.version()).replace(/^firefox\//i, '');
-  } catch (e) {
-    await closeAll();
-    throw e;
-  }
 
   let extPromise: Promise<Page> | null = null;
   const extensionPage = () =>

@@ -162,15 +162,15 @@ export async function stepThroughEveryStop(
   limit = Infinity,
 ): Promise<number> {
   let previous = '';
-  const stops = Math.min(res.annotations.length, limit);
-  // Where mentions overlap (an event named by a list of states) which one a stop shows is the
-  // extension's choice: each stop must be one of the page's entities, at a new place.
-  const ids = new Set(res.annotations.map((a) => a.id));
+  // The stops are the mentions and the claims the article makes (res.claims), in reading order.
+  const claims = (res as { claims?: { id: string }[] }).claims ?? [];
+  const stops = Math.min(res.annotations.length + claims.length, limit);
+  const ids = new Set([...res.annotations.map((a) => a.id), ...claims.map((c) => c.id)]);
   for (let i = 0; i < stops; i++) {
     await r.chord(['Alt', 'Shift'], 'KeyN');
     // A new stop (consecutive mentions can be of the same entity: the place tells them apart), settled
     // (smooth scrolling ends; the card follows its mention).
-    const s = await settledCard(r, (x) => isOpen(x) && ids.has(x.id ?? ''), `stop ${i + 1} of ${stops} (expected about ${res.annotations[i].id})`, previous);
+    const s = await settledCard(r, (x) => isOpen(x) && ids.has(x.id ?? ''), `stop ${i + 1} of ${stops}`, previous);
     previous = s.where;
     await check(s.state, i);
   }
