@@ -154,7 +154,8 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
       defaultViewport: null,
       extraPrefsFirefox: {
         ...(dpr !== 1 ? { 'layout.css.devPixelsPerPx': String(dpr) } : {}),
-        ...(mobile ? { 'dom.meta-viewport.enabled': true, 'dom.w3c_touch_events.enabled': 1 } : {}),
+        // A phone: meta viewports honoured, touch events, and scrollbars that overlay the page as on phones.
+        ...(mobile ? { 'dom.meta-viewport.enabled': true, 'dom.w3c_touch_events.enabled': 1, 'ui.useOverlayScrollbars': 1, 'widget.gtk.overlay-scrollbars.enabled': true } : {}),
         ...(reducedMotion ? { 'ui.prefersReducedMotion': reducedMotion === 'reduce' ? 1 : 0 } : {}),
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
         'network.proxy.type': 1,
