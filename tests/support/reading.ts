@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import type { AnnotationsResponse, Box, CardState } from '../../utils/messages';
 import type { EntityKind } from '../../engine/types';
 import { cardProblems } from './geometry';
-import { highlightRanges, placeRange, scrollWindowTo, viewportOf } from './in-page';
+import { highlightRanges, pageSetup, placeRange, scrollWindowTo, viewportOf } from './in-page';
 import { readUnderline, type UnderlineReading } from './pixels';
 import type { Image, Reader } from './reader';
 
@@ -17,13 +17,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Load a page and wait for the content script's answer. */
 export async function open(r: Reader, path: string): Promise<AnnotationsResponse> {
   await r.goto(path);
-  // The page's own bookkeeping (in-page.ts pageSetup) has seen this document, when it is installed.
-  await expect
-    .poll(() => r.run(() => {
+  // The page's own bookkeeping (in-page.ts pageSetup) has seen this document. Firefox now and then does
+  // not run the WebDriver BiDi preload script for a navigation: then install it now, before the extension
+  // adds anything (it adds its element when a card first opens).
+  const seen = () =>
+    r.run(() => {
       const book = (window as unknown as { __mdc?: { own: WeakSet<Node> } }).__mdc;
-      return document.readyState !== 'loading' && (!book || book.own.has(document.documentElement));
-    }, undefined), POLL)
-    .toBe(true);
+      return document.readyState === 'loading' ? 'loading' : !book ? 'absent' : book.own.has(document.documentElement) ? 'seen' : 'unseen';
+    }, undefined);
+  let state = await seen();
+  for (let i = 0; i < 30 && state !== 'seen'; i++) {
+    await sleep(100);
+    state = await seen();
+  }
+  if (state === 'unseen' || state === 'absent') await r.run(pageSetup, undefined);
   return r.annotations();
 }
 
