@@ -5,8 +5,8 @@
  * on dark ones) and per style family:
  * - `line`: an underline whose colour *and* line style tell the kinds apart (solid, dashed, double, dotted,
  *   wavy), for engines that paint text-decoration on ::highlight();
- * - `band`: a tinted band behind the words, for Firefox before 153, which paints a highlight's colours but
- *   no text-decoration (an underline style there would draw nothing at all).
+ * - `band`: the words in the kind's colour over a faint band, for Firefox before 153, which paints a
+ *   highlight's colours but no text-decoration (an underline style there would draw nothing at all).
  */
 import type { EntityKind } from '@/engine';
 import type { Mark } from './marks';

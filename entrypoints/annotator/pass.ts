@@ -36,8 +36,10 @@ export function visibilityCheck(): (el: Element | null) => boolean {
     let ok = memo.get(el);
     if (ok === undefined) {
       const html = el as HTMLElement;
-      // Hidden text (collapsed menus, display:none) is not something the reader sees; editable text is theirs.
-      ok = (typeof html.checkVisibility !== 'function' || html.checkVisibility()) && !html.isContentEditable;
+      // Hidden text (collapsed menus, display:none) is not something the reader sees; editable text is theirs
+      // (contenteditable, designMode, or the older CSS way, -webkit-user-modify, that isContentEditable misses).
+      const modify = getComputedStyle(html).getPropertyValue('-webkit-user-modify');
+      ok = (typeof html.checkVisibility !== 'function' || html.checkVisibility()) && !html.isContentEditable && (!modify || modify === 'read-only');
       memo.set(el, ok);
     }
     return ok;

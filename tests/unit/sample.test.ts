@@ -114,3 +114,29 @@ describe.skipIf(!existsSync(SEED_PATH))('the seed report (machine-translated cop
     expect(byText.get('immigration and customs execution')).toBe('ice');
   });
 });
+
+describe('the Spanish sample article', () => {
+  const html = readFileSync(join(import.meta.dirname, '../../sample/articulo.html'), 'utf8');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const page = readPageText(doc.body);
+  const result = engine.annotate(page, doc.title);
+  const published = readPublished(doc);
+  const checks = compileClaims(prepareClaims(claims)).find(page.text, { published, today: '2026-11-30', spans: result.story?.spans, peripheral: page.peripheral });
+
+  it('is recognised, in Spanish, with the story’s agencies, places and people', () => {
+    expect(doc.documentElement.lang).toBe('es');
+    expect(result.detection.detected).toBe(true);
+    const ids = new Set(result.mentions.map((m) => m.id));
+    for (const id of ['cms', 'dhs', 'ice', 'california', 'illinois', 'district-of-columbia', 'privacy-act-1974', 'kristi-noem']) expect(ids.has(id), id).toBe(true);
+  });
+
+  it('is dated September 15, 2025, and its Spanish claims are judged: Noem as secretary is outdated', () => {
+    expect(published).toBe('2025-09-15');
+    expect(checks.find((c) => c.id === 'dhs-secretary')).toMatchObject({ verdict: 'outdated', since: '2026-03-31' });
+    expect(checks.find((c) => c.id === 'lawsuit-states-at-filing')?.verdict).toBe('agrees');
+  });
+
+  it('is the project’s own text: no scripts, no external resources', () => {
+    expect(html).not.toMatch(/<script|https?:\/\//i);
+  });
+});
