@@ -11,7 +11,7 @@ import { cardProblems } from '../support/geometry';
 import { extensionAt, highlightRanges, pageSetup, placeText, scrollPositions, viewportOf } from '../support/in-page';
 import { hex } from '../support/pixels';
 import { launchReader, type Engine, type Reader } from '../support/reader';
-import { AWAY, closeCard, hover, isOpen, open, readUnderlines, settledCard, stepThroughEveryStop } from '../support/reading';
+import { AWAY, closeCard, hover, isOpen, open, POLL, readUnderlines, settledCard, stepThroughEveryStop } from '../support/reading';
 import { hasCorpus, LAYOUTS, layoutRoutes } from './build';
 
 /** Real pages bring their own noise; what matters here is the extension's. */
@@ -39,8 +39,10 @@ for (const engine of ['chromium', 'firefox'] as Engine[]) {
         });
 
         it('recognises the article and annotates every expected entity', async () => {
-          const res = await open(r, `/layout/${layout.name}`);
-          expect(res.detected).toBe(true);
+          await open(r, `/layout/${layout.name}`);
+          // A long page may still be in its first pass when the first answer comes.
+          await expect.poll(async () => (await r.annotations()).detected, POLL).toBe(true);
+          const res = await r.annotations();
           const ids = new Set(res.annotations.map((a) => a.id));
           expect(REQUIRED_IDS.filter((id) => !ids.has(id))).toEqual([]);
         });

@@ -258,7 +258,7 @@ export async function firefoxReader(opts: ReaderOptions): Promise<Reader> {
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e instanceof Error ? e.message : String(e)}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e instanceof Error ? `${e.message} ${(e.stack ?? '').split('\n').slice(0, 3).join(' | ')}` : String(e)}`));
 
   return {
     engine: 'firefox',
