@@ -171,7 +171,7 @@ export class CardHost {
       if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
       min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
     }
-    const visible = [...card.querySelectorAll<HTMLElement>('h2, .mdc-body > p, .mdc-footer')].map((e) => e.textContent).join(' ');
+    const visible = [...card.querySelectorAll<HTMLElement>('h2, .mdc-since, .mdc-body > p, .mdc-footer')].map((e) => e.textContent).join(' ');
     return {
       card: toBox(card.getBoundingClientRect()),
       minFontPx: (min === Infinity ? 0 : min) * this.scale * visualView().scale,

@@ -9,7 +9,17 @@ import { ANNOTATOR_SCRIPT, HIGHLIGHTS_CSS } from '@/utils/annotator-files';
 const CONTENT_SCRIPT = `/${ANNOTATOR_SCRIPT}` as const;
 const CONTENT_CSS = `/${HIGHLIGHTS_CSS}`;
 
+/**
+ * The tab the popup speaks to: the active tab of its window — or, when the popup page is opened on its own
+ * with `?tab=<id>` (as the end-to-end tests and the side panel's tests do), that tab.
+ */
+const pinned = (() => {
+  const id = Number(new URLSearchParams(location.search).get('tab') ?? NaN);
+  return Number.isInteger(id) && id >= 0 ? id : null;
+})();
+
 async function activeTab() {
+  if (pinned !== null) return browser.tabs.get(pinned).catch(() => undefined);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab;
 }
