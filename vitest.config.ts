@@ -25,6 +25,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Real saved pages from ../shared: run by .ci/run (npm run test:layouts), not by npm test.
+        extends: true,
+        test: {
+          name: 'layouts',
+          environment: 'node',
+          include: ['tests/layouts/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -2,12 +2,13 @@
  * Launch the system Chromium with the built extension (playwright-core; nothing is downloaded).
  * Used by the end-to-end tests, the demo and the benchmark.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { findBrowser } from './find-browser';
-import type { AnnotationsResponse } from '../../utils/messages';
+import type { AnnotationsResponse, CardState } from '../../utils/messages';
 
 export const CHROME_BUILD = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -26,11 +27,34 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * What the reader's screen is like. Sizes are CSS pixels of the layout viewport a desktop page gets.
+ * - `desktop`: an ordinary window.
+ * - `zoom200`: the same window at 200 % zoom (or a 2× display scaled 200 %): half the CSS pixels, each
+ *   drawn twice as large.
+ * - `phone`: a 375×667 phone with touch. Pages without a meta viewport lay out at ~980 px and are shown
+ *   scaled down (≈0.38), as mobile browsers do.
+ */
+export interface Screen {
+  width: number;
+  height: number;
+  deviceScaleFactor?: number;
+  mobile?: boolean;
+}
+export const SCREENS = {
+  desktop: { width: 1200, height: 900 },
+  zoom200: { width: 600, height: 450, deviceScaleFactor: 2 },
+  phone: { width: 375, height: 667, deviceScaleFactor: 2, mobile: true },
+} satisfies Record<string, Screen>;
+
 export interface LaunchOptions {
   /** Loopback port that news hosts (apnews.com, …) resolve to. */
   port: number;
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Default: SCREENS.desktop. */
+  screen?: Screen;
   /** Load the extension (false gives the same browser without it, for comparisons). */
   withExtension?: boolean;
 }
@@ -38,7 +62,7 @@ export interface LaunchOptions {
 export const NEWS_HOSTS_FOR_TESTS = ['apnews.com', 'www.apnews.com', 'npr.org'];
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const { port, headless = true, colorScheme = 'light', withExtension = true } = opts;
+  const { port, headless = true, colorScheme = 'light', reducedMotion, screen = SCREENS.desktop as Screen, withExtension = true } = opts;
   if (withExtension && !existsSync(join(CHROME_BUILD, 'manifest.json')))
     throw new Error(`No built extension at ${CHROME_BUILD}: run \`npm run build\` first.`);
   const profile = mkdtempSync(join(tmpdir(), 'mdc-profile-'));
@@ -47,7 +71,11 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     executablePath: findChromium(),
     headless,
     colorScheme,
-    viewport: { width: 1200, height: 900 },
+    reducedMotion,
+    viewport: { width: screen.width, height: screen.height },
+    deviceScaleFactor: screen.deviceScaleFactor ?? 1,
+    isMobile: screen.mobile ?? false,
+    hasTouch: screen.mobile ?? false,
     args: [
       ...(withExtension ? [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`] : []),
       `--host-resolver-rules=${rules.join(', ')}`,
@@ -103,4 +131,13 @@ export async function sendToActiveTab(b: ExtensionBrowser, message: unknown): Pr
     const [tab] = await api.tabs.query({ active: true });
     return api.tabs.sendMessage(tab.id, msg);
   }, message);
+}
+
+/** What the reader sees of the card, asked of the content script (the card's shadow root is closed). */
+export const cardStateFor = (b: ExtensionBrowser) => sendToActiveTab(b, { type: 'card:state' }) as Promise<CardState>;
+
+/** The browser's version, e.g. "150.0.7871.100" (the user agent says only "150.0.0.0"). */
+export function chromiumVersion(): string {
+  const out = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return /([\d]+\.[\d.]+)/.exec(out)?.[1] ?? 'unknown';
 }

@@ -10,6 +10,16 @@
  * - Firefox gives tests no handle on the background page, so questions for the content script go through an
  *   extension page (popup.html) opened in a window of its own; from there `browser.tabs.sendMessage` asks
  *   the active tab of the article's window.
+ * - The window is sized for real, not emulated: puppeteer's `page.setViewport` sends a BiDi command
+ *   (emulation.setScreenOrientationOverride) that ESR 140 lacks. Firefox runs in kiosk mode (no toolbars)
+ *   on a headless screen of the wanted size (MOZ_HEADLESS_WIDTH/HEIGHT), so the page gets exactly that
+ *   viewport; 200 % zoom is the pref a 2× display uses (layout.css.devPixelsPerPx = 2: half the CSS
+ *   pixels). The viewport is checked after launch.
+ * - A phone: Firefox honours <meta name="viewport"> only with dom.meta-viewport.enabled (what its
+ *   responsive design mode uses), and a browser window cannot be narrower than its toolbars allow (450 CSS
+ *   px on ESR 140, 500 on ESR 153, kiosk or not); BiDi browsingContext.setViewport crashes the tab when
+ *   that pref is on. So the phone is the narrowest window Firefox allows, with meta viewports honoured
+ *   and touch input (BiDi touch actions); `screen` in the result says what was obtained.
  */
 import { existsSync, statSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
@@ -18,9 +28,9 @@ import { randomUUID } from 'node:crypto';
 import { resolve, join } from 'node:path';
 import { findBrowser } from './find-browser';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { AnnotationsResponse } from '../../utils/messages';
+import type { AnnotationsResponse, CardState } from '../../utils/messages';
 import { GECKO_ID } from '../../wxt.config';
-import { NEWS_HOSTS_FOR_TESTS } from './chromium';
+import { NEWS_HOSTS_FOR_TESTS, SCREENS, type Screen } from './chromium';
 
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 
@@ -34,8 +44,14 @@ export interface FirefoxExtensionBrowser {
   /** The extension's pinned moz-extension UUID and origin (moz-extension://<uuid>). */
   uuid: string;
   origin: string;
+  /** Firefox's version, e.g. "140.12.0esr". */
+  version: string;
+  /** The viewport the article tab got (CSS px) and its device pixel ratio. */
+  screen: { width: number; height: number; deviceScaleFactor: number; mobile: boolean };
   /** Ask the content script in the article tab what it found (the public message contract). */
   annotations(): Promise<AnnotationsResponse>;
+  /** What the reader sees of the card (the card's shadow root is closed to the page and to tests). */
+  cardState(): Promise<CardState>;
   /** Send any content-script request to the article tab. */
   send(message: unknown): Promise<unknown>;
   /** Run a function in the extension page (it can use `browser.*`, e.g. storage). */
@@ -49,7 +65,14 @@ export interface FirefoxLaunchOptions {
   /** Loopback port of the test server that news hosts (apnews.com, …) are served from. */
   port: number;
   headless?: boolean;
+  /** Default: SCREENS.desktop. deviceScaleFactor 2 is 200 % zoom; `mobile` is the phone described above. */
+  screen?: Screen;
+  colorScheme?: 'light' | 'dark';
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** More prefs (tests of a setting). */
+  prefs?: Record<string, unknown>;
 }
+
 
 /** A forward proxy: news hosts go to the loopback server, anything else is refused (no network). */
 async function startProxy(port: number): Promise<Server> {
@@ -100,7 +123,7 @@ function warnIfStale(): void {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
-  const { port, headless = true } = opts;
+  const { port, headless = true, screen = SCREENS.desktop as Screen, colorScheme = 'light', reducedMotion, prefs = {} } = opts;
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
     throw new Error(`No built Firefox extension at ${FIREFOX_BUILD}: run \`npm run build\` (or \`npx wxt build -b firefox\`) first.`);
   warnIfStale();
@@ -109,17 +132,31 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
   const proxyPort = (proxy.address() as AddressInfo).port;
   const uuid = randomUUID();
   const origin = `moz-extension://${uuid}`;
-  let browser: Browser;
-  try {
-    browser = await puppeteer.launch({
+  const scale = screen.deviceScaleFactor ?? 1;
+  const mobile = screen.mobile ?? false;
+  // The phone keeps its device pixel ratio at 1: a 2× ratio would double the smallest window as well.
+  const dpr = mobile ? 1 : scale;
+  const launch = (extraWidth: number) =>
+    puppeteer.launch({
       browser: 'firefox',
       executablePath,
       headless,
-      // Lets WebDriver BiDi open and script moz-extension pages.
-      args: ['--remote-allow-system-access', '--width=1200', '--height=900'],
+      // Lets WebDriver BiDi open and script moz-extension pages. Kiosk: no toolbars, the page gets the screen.
+      args: ['--remote-allow-system-access', ...(headless ? ['--kiosk'] : [`--width=${screen.width}`, `--height=${screen.height}`])],
+      env: {
+        ...process.env,
+        // The headless screen, in device pixels.
+        MOZ_HEADLESS_WIDTH: String(Math.round((screen.width + extraWidth) * dpr)),
+        MOZ_HEADLESS_HEIGHT: String(Math.round(screen.height * dpr)),
+      },
       acceptInsecureCerts: true,
+      // No emulation: see above.
       defaultViewport: null,
       extraPrefsFirefox: {
+        ...(dpr !== 1 ? { 'layout.css.devPixelsPerPx': String(dpr) } : {}),
+        // A phone: meta viewports honoured, touch events, and scrollbars that overlay the page as on phones.
+        ...(mobile ? { 'dom.meta-viewport.enabled': true, 'dom.w3c_touch_events.enabled': 1, 'ui.useOverlayScrollbars': 1, 'widget.gtk.overlay-scrollbars.enabled': true } : {}),
+        ...(reducedMotion ? { 'ui.prefersReducedMotion': reducedMotion === 'reduce' ? 1 : 0 } : {}),
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
@@ -129,10 +166,51 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
         'network.proxy.no_proxies_on': '',
         'network.proxy.allow_hijacking_localhost': true,
         'network.proxy.share_proxy_settings': false,
-        // A light page, as in the Chromium tests.
-        'ui.systemUsesDarkTheme': 0,
+        // Light or dark pages, as asked (light by default, as in the Chromium tests).
+        'ui.systemUsesDarkTheme': colorScheme === 'dark' ? 1 : 0,
+        'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1,
+        ...prefs,
       },
     });
+
+  /** Launch, install the add-on, and measure what the article tab gets. */
+  const start = async (extraWidth: number) => {
+    const browser = await launch(extraWidth);
+    try {
+      const id = await browser.installExtension(FIREFOX_BUILD);
+      if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
+      const page = (await browser.pages())[0] ?? (await browser.newPage());
+      // A mobile-layout page: its layout viewport is the window (a page without one lays out at 980 px).
+      await page.goto('data:text/html,<meta name="viewport" content="width=device-width">');
+      const got = await page.evaluate(() => ({ width: innerWidth, height: innerHeight, dpr: devicePixelRatio, outer: outerWidth }));
+      return { browser, page, got };
+    } catch (e) {
+      await browser.close().catch(() => {});
+      throw e;
+    }
+  };
+
+  let browser!: Browser;
+  let page!: Page;
+  let obtained!: FirefoxExtensionBrowser['screen'];
+  let version = '';
+  try {
+    let started = await start(0);
+    // An extension with a sidebar_action gets its sidebar opened at install (unless the manifest says
+    // open_at_install: false), in every window: give the screen that much more width, once.
+    const sidebar = started.got.outer - started.got.width;
+    if (headless && sidebar > 0 && started.got.width < screen.width) {
+      await started.browser.close().catch(() => {});
+      started = await start(sidebar);
+    }
+    ({ browser, page } = started);
+    const { got } = started;
+    // The phone: the window is as narrow as this version allows (≥ 450) unless a sidebar takes room.
+    const widthOk = mobile ? got.width >= screen.width && got.width <= 520 : got.width === screen.width;
+    if (headless && (!widthOk || got.height !== screen.height || got.dpr !== dpr))
+      throw new Error(`Firefox gave a ${got.width}×${got.height} viewport at ${got.dpr}×, not ${screen.width}×${screen.height} at ${dpr}×`);
+    obtained = { width: got.width, height: got.height, deviceScaleFactor: got.dpr, mobile };
+    version = (await browser.version()).replace(/^firefox\//i, '');
   } catch (e) {
     proxy.close();
     throw e;
@@ -143,16 +221,6 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
     proxy.closeAllConnections();
     await new Promise<void>((done) => proxy.close(() => done()));
   };
-
-  let page: Page;
-  try {
-    const id = await browser.installExtension(FIREFOX_BUILD);
-    if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
-    page = (await browser.pages())[0] ?? (await browser.newPage());
-  } catch (e) {
-    await closeAll();
-    throw e;
-  }
 
   let extPromise: Promise<Page> | null = null;
   const extensionPage = () =>
@@ -206,7 +274,10 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
     page,
     uuid,
     origin,
+    version,
+    screen: obtained,
     annotations: () => send({ type: 'annotations:get' }, 50) as Promise<AnnotationsResponse>,
+    cardState: () => send({ type: 'card:state' }, 20) as Promise<CardState>,
     send: (message) => send(message, 0),
     inExtension,
     extensionPage,

@@ -12,8 +12,3 @@ export function expectEveryRequiredEntity(res: AnnotationsResponse): void {
   expect(REQUIRED_IDS.filter((id) => !ids.has(id))).toEqual([]);
   for (const a of res.annotations) expect(a.kind).toBe(entityById.get(a.id)?.kind);
 }
-
-/** Highlight names the sample article must have painted (it names people, agencies, laws and states). */
-export const PAINTED = ['mdc-person', 'mdc-agency', 'mdc-law', 'mdc-state'];
-/** In the page: which of the given highlights exist. */
-export const paintedOf = (names: string[]) => names.filter((k) => CSS.highlights.has(k));

@@ -1,16 +1,44 @@
-/** Pages the browser tests serve under news hosts. */
+/** Pages the browser tests serve under news hosts: the sample article and variants of it that stress one thing each. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePlainText } from '../../engine/plain-text';
 import { plainTextPage, type Routes } from '../../scripts/lib/serve';
 import { SEED_PATH } from '../support/expected';
+import { cardFixturePage } from '../support/card-fixture';
 
 export const SAMPLE_HTML = readFileSync(join(import.meta.dirname, '../../sample/article.html'), 'utf8');
 
 const article = SAMPLE_HTML.match(/<article[\s\S]*<\/article>/)?.[0] ?? '';
 
+/** The sample article with extra CSS, extra markup at the start of <body>, or its markup edited. */
+function variant({ css = '', bodyStart = '', edit = (s: string) => s }: { css?: string; bodyStart?: string; edit?: (s: string) => string }): string {
+  return edit(SAMPLE_HTML)
+    .replace('</head>', `<style>${css}</style></head>`)
+    .replace(/<body[^>]*>/, (m) => `${m}${bodyStart}`);
+}
+
 export const routes: Routes = {
   '/article/sample': () => SAMPLE_HTML,
+  /** No mobile layout: phones lay it out at ~980 px and show it scaled down. */
+  '/article/desktop-only': () => variant({ edit: (s) => s.replace(/<meta name="viewport"[^>]*>/, '') }),
+  /** A narrow column: long names wrap across lines. */
+  '/article/narrow': () => variant({ css: 'article { max-width: 230px !important; }' }),
+  /** A mention inside a link (the reader's tap should open the card first, not navigate). */
+  '/article/linked': () =>
+    variant({ edit: (s) => s.replace('Andrew Nixon, the HHS spokesman', '<a id="linked-mention" href="/elsewhere">Andrew Nixon</a>, the HHS spokesman') }),
+  /** A search box and an editable note above the article: typing there is the reader's. */
+  '/article/fields': () =>
+    variant({
+      bodyStart:
+        '<form role="search" style="padding:8px"><input id="field" aria-label="Search" value=""> <div id="editable" contenteditable="true" style="display:inline-block;min-width:120px;border:1px solid #999">note</div></form>',
+    }),
+  /** The page has its own element with the extension's tag name. */
+  '/article/owned-tag': () =>
+    variant({ bodyStart: '<medicaid-data-context id="page-owned" style="display:block;padding:4px;background:#eee">The page’s own widget</medicaid-data-context>' }),
+  /** Editors: none of their text is the reader's to annotate. */
+  '/article/design-mode': () => variant({ edit: (s) => s.replace('</body>', '<script>document.designMode = "on";</script></body>') }),
+  '/article/html-editable': () => variant({ edit: (s) => s.replace('<html lang="en">', '<html lang="en" contenteditable="true">') }),
+  '/article/user-modify': () => variant({ css: 'article { -webkit-user-modify: read-write; }' }),
   '/article/seed': () => {
     const { title, paragraphs } = parsePlainText(readFileSync(SEED_PATH, 'utf8'));
     return plainTextPage(title, paragraphs);
@@ -25,6 +53,9 @@ export const routes: Routes = {
 <body><div id="root"><p>Loading…</p></div>
 <script>setTimeout(() => { document.title = 'Medicaid data and immigration enforcement';
 document.getElementById('root').innerHTML = ${JSON.stringify(article)}; }, 700);</script></body></html>`,
+  '/elsewhere': () => plainTextPage('Another page', ['Nothing to see here.']),
+  /** The extension's card in an open shadow root, for axe-core (tests/fixtures/card-page.tsx). */
+  '/fixture/card': cardFixturePage,
 };
 
 export const hasSeed = existsSync(SEED_PATH);
