@@ -80,9 +80,14 @@ function isPeripheral(el: Element): boolean {
   if (role && PERIPHERAL_ROLES.has(role)) return true;
   // A page-level <header> is the masthead; an article's own <header> holds its headline.
   if (el.nodeName === 'HEADER' && !el.closest('article, main, [role="main"]')) return true;
+  // Class names say "rail" or "comments" of parts of a page, not of the page or the story itself (BBC's <body>
+  // carries its ad slots' names, "bbccom_outbrain_ar_5").
+  if (NEVER_PERIPHERAL_BY_NAME.has(el.nodeName) || el.getAttribute('role') === 'main') return false;
   const names = namesOf(el);
   return names.length > 1 && PERIPHERAL_NAMES.test(names);
 }
+
+const NEVER_PERIPHERAL_BY_NAME = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
 
 function isMainCandidate(el: Element): boolean {
   if (MAIN_TAGS.has(el.nodeName)) return true;

@@ -94,3 +94,14 @@ describe('steps and fragments', () => {
     expect(engine.annotateFragment(fragment, new Set(['rfk'])).map((m) => m.id)).toEqual(['rfk', 'ice', 'illinois']);
   });
 });
+
+describe('class names on the page itself', () => {
+  it('never make <body> or the article peripheral (BBC names its ad slots on <body>)', () => {
+    const root = body(`<main><article class="story teaser-free">${STORY.map((p) => `<p>${p}</p>`).join('')}</article></main>`);
+    root.className = 'device--feature bbccom_outbrain_ar_5 bbccom_adsense';
+    const index = readPageText(root);
+    expect(index.peripheral).toEqual([]);
+    expect(engine.annotate(index, STORY[0]).detection.detected).toBe(true);
+    root.className = '';
+  });
+});
