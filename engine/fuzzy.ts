@@ -7,7 +7,7 @@
  */
 import { pushTo } from './collections';
 import { foldKey, normalizeForMatch } from './fold';
-import type { RawMatch } from './matcher';
+import { WordIndex, type RawMatch } from './matcher';
 import type { MatchableEntity, Target } from './types';
 
 interface Form {
@@ -50,21 +50,21 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Longer names tolerate more typos; short ones almost none. */
 const allowance = (length: number) => (length <= 7 ? 0 : length <= 12 ? 1 : length <= 20 ? 2 : 3);
 
-const words = (s: string) => normalizeForMatch(s).split(/ +/).map(fold).filter((w) => w && !CONNECTORS.has(w));
+const words = (s: string) => normalizeForMatch(s).split(' ').map(fold).filter((w) => w && !CONNECTORS.has(w));
 
 export function compileFuzzy(entities: readonly MatchableEntity[]) {
+  const texts = (entity: MatchableEntity) => [entity.name, ...entity.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)).filter((a) => !a.rule).map((a) => a.text)];
   const forms: Form[] = [];
-  const exact = new Set<string>();
-  for (const entity of entities) {
-    const texts = [entity.name, ...entity.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)).filter((a) => !a.rule).map((a) => a.text)];
-    for (const text of texts) {
-      exact.add(foldKey(text));
+  for (const entity of entities)
+    for (const text of texts(entity)) {
       const tokens = words(text);
       // Only names of people and multi-word proper names: one-word forms are too easy to hit by chance.
       if (tokens.length < 2 || /\d/.test(text)) continue;
       forms.push({ entity, key: tokens.join(''), tokens });
     }
-  }
+  // Every exact form, folded: only needed once a capitalised run comes close to a name, so built then.
+  let exactKeys: Set<string> | undefined;
+  const exact = () => (exactKeys ??= new Set(entities.flatMap((e) => texts(e).map(foldKey))));
 
   // Candidates anchor on their first or last word: index the forms by both.
   const byFirst = new Map<string, Form[]>();
@@ -75,24 +75,33 @@ export function compileFuzzy(entities: readonly MatchableEntity[]) {
   }
 
   // Only capitalised runs that contain a word of some known name can be a misspelling of it: find those
-  // words first (one literal scan), skip the ones already inside exact mentions, and only then read the run.
-  const anchorWords = [...new Set([...byFirst.keys(), ...byLast.keys()])].filter((w) => /^[a-z0-9]+$/.test(w));
-  const ANCHOR = new RegExp(`\\b(?:${anchorWords.sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+  // words first (one scan, each word of the text hashed as it is read), skip the ones already inside exact
+  // mentions, and only then read the run.
+  const anchors = new WordIndex<string>();
+  for (const w of new Set([...byFirst.keys(), ...byLast.keys()])) if (/^[a-z0-9]+$/.test(w)) anchors.add(w, w);
+  /** The next whole word (ASCII, any case) at or after `from` that is a known name's first or last word. */
+  const nextAnchor = (text: string, from: number): { start: number; end: number } | null => {
+    for (let p = anchors.next(text, from); p >= 0; p = anchors.next(text, anchors.end)) {
+      const word = text.slice(p, anchors.end).toLowerCase();
+      if (anchors.hit.includes(word)) return { start: p, end: anchors.end };
+    }
+    return null;
+  };
 
   return function findProbable(raw: string, taken: (start: number, end: number) => boolean): RawMatch<Target>[] {
     const out: RawMatch<Target>[] = [];
     const text = normalizeForMatch(raw);
     const runsSeen = new Set<number>();
-    ANCHOR.lastIndex = 0;
-    for (let a = ANCHOR.exec(text); a; a = ANCHOR.exec(text)) {
-      if (taken(a.index, a.index + a[0].length)) continue;
+    for (let a = nextAnchor(text, 0), resume = 0; a; a = nextAnchor(text, resume)) {
+      resume = a.end;
+      if (taken(a.start, a.end)) continue;
       // The capitalised run around this word: start a little before it and take the run that covers it.
-      RUN.lastIndex = Math.max(0, a.index - 80);
+      RUN.lastIndex = Math.max(0, a.start - 80);
       let m = RUN.exec(text);
-      while (m && m.index + m[0].length <= a.index) m = RUN.exec(text);
-      if (!m || m.index > a.index || runsSeen.has(m.index)) continue;
+      while (m && m.index + m[0].length <= a.start) m = RUN.exec(text);
+      if (!m || m.index > a.start || runsSeen.has(m.index)) continue;
       runsSeen.add(m.index);
-      ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, m.index + m[0].length);
+      resume = Math.max(resume, m.index + m[0].length);
       const run = m[0];
       const content: { word: string; start: number; end: number }[] = [];
       let anchored = false;
@@ -112,7 +121,7 @@ export function compileFuzzy(entities: readonly MatchableEntity[]) {
         // Generational suffixes name different people: Robert F. Kennedy Sr. is not Jr.
         if (window.some((w, k) => SUFFIXES.has(w.word) !== SUFFIXES.has(form.tokens[k]) || (SUFFIXES.has(w.word) && w.word !== form.tokens[k]))) return;
         const key = window.map((w) => w.word).join('');
-        if (key === form.key || exact.has(key)) return;
+        if (key === form.key || exact().has(key)) return;
         const max = allowance(form.key.length);
         const d = editDistance(key, form.key, max);
         if (d > max) return;
