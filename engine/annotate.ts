@@ -4,6 +4,7 @@
  */
 import { firstNotBefore } from './collections';
 import { detect, topicTargets } from './detect';
+import { normalizeForMatch } from './fold';
 import { compileFuzzy } from './fuzzy';
 import { compileMatcher, prepareMatcher, type Matcher, type MatcherSpec } from './matcher';
 import { applyRules } from './rules';
@@ -50,7 +51,9 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
     annotate(page, title) {
       if (!mightBeCoverage(page.text, title ?? '')) return { detection: NOT_DETECTED, mentions: [] };
       const m = compiled();
-      let raw = m.find(page.text);
+      // Normalised once for both the exact and the probable matches.
+      const normal = normalizeForMatch(page.text);
+      let raw = m.find(page.text, normal);
       let mentions = applyRules(page.text, raw);
       const titleTopics = new Set<string>();
       if (title)
@@ -67,7 +70,7 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
         const i = firstNotBefore(mentions.length, (k) => mentions[k].end <= start);
         return i < mentions.length && mentions[i].start < end;
       };
-      const probable = fuzzy(page.text, taken);
+      const probable = fuzzy(page.text, taken, normal);
       if (probable.length) {
         raw = [...raw, ...probable].sort((a, b) => a.start - b.start || b.end - a.end);
         mentions = applyRules(page.text, raw);

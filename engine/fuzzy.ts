@@ -6,7 +6,7 @@
  * Run only on pages already recognised as coverage: on any other page a near-miss name means nothing.
  */
 import { pushTo } from './collections';
-import { foldKey, normalizeForMatch } from './fold';
+import { asciiKeys, foldKey, normalizeForMatch } from './fold';
 import { WordIndex, type RawMatch } from './matcher';
 import type { MatchableEntity, Target } from './types';
 
@@ -50,21 +50,43 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Longer names tolerate more typos; short ones almost none. */
 const allowance = (length: number) => (length <= 7 ? 0 : length <= 12 ? 1 : length <= 20 ? 2 : 3);
 
-const words = (s: string) => normalizeForMatch(s).split(' ').map(fold).filter((w) => w && !CONNECTORS.has(w));
+/**
+ * The folded words of each name (connectors left out): normalised, lower-cased, everything but letters,
+ * digits and spaces dropped, split at spaces. Done on all names joined, a few native calls in all: this
+ * runs on a page's first pass.
+ */
+function wordsOf(texts: string[]): string[][] {
+  const SEP = '\u2029';
+  const words = (s: string) => s.split(' ').filter((w) => w && !CONNECTORS.has(w));
+  const folded = (s: string) => normalizeForMatch(s).toLowerCase().replace(/[^a-z0-9 \u2029]+/g, '');
+  // A name with a paragraph separator of its own (none has one) is done alone, without it.
+  if (texts.some((t) => t.includes(SEP))) return texts.map((t) => words(folded(t).replace(/\u2029/g, '')));
+  return folded(texts.join(SEP)).split(SEP).map(words);
+}
 
 export function compileFuzzy(entities: readonly MatchableEntity[]) {
   const texts = (entity: MatchableEntity) => [entity.name, ...entity.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)).filter((a) => !a.rule).map((a) => a.text)];
+  const owners = entities.flatMap((entity) => texts(entity).map((text) => ({ entity, text })));
+  const tokensOf = wordsOf(owners.map((o) => o.text));
   const forms: Form[] = [];
-  for (const entity of entities)
-    for (const text of texts(entity)) {
-      const tokens = words(text);
-      // Only names of people and multi-word proper names: one-word forms are too easy to hit by chance.
-      if (tokens.length < 2 || /\d/.test(text)) continue;
-      forms.push({ entity, key: tokens.join(''), tokens });
+  owners.forEach(({ entity, text }, i) => {
+    const tokens = tokensOf[i];
+    // Only names of people and multi-word proper names: one-word forms are too easy to hit by chance.
+    if (tokens.length < 2 || /\d/.test(text)) return;
+    forms.push({ entity, key: tokens.join(''), tokens });
+  });
+  // Is `key` (letters and digits) some exact form, folded? Only asked once a capitalised run comes close to a
+  // name, so the index is built then: forms by their ASCII key, which is their foldKey whenever that is ASCII
+  // (as `key` is); a form that is not plain ASCII is checked with foldKey itself.
+  let byAsciiKey: Map<string, string[]> | undefined;
+  const isExact = (key: string) => {
+    if (!byAsciiKey) {
+      byAsciiKey = new Map();
+      const keys = asciiKeys(owners.map((o) => o.text));
+      owners.forEach((o, i) => pushTo(byAsciiKey!, keys[i], o.text));
     }
-  // Every exact form, folded: only needed once a capitalised run comes close to a name, so built then.
-  let exactKeys: Set<string> | undefined;
-  const exact = () => (exactKeys ??= new Set(entities.flatMap((e) => texts(e).map(foldKey))));
+    return (byAsciiKey.get(key) ?? []).some((text) => /^[\x00-\x7f]*$/.test(text) || foldKey(text) === key);
+  };
 
   // Candidates anchor on their first or last word: index the forms by both.
   const byFirst = new Map<string, Form[]>();
@@ -88,13 +110,19 @@ export function compileFuzzy(entities: readonly MatchableEntity[]) {
     return null;
   };
 
-  return function findProbable(raw: string, taken: (start: number, end: number) => boolean): RawMatch<Target>[] {
+  /** `normal` is normalizeForMatch(raw), when the caller has it already. */
+  return function findProbable(raw: string, taken: (start: number, end: number) => boolean, normal?: string): RawMatch<Target>[] {
     const out: RawMatch<Target>[] = [];
-    const text = normalizeForMatch(raw);
+    const text = normal ?? normalizeForMatch(raw);
     const runsSeen = new Set<number>();
     for (let a = nextAnchor(text, 0), resume = 0; a; a = nextAnchor(text, resume)) {
       resume = a.end;
       if (taken(a.start, a.end)) continue;
+      // No capitalised run can hold a word that starts in lower case (or with a digit) after a space: inside
+      // a run, only an apostrophe or a hyphen ("O'neill") lets a word start that way.
+      const first = text.charCodeAt(a.start);
+      const prev = text.charCodeAt(a.start - 1);
+      if (!(first >= 65 && first <= 90) && prev !== 39 && prev !== 45) continue;
       // The capitalised run around this word: start a little before it and take the run that covers it.
       RUN.lastIndex = Math.max(0, a.start - 80);
       let m = RUN.exec(text);
@@ -121,7 +149,7 @@ export function compileFuzzy(entities: readonly MatchableEntity[]) {
         // Generational suffixes name different people: Robert F. Kennedy Sr. is not Jr.
         if (window.some((w, k) => SUFFIXES.has(w.word) !== SUFFIXES.has(form.tokens[k]) || (SUFFIXES.has(w.word) && w.word !== form.tokens[k]))) return;
         const key = window.map((w) => w.word).join('');
-        if (key === form.key || exact().has(key)) return;
+        if (key === form.key || isExact(key)) return;
         const max = allowance(form.key.length);
         const d = editDistance(key, form.key, max);
         if (d > max) return;

@@ -40,8 +40,11 @@ export interface RawMatch<T extends MatchTarget = MatchTarget> {
 }
 
 export interface Matcher<T extends MatchTarget = MatchTarget> {
-  /** Matches in order of start; they may overlap (rules.ts keeps the first accepted one of a run). */
-  find(text: string): RawMatch<T>[];
+  /**
+   * Matches in order of start; they may overlap (rules.ts keeps the first accepted one of a run). `normal`
+   * is normalizeForMatch(text), when the caller has it already.
+   */
+  find(text: string, normal?: string): RawMatch<T>[];
 }
 
 /** JavaScript's `\w`, [A-Za-z0-9_], as a table: each word character's case-folded (lower-case) code, else 0. */
@@ -82,8 +85,12 @@ function fold(c: number): number {
   }
   return f;
 }
+/**
+ * `fold` over a whole string. Native lower-casing gives the same when every non-ASCII character in it has no
+ * case (the variants' "§", "–", "ʻ"): one call instead of a loop.
+ */
 function foldString(s: string): string {
-  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  if ((s.match(/[^\x00-\x7f]/g) ?? []).every((ch) => ch.toLowerCase() === ch && ch.toUpperCase() === ch)) return s.toLowerCase();
   let out = '';
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
   return out;
@@ -103,12 +110,19 @@ export class WordIndex<V> {
   end = 0;
   hit: V[] = [];
 
-  /** File `value` under the word made of `word`'s leading `\w` characters. */
-  add(word: string, value: V): void {
+  /** File `value` under the word made of `text`'s leading `\w` characters from `at`; returns where that word ends. */
+  add(text: string, value: V, at = 0): number {
     let h = 0;
-    for (let i = 0; i < word.length && isW(word.charCodeAt(i)); i++) h = mix(h, WORD_FOLD[word.charCodeAt(i)]);
+    let i = at;
+    for (let c = text.charCodeAt(i); c < 128 && WORD_FOLD[c] !== 0; c = text.charCodeAt(++i)) h = mix(h, WORD_FOLD[c]);
     this.bits[(h >>> 5) & 2047] |= 1 << (h & 31);
     pushTo(this.map, h, value);
+    return i;
+  }
+
+  /** Order every list filed. */
+  sortEach(compare: (a: V, b: V) => number): void {
+    for (const list of this.map.values()) if (list.length > 1) list.sort(compare);
   }
 
   get(h: number): V[] | undefined {
@@ -194,20 +208,20 @@ export interface Scanner {
  * spaces and soft hyphens.
  */
 export function createScanner(variants: readonly string[]): Scanner {
-  const folded = variants.map(foldString);
+  // Variants hold no line breaks (they are normalised): fold them all in one string.
+  const all = foldString(variants.join('\n'));
+  const folded = all.split('\n');
   // A variant can only match where a word starts, and then that whole word is the variant's first word:
-  // file the variants under it, longest first. At one position the longest variant that matches wins
-  // ("Washington, D.C." over "Washington"), backing off to a shorter one when the longer is followed by a
-  // word character; between variants of one length, the first listed.
-  const rank: number[] = [];
+  // file the variants under it. At one position the longest variant that matches wins ("Washington, D.C."
+  // over "Washington"), backing off to a shorter one when the longer is followed by a word character;
+  // between variants of one length, the first listed. So each list is kept in that order.
   const words = new WordIndex<number>();
-  folded
-    .map((_, i) => i)
-    .sort((a, b) => folded[b].length - folded[a].length || a - b)
-    .forEach((i, r) => {
-      rank[i] = r;
-      if (isW(folded[i].charCodeAt(0))) words.add(folded[i], i);
-    });
+  for (let i = 0, at = 0; i < folded.length; i++) {
+    const end = isW(all.charCodeAt(at)) ? words.add(all, i, at) : at;
+    at = all.indexOf('\n', end) + 1;
+  }
+  const before = (a: number, b: number) => folded[b].length - folded[a].length || a - b;
+  words.sortEach(before);
 
   /** Where variant `vi` ends when read at `p`, or -1. */
   function readAt(vi: number, text: string, p: number, how: How): number {
@@ -272,7 +286,7 @@ export function createScanner(variants: readonly string[]): Scanner {
         if (!isW(text.charCodeAt(p)) || (p > 0 && isW(text.charCodeAt(p - 1)))) continue;
         const hits = words.softHits(text, p);
         if (!hits) continue;
-        const end = firstAt(hits.length === 1 ? hits[0] : [...new Set(hits.flat())].sort((a, b) => rank[a] - rank[b]), text, p, how);
+        const end = firstAt(hits.length === 1 ? hits[0] : [...new Set(hits.flat())].sort(before), text, p, how);
         if (end >= 0) {
           this.end = end;
           this.variant = found;
@@ -375,8 +389,8 @@ export function compileMatcher<T extends MatchTarget>(targets: readonly T[], spe
   };
 
   return {
-    find(raw) {
-      const text = normalizeForMatch(raw);
+    find(raw, normal) {
+      const text = normal ?? normalizeForMatch(raw);
       const out: RawMatch<T>[] = [];
       collect('plain', text, raw, 0, text.length, out);
       // Matches that span a run of spaces or a soft hyphen: look again around each such place only.

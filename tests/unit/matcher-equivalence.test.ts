@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../data';
 import { parsePlainText, plainPageText, type Target } from '../../engine';
 import { topicTargets } from '../../engine/detect';
-import { foldKey, foldKeyCased, normalizeForMatch } from '../../engine/fold';
+import { asciiKeys, foldKey, foldKeyCased, LATIN, LATIN_FROM, normalizeForMatch } from '../../engine/fold';
 import { compileFuzzy } from '../../engine/fuzzy';
 import { compileMatcher, prepareMatcher, type RawMatch } from '../../engine/matcher';
 import { applyRules } from '../../engine/rules';
@@ -127,5 +127,21 @@ describe('the word-index scanner finds what the alternation expression found', (
       expect(foldKeyCased(t)).toBe(before.foldKeyCased(t));
     }
     for (const f of forms) expect(foldKey(f)).toBe(before.foldKey(f));
+    // asciiKeys agrees with foldKey wherever foldKey is ASCII.
+    const mixed = [...forms, ...edges, 'a\nb', 'Ñandú & Co.', 'Hawaiʻi', 'İstanbul', 'Straße'];
+    const keys = asciiKeys(mixed);
+    mixed.forEach((t, i) => {
+      const k = before.foldKey(t);
+      if (/^[a-z0-9]*$/.test(k)) expect(keys[i], t).toBe(k);
+    });
+  });
+
+  it('ships the Latin base-letter table that Unicode decomposition gives', () => {
+    let derived = '';
+    for (let c = LATIN_FROM; c < LATIN_FROM + LATIN.length; c++) {
+      const base = String.fromCharCode(c).normalize('NFD')[0];
+      derived += base !== String.fromCharCode(c) && /^[A-Za-z]$/.test(base) ? base : '.';
+    }
+    expect(LATIN).toBe(derived);
   });
 });
