@@ -309,14 +309,15 @@ function formsOf(target: MatchTarget): { text: string; rule?: AliasRule; confide
  * - `variants`: every literal form a text can take, in the order the forms list them (which compresses
  *   well; the scanner orders them longest first), and `groupSteps`: each variant's group, as the step from
  *   the previous variant's (mostly 0 or 1, which compresses better still);
- * - `groups`: per folded key (foldKey), the forms that fold to it, numbered as formsOf lists them, target
- *   after target. A text the scanner finds is one of its variant's group; the forms of a case-sensitive alias
- *   ('case') are still checked against the page's casing.
+ * - groups: per folded key (foldKey), the forms that fold to it, numbered as formsOf lists them, target
+ *   after target, and numbered in the order of their first form. Most forms start a group of their own, so
+ *   only the others are listed, in `joins`: [form, group]. A text the scanner finds is one of its variant's
+ *   group; the forms of a case-sensitive alias ('case') are still checked against the page's casing.
  */
 export interface MatcherSpec {
   variants: string[];
   groupSteps: number[];
-  groups: number[][];
+  joins: [form: number, group: number][];
 }
 
 export function prepareMatcher(targets: readonly MatchTarget[]): MatcherSpec {
@@ -328,7 +329,8 @@ export function prepareMatcher(targets: readonly MatchTarget[]): MatcherSpec {
   // non-word character (see createScanner), never yields a match: it is left out.
   const variants = [...new Set(forms.flatMap((form) => aliasVariants(form.text)))].filter((v) => isW(v.charCodeAt(0)) && index.has(foldKey(v)));
   const group = variants.map((v) => index.get(foldKey(v))!);
-  return { variants, groupSteps: group.map((g, i) => g - (i ? group[i - 1] : 0)), groups: [...byKey.values()] };
+  const joins = [...byKey.values()].flatMap((ks) => ks.slice(1).map((k): [number, number] => [k, index.get(foldKey(forms[k].text))!]));
+  return { variants, groupSteps: group.map((g, i) => g - (i ? group[i - 1] : 0)), joins };
 }
 
 export function compileMatcher<T extends MatchTarget>(targets: readonly T[], spec: MatcherSpec = prepareMatcher(targets)): Matcher<T> {
@@ -336,6 +338,13 @@ export function compileMatcher<T extends MatchTarget>(targets: readonly T[], spe
   const firstForm: number[] = [];
   let count = 0;
   for (const t of targets) firstForm.push(count), (count += 1 + t.aliases.length);
+  const formsByGroup: number[][] = [];
+  const joining = new Map(spec.joins);
+  for (let k = 0; k < count; k++) {
+    const g = joining.get(k);
+    if (g === undefined) formsByGroup.push([k]);
+    else formsByGroup[g].push(k);
+  }
   const entryOf = (k: number): AliasEntry<T> => {
     let ti = targets.length - 1;
     while (firstForm[ti] > k) ti--;
@@ -351,7 +360,7 @@ export function compileMatcher<T extends MatchTarget>(targets: readonly T[], spe
     let e = groups[g];
     if (!e) {
       e = { loose: [], cased: [] };
-      for (const k of spec.groups[g]) {
+      for (const k of formsByGroup[g]) {
         const entry = entryOf(k);
         if (entry.rule === 'case') e.cased.push([foldKeyCased(entry.text), entry]);
         else e.loose.push(entry);
