@@ -2,18 +2,17 @@
  * Reader settings, kept with WXT storage. Anything stored is untrusted input: a value that does not parse
  * falls back to the default instead of breaking the page.
  */
-import * as z from 'zod/mini';
 import { storage } from '#imports';
 
-const Hostnames = z.array(z.string());
+const isHostnames = (x: unknown): x is string[] => Array.isArray(x) && x.every((h) => typeof h === 'string');
 
 /** Sites where the reader switched annotations off (hostnames). */
 export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
 
 export async function readDisabledSites(): Promise<string[]> {
   try {
-    const parsed = Hostnames.safeParse(await disabledSites.getValue());
-    return parsed.success ? parsed.data : [];
+    const value = await disabledSites.getValue();
+    return isHostnames(value) ? value : [];
   } catch {
     return [];
   }
