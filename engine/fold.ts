@@ -35,8 +35,8 @@ export function asciiKeys(texts: string[]): string[] {
  * One character of page text → the character the matcher compares, keeping length so offsets still point
  * into the original: diacritics folded to their base letter, every kind of inline space to " ", curly
  * apostrophes to "'", typographic hyphens to "-". (The matcher compares plain characters; a normalised copy
- * keeps it simple.) A few native replacements, and a callback only for accented letters: cheap on a fresh
- * page, where a loop over every character would run in the interpreter.
+ * keeps it simple.) One native scan for the characters that change, as page text has few: cheap on a fresh
+ * page, where a loop over every character would run in the interpreter, and on a long one.
  *
  * LATIN is the base letter of each of U+00C0–U+024F whose canonical decomposition starts with an ASCII
  * letter ("." where none does), written out rather than computed with 400 calls to normalize() on every
@@ -48,17 +48,20 @@ export const LATIN =
   'Hh..IiIiIiIiI...JjKk.LlLlLl....NnNnNn...OoOoOo..RrRrRrSsSsSsSsTtTt..UuUuUuUuUuUuWwYyYZzZzZz.........' +
   '........................Oo.............Uu............................AaIiOoUuUuUuUuUu.AaAa....GgKkOo' +
   'Oo..j...Gg..NnAa....AaAaEeEeIiIiOoOoRrRrUuUuSsTt..Hh......AaEeOoOoOoOoYy............................';
-const SPACES = /[\t\n\r\u00A0\u202F\u2009]/g;
-const QUOTES = /[\u2018\u2019]/g;
-const HYPHENS = /[\u2010\u2011]/g;
-const LETTERS = /[\u00C0-\u024F]/g;
-const base = (ch: string) => {
-  const b = LATIN[ch.charCodeAt(0) - LATIN_FROM];
-  return b === '.' ? ch : b;
-};
+/** Every character normalizeForMatch changes (most pages have few: one native scan finds them). */
+const SPECIAL = /[\t\n\r\u00A0\u202F\u2009\u2018\u2019\u2010\u2011\u00C0-\u024F]/g;
+function normal(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= LATIN_FROM) {
+    if (c < LATIN_FROM + LATIN.length) return LATIN[c - LATIN_FROM] === '.' ? ch : LATIN[c - LATIN_FROM];
+    if (c === 0x2018 || c === 0x2019) return "'";
+    if (c === 0x2010 || c === 0x2011) return '-';
+  }
+  return ' ';
+}
 
 export function normalizeForMatch(text: string): string {
-  return text.replace(SPACES, ' ').replace(QUOTES, "'").replace(HYPHENS, '-').replace(LETTERS, base);
+  return text.replace(SPECIAL, normal);
 }
 
 /**

@@ -85,12 +85,12 @@ function fold(c: number): number {
   }
   return f;
 }
-/**
- * `fold` over a whole string. Native lower-casing gives the same when every non-ASCII character in it has no
- * case (the variants' "§", "–", "ʻ"): one call instead of a loop.
- */
+/** Every character outside ASCII in `s` has no case ("§", "–", "ʻ"): then lower-casing folds `s` as `fold` does. */
+const hasOnlyCaselessNonAscii = (s: string) => (s.match(/[^\x00-\x7f]/g) ?? []).every((ch) => ch.toLowerCase() === ch && ch.toUpperCase() === ch);
+
+/** `fold` over a whole string: one native call when it can be. */
 function foldString(s: string): string {
-  if ((s.match(/[^\x00-\x7f]/g) ?? []).every((ch) => ch.toLowerCase() === ch && ch.toUpperCase() === ch)) return s.toLowerCase();
+  if (hasOnlyCaselessNonAscii(s)) return s.toLowerCase();
   let out = '';
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(fold(s.charCodeAt(i)));
   return out;
@@ -191,8 +191,10 @@ export interface Scanner {
   /** End of the match found by the last call to `next`, and which variant it is. */
   end: number;
   variant: number;
+  /** What `next` can be given as `lower` for `text` (its lower-case copy, when that compares right), or null. */
+  lowerOf(text: string): string | null;
   /** Start of the first match at or after `from` that starts no later than `until`, or -1. */
-  next(text: string, from: number, until: number, how: How): number;
+  next(text: string, from: number, until: number, how: How, lower?: string | null): number;
 }
 
 /**
@@ -209,7 +211,9 @@ export interface Scanner {
  */
 export function createScanner(variants: readonly string[]): Scanner {
   // Variants hold no line breaks (they are normalised): fold them all in one string.
-  const all = foldString(variants.join('\n'));
+  const joined = variants.join('\n');
+  const caseless = hasOnlyCaselessNonAscii(joined);
+  const all = foldString(joined);
   const folded = all.split('\n');
   // A variant can only match where a word starts, and then that whole word is the variant's first word:
   // file the variants under it. At one position the longest variant that matches wins ("Washington, D.C."
@@ -223,11 +227,22 @@ export function createScanner(variants: readonly string[]): Scanner {
   const before = (a: number, b: number) => folded[b].length - folded[a].length || a - b;
   words.sortEach(before);
 
+  // The text in lower case, when that compares as `fold` does: then a plain variant is one native
+  // startsWith. Lower-casing keeps a normalised text's length (its one exception, "İ", is folded away) and
+  // compares the same for the caseless non-ASCII characters variants hold, unless a character lower-cases
+  // to ASCII from outside it: the Kelvin sign does ("K" → "k"), so such a text is compared the long way.
+  const lowerOf = (text: string) => {
+    if (!caseless || text.includes('\u212A')) return null;
+    const l = text.toLowerCase();
+    return l.length === text.length ? l : null;
+  };
+
   /** Where variant `vi` ends when read at `p`, or -1. */
-  function readAt(vi: number, text: string, p: number, how: How): number {
+  function readAt(vi: number, text: string, p: number, how: How, lower: string | null): number {
     const v = folded[vi];
     const n = text.length;
     if (how === 'plain') {
+      if (lower !== null) return lower.startsWith(v, p) ? p + v.length : -1;
       if (p + v.length > n) return -1;
       for (let k = 0; k < v.length; k++) if (fold(text.charCodeAt(p + k)) !== v.charCodeAt(k)) return -1;
       return p + v.length;
@@ -252,9 +267,9 @@ export function createScanner(variants: readonly string[]): Scanner {
   }
 
   /** The first candidate that matches at `p` and is not followed by a word character: its end, or -1. */
-  function firstAt(candidates: readonly number[], text: string, p: number, how: How): number {
+  function firstAt(candidates: readonly number[], text: string, p: number, how: How, lower: string | null): number {
     for (const vi of candidates) {
-      const end = readAt(vi, text, p, how);
+      const end = readAt(vi, text, p, how, lower);
       if (end >= 0 && !isW(text.charCodeAt(end))) {
         found = vi;
         return end;
@@ -267,11 +282,12 @@ export function createScanner(variants: readonly string[]): Scanner {
   return {
     end: 0,
     variant: -1,
-    next(text, from, until, how) {
+    lowerOf,
+    next(text, from, until, how, lower = null) {
       if (how !== 'softHyphens') {
         // Only words filed in the index can start a match.
         for (let p = words.next(text, from, until); p >= 0; p = words.next(text, words.end, until)) {
-          const end = firstAt(words.hit, text, p, how);
+          const end = firstAt(words.hit, text, p, how, lower);
           if (end >= 0) {
             this.end = end;
             this.variant = found;
@@ -286,7 +302,7 @@ export function createScanner(variants: readonly string[]): Scanner {
         if (!isW(text.charCodeAt(p)) || (p > 0 && isW(text.charCodeAt(p - 1)))) continue;
         const hits = words.softHits(text, p);
         if (!hits) continue;
-        const end = firstAt(hits.length === 1 ? hits[0] : [...new Set(hits.flat())].sort(before), text, p, how);
+        const end = firstAt(hits.length === 1 ? hits[0] : [...new Set(hits.flat())].sort(before), text, p, how, lower);
         if (end >= 0) {
           this.end = end;
           this.variant = found;
@@ -382,8 +398,8 @@ export function compileMatcher<T extends MatchTarget>(targets: readonly T[], spe
   const scanner = createScanner(variants);
   const longest = variants.reduce((n, v) => Math.max(n, v.length), 0);
 
-  const collect = (how: How, text: string, raw: string, from: number, until: number, out: RawMatch<T>[], mustCover = -1) => {
-    for (let start = scanner.next(text, from, until, how); start >= 0; start = scanner.next(text, start + 1, until, how)) {
+  const collect = (how: How, text: string, raw: string, from: number, until: number, out: RawMatch<T>[], mustCover = -1, lower: string | null = null) => {
+    for (let start = scanner.next(text, from, until, how, lower); start >= 0; start = scanner.next(text, start + 1, until, how, lower)) {
       const end = scanner.end;
       // Resume just after the start, not the end: if context rules reject this match ("the district"
       // before any full mention), a shorter one inside it ("District of Columbia") must still be found.
@@ -401,7 +417,7 @@ export function compileMatcher<T extends MatchTarget>(targets: readonly T[], spe
     find(raw, normal) {
       const text = normal ?? normalizeForMatch(raw);
       const out: RawMatch<T>[] = [];
-      collect('plain', text, raw, 0, text.length, out);
+      collect('plain', text, raw, 0, text.length, out, -1, scanner.lowerOf(text));
       // Matches that span a run of spaces or a soft hyphen: look again around each such place only.
       const soft = raw.includes('\u00AD');
       const irregular = [...text.matchAll(soft ? SOFT : RUNS)].map((m) => m.index!);

@@ -66,7 +66,7 @@ function generated(forms: string[], seed: number, count: number): string {
       if (roll < 0.08) out += ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase();
       else if (roll < 0.1 && /[a-z]/i.test(ch)) out += ch + '\u00AD';
       else if (roll < 0.13 && ch === ' ') out += pick(['  ', '\u00A0', '\n', ' \u00AD', '\t ']);
-      else if (roll < 0.14) out += pick(['é', 'í', 'ñ', 'ø', 'Ω', 'ſ', 'K']);
+      else if (roll < 0.14) out += pick(['é', 'í', 'ñ', 'ø', 'Ω', 'ſ', '\u212A', '\u0130', 'ß', 'Σ']);
       else out += ch;
     }
     const cut = r();
@@ -110,6 +110,15 @@ describe('the word-index scanner finds what the alternation expression found', (
 
   it('on generated text that bends the dataset’s forms (case, spaces, soft hyphens, neighbours, cuts)', { timeout: 60_000 }, () => {
     for (let seed = 1; seed <= 60; seed++) expectSame(real, generated(forms, seed, 400), `seed ${seed}`);
+    // Long enough for the paths taken on long texts.
+    const long = generated(forms, 999, 4000);
+    expect(long.length).toBeGreaterThan(50_000);
+    expectSame(real, long, 'long');
+  });
+
+  it('on characters whose case maps oddly (Kelvin sign, dotted I, long s, sharp s, final sigma)', () => {
+    const odd = ['Robert F. \u212Aennedy Jr.', 'Robert F. \u212Aennedy', '\u0130CE and \u0130llinois', 'Medicaid \u017Fhared', 'Stra\u00DFe data', 'ΣΣ Medicaid ΣICE DHSς'];
+    for (const t of odd) expectSame(real, `${t}\u2029${t.toUpperCase()}\u2029${t.toLowerCase()}`, t);
   });
 
   it('on the engine tests’ small dataset', () => {
@@ -127,6 +136,10 @@ describe('the word-index scanner finds what the alternation expression found', (
       expect(foldKeyCased(t)).toBe(before.foldKeyCased(t));
     }
     for (const f of forms) expect(foldKey(f)).toBe(before.foldKey(f));
+    // A long text, as the stress page gives.
+    const long = [...edges, 'É\u2019\u2011\u00A0\uD83D\uDE00 Medi\u00ADcaid'].join('\u2029').repeat(4000);
+    expect(normalizeForMatch(long)).toBe(before.normalizeForMatch(long));
+    expect(normalizeForMatch(long.replace(/\uD800/g, 'x'))).toBe(before.normalizeForMatch(long.replace(/\uD800/g, 'x')));
     // asciiKeys agrees with foldKey wherever foldKey is ASCII.
     const mixed = [...forms, ...edges, 'a\nb', 'Ñandú & Co.', 'Hawaiʻi', 'İstanbul', 'Straße'];
     const keys = asciiKeys(mixed);
