@@ -7,22 +7,6 @@ import { addViteConfig, defineWxtModule } from 'wxt/modules';
 import { MATCH_INDEX_MODULE, toMatchIndex } from '../data/match-index';
 import { publishDataset, publishedSchema } from '../data/publish';
 import { loadDataset } from '../data/validate';
-import type { MatchIndex } from '../data/match-index';
-
-/**
- * The match index as a module. JSON.parse of a string literal loads faster than the same data as an object
- * literal; and it runs only when something first reads the index's data (its version is there at once), so a
- * content script that builds its engine only after the Medicaid gate passes never parses it on other pages.
- */
-export function matchIndexModule(index: MatchIndex): string {
-  const { version, ...data } = index;
-  return [
-    `const json = ${JSON.stringify(JSON.stringify(data))};`,
-    'let data;',
-    'const read = () => (data ??= JSON.parse(json));',
-    `export default { version: ${JSON.stringify(version)}, get lexicon() { return read().lexicon; }, get entities() { return read().entities; }, get matcher() { return read().matcher; } };`,
-  ].join('\n');
-}
 
 export default defineWxtModule({
   name: 'dataset',
@@ -40,7 +24,9 @@ export default defineWxtModule({
         {
           name: 'mdc-match-index',
           resolveId: (id: string) => (id === MATCH_INDEX_MODULE ? resolved : undefined),
-          load: (id: string) => (id === resolved ? matchIndexModule(toMatchIndex(loadDataset())) : undefined),
+          // JSON.parse of a string literal: faster to load than the same data as an object literal.
+          load: (id: string) =>
+            id === resolved ? `export default JSON.parse(${JSON.stringify(JSON.stringify(toMatchIndex(loadDataset())))});` : undefined,
         },
       ],
     }));
