@@ -15,8 +15,11 @@ export interface MatchIndex {
   matcher: MatcherSpec;
 }
 
+/** What the engine reads of an alias: its text, and its rule and confidence when it has them. */
+const slimAlias = (a: Alias): Alias => (typeof a === 'string' || (!a.rule && !a.confidence) ? (typeof a === 'string' ? a : a.text) : { text: a.text, rule: a.rule, confidence: a.confidence });
+
 export function toMatchIndex({ meta, lexicon, entities }: ValidatedDataset): MatchIndex {
-  const slim = entities.map(({ id, kind, name, aliases }) => ({ id, kind, name, aliases }));
+  const slim = entities.map(({ id, kind, name, aliases }) => ({ id, kind, name, aliases: aliases.map(slimAlias) }));
   return { version: meta.version, lexicon, entities: slim, matcher: prepareEngine(slim, lexicon) };
 }
 

@@ -8,6 +8,7 @@
 import { BLOCK_SEPARATOR } from './types';
 import { firstNotBefore } from './collections';
 import { detect, topicTargets } from './detect';
+import { normalizeForMatch } from './fold';
 import { compileFuzzy } from './fuzzy';
 import { compileMatcher, prepareMatcher, type Matcher, type MatcherSpec, type RawMatch } from './matcher';
 import { applyRules } from './rules';
@@ -79,9 +80,10 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
   let fuzzy: ReturnType<typeof compileFuzzy> | undefined;
   const compiled = () => (matcher ??= compileMatcher<Target>(targetsOf(entities, lexicon), spec));
 
-  /** Raw matches of `text[from, to)`, with offsets into `text`. */
-  const findIn = (text: string, from: number, to: number): RawMatch<Target>[] => {
-    const found = compiled().find(from === 0 && to === text.length ? text : text.slice(from, to));
+  /** Raw matches of `text[from, to)`, with offsets into `text` (`normal`: the text normalised once). */
+  const findIn = (text: string, normal: string, from: number, to: number): RawMatch<Target>[] => {
+    const whole = from === 0 && to === text.length;
+    const found = compiled().find(whole ? text : text.slice(from, to), whole ? normal : normal.slice(from, to));
     if (from) for (const m of found) (m.start += from), (m.end += from);
     return found;
   };
@@ -89,9 +91,11 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
   function* steps(page: PageText, title?: string): Generator<void, Annotated, void> {
     if (!mightBeCoverage(page.text, title ?? '')) return { detection: NOT_DETECTED, mentions: [] };
     const cuts = slices(page.text);
+    // Normalised once (same length as the text), for both the exact and the probable matches.
+    const normal = normalizeForMatch(page.text);
     let raw: RawMatch<Target>[] = [];
     for (let i = 0; i + 1 < cuts.length; i++) {
-      const found = findIn(page.text, cuts[i], cuts[i + 1]);
+      const found = findIn(page.text, normal, cuts[i], cuts[i + 1]);
       for (const m of found) raw.push(m);
       if (i + 2 < cuts.length) yield;
     }
@@ -115,8 +119,9 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
     for (let i = 0; i + 1 < cuts.length; i++) {
       yield;
       const from = cuts[i];
-      const text = cuts.length === 2 ? page.text : page.text.slice(from, cuts[i + 1]);
-      for (const m of fuzzy(text, (s, e) => taken(s + from, e + from))) {
+      const whole = cuts.length === 2;
+      const text = whole ? page.text : page.text.slice(from, cuts[i + 1]);
+      for (const m of fuzzy(text, (s, e) => taken(s + from, e + from), whole ? normal : normal.slice(from, cuts[i + 1]))) {
         m.start += from;
         m.end += from;
         probable.push(m);
@@ -141,7 +146,7 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
     },
     annotateFragment(page, seen) {
       if (!page.text) return [];
-      const raw = findIn(page.text, 0, page.text.length);
+      const raw = findIn(page.text, normalizeForMatch(page.text), 0, page.text.length);
       const mentions = applyRules(page.text, raw, seen);
       fuzzy ??= compileFuzzy(entities);
       const taken = (start: number, end: number) => mentions.some((m) => m.start < end && m.end > start);

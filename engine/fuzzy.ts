@@ -6,8 +6,8 @@
  * Run only on pages already recognised as coverage: on any other page a near-miss name means nothing.
  */
 import { pushTo } from './collections';
-import { foldKey, normalizeForMatch } from './fold';
-import type { RawMatch } from './matcher';
+import { asciiKeys, foldKey, normalizeForMatch } from './fold';
+import { WordIndex, type RawMatch } from './matcher';
 import type { MatchableEntity, Target } from './types';
 
 interface Form {
@@ -50,21 +50,43 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Longer names tolerate more typos; short ones almost none. */
 const allowance = (length: number) => (length <= 7 ? 0 : length <= 12 ? 1 : length <= 20 ? 2 : 3);
 
-const words = (s: string) => normalizeForMatch(s).split(/ +/).map(fold).filter((w) => w && !CONNECTORS.has(w));
+/**
+ * The folded words of each name (connectors left out): normalised, lower-cased, everything but letters,
+ * digits and spaces dropped, split at spaces. Done on all names joined, a few native calls in all: this
+ * runs on a page's first pass.
+ */
+function wordsOf(texts: string[]): string[][] {
+  const SEP = '\u2029';
+  const words = (s: string) => s.split(' ').filter((w) => w && !CONNECTORS.has(w));
+  const folded = (s: string) => normalizeForMatch(s).toLowerCase().replace(/[^a-z0-9 \u2029]+/g, '');
+  // A name with a paragraph separator of its own (none has one) is done alone, without it.
+  if (texts.some((t) => t.includes(SEP))) return texts.map((t) => words(folded(t).replace(/\u2029/g, '')));
+  return folded(texts.join(SEP)).split(SEP).map(words);
+}
 
 export function compileFuzzy(entities: readonly MatchableEntity[]) {
+  const texts = (entity: MatchableEntity) => [entity.name, ...entity.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)).filter((a) => !a.rule).map((a) => a.text)];
+  const owners = entities.flatMap((entity) => texts(entity).map((text) => ({ entity, text })));
+  const tokensOf = wordsOf(owners.map((o) => o.text));
   const forms: Form[] = [];
-  const exact = new Set<string>();
-  for (const entity of entities) {
-    const texts = [entity.name, ...entity.aliases.map((a) => (typeof a === 'string' ? { text: a } : a)).filter((a) => !a.rule).map((a) => a.text)];
-    for (const text of texts) {
-      exact.add(foldKey(text));
-      const tokens = words(text);
-      // Only names of people and multi-word proper names: one-word forms are too easy to hit by chance.
-      if (tokens.length < 2 || /\d/.test(text)) continue;
-      forms.push({ entity, key: tokens.join(''), tokens });
+  owners.forEach(({ entity, text }, i) => {
+    const tokens = tokensOf[i];
+    // Only names of people and multi-word proper names: one-word forms are too easy to hit by chance.
+    if (tokens.length < 2 || /\d/.test(text)) return;
+    forms.push({ entity, key: tokens.join(''), tokens });
+  });
+  // Is `key` (letters and digits) some exact form, folded? Only asked once a capitalised run comes close to a
+  // name, so the index is built then: forms by their ASCII key, which is their foldKey whenever that is ASCII
+  // (as `key` is); a form that is not plain ASCII is checked with foldKey itself.
+  let byAsciiKey: Map<string, string[]> | undefined;
+  const isExact = (key: string) => {
+    if (!byAsciiKey) {
+      byAsciiKey = new Map();
+      const keys = asciiKeys(owners.map((o) => o.text));
+      owners.forEach((o, i) => pushTo(byAsciiKey!, keys[i], o.text));
     }
-  }
+    return (byAsciiKey.get(key) ?? []).some((text) => /^[\x00-\x7f]*$/.test(text) || foldKey(text) === key);
+  };
 
   // Candidates anchor on their first or last word: index the forms by both.
   const byFirst = new Map<string, Form[]>();
@@ -75,24 +97,50 @@ export function compileFuzzy(entities: readonly MatchableEntity[]) {
   }
 
   // Only capitalised runs that contain a word of some known name can be a misspelling of it: find those
-  // words first (one literal scan), skip the ones already inside exact mentions, and only then read the run.
+  // words first (one scan, each word of the text hashed as it is read), skip the ones already inside exact
+  // mentions, and only then read the run.
   const anchorWords = [...new Set([...byFirst.keys(), ...byLast.keys()])].filter((w) => /^[a-z0-9]+$/.test(w));
-  const ANCHOR = new RegExp(`\\b(?:${anchorWords.sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+  const anchors = new WordIndex<string>();
+  for (const w of anchorWords) anchors.add(w, w);
+  // On a long text one compiled alternation finds them faster than reading every word in JavaScript; on an
+  // article, compiling it would cost more than the whole scan. Both find the same words.
+  let ANCHOR: RegExp | undefined;
+  const LONG = 50_000;
+  /** The next whole word (ASCII, any case) at or after `from` that is a known name's first or last word. */
+  const nextAnchor = (text: string, from: number): { start: number; end: number } | null => {
+    if (text.length >= LONG) {
+      ANCHOR ??= new RegExp(`\\b(?:${[...anchorWords].sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
+      ANCHOR.lastIndex = from;
+      const a = ANCHOR.exec(text);
+      return a ? { start: a.index, end: a.index + a[0].length } : null;
+    }
+    for (let p = anchors.next(text, from); p >= 0; p = anchors.next(text, anchors.end)) {
+      const word = text.slice(p, anchors.end).toLowerCase();
+      if (anchors.hit.includes(word)) return { start: p, end: anchors.end };
+    }
+    return null;
+  };
 
-  return function findProbable(raw: string, taken: (start: number, end: number) => boolean): RawMatch<Target>[] {
+  /** `normal` is normalizeForMatch(raw), when the caller has it already. */
+  return function findProbable(raw: string, taken: (start: number, end: number) => boolean, normal?: string): RawMatch<Target>[] {
     const out: RawMatch<Target>[] = [];
-    const text = normalizeForMatch(raw);
+    const text = normal ?? normalizeForMatch(raw);
     const runsSeen = new Set<number>();
-    ANCHOR.lastIndex = 0;
-    for (let a = ANCHOR.exec(text); a; a = ANCHOR.exec(text)) {
-      if (taken(a.index, a.index + a[0].length)) continue;
+    for (let a = nextAnchor(text, 0), resume = 0; a; a = nextAnchor(text, resume)) {
+      resume = a.end;
+      if (taken(a.start, a.end)) continue;
+      // No capitalised run can hold a word that starts in lower case (or with a digit) after a space: inside
+      // a run, only an apostrophe or a hyphen ("O'neill") lets a word start that way.
+      const first = text.charCodeAt(a.start);
+      const prev = text.charCodeAt(a.start - 1);
+      if (!(first >= 65 && first <= 90) && prev !== 39 && prev !== 45) continue;
       // The capitalised run around this word: start a little before it and take the run that covers it.
-      RUN.lastIndex = Math.max(0, a.index - 80);
+      RUN.lastIndex = Math.max(0, a.start - 80);
       let m = RUN.exec(text);
-      while (m && m.index + m[0].length <= a.index) m = RUN.exec(text);
-      if (!m || m.index > a.index || runsSeen.has(m.index)) continue;
+      while (m && m.index + m[0].length <= a.start) m = RUN.exec(text);
+      if (!m || m.index > a.start || runsSeen.has(m.index)) continue;
       runsSeen.add(m.index);
-      ANCHOR.lastIndex = Math.max(ANCHOR.lastIndex, m.index + m[0].length);
+      resume = Math.max(resume, m.index + m[0].length);
       const run = m[0];
       const content: { word: string; start: number; end: number }[] = [];
       let anchored = false;
@@ -112,7 +160,7 @@ export function compileFuzzy(entities: readonly MatchableEntity[]) {
         // Generational suffixes name different people: Robert F. Kennedy Sr. is not Jr.
         if (window.some((w, k) => SUFFIXES.has(w.word) !== SUFFIXES.has(form.tokens[k]) || (SUFFIXES.has(w.word) && w.word !== form.tokens[k]))) return;
         const key = window.map((w) => w.word).join('');
-        if (key === form.key || exact.has(key)) return;
+        if (key === form.key || isExact(key)) return;
         const max = allowance(form.key.length);
         const d = editDistance(key, form.key, max);
         if (d > max) return;
