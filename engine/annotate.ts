@@ -73,6 +73,18 @@ function slices(text: string): number[] {
   return cuts;
 }
 
+/** The [start, end) pairs of [0, length) not covered by the sorted, disjoint `spans`. */
+function outside(spans: number[], length: number): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    if (spans[i] > at) out.push(at, spans[i]);
+    at = Math.max(at, spans[i + 1]);
+  }
+  if (at < length) out.push(at, length);
+  return out;
+}
+
 const byPosition = (a: RawMatch<Target>, b: RawMatch<Target>) => a.start - b.start || b.end - a.end;
 
 export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexicon, spec?: MatcherSpec): Engine {
@@ -90,14 +102,18 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
 
   function* steps(page: PageText, title?: string): Generator<void, Annotated, void> {
     if (!mightBeCoverage(page.text, title ?? '')) return { detection: NOT_DETECTED, mentions: [] };
-    const cuts = slices(page.text);
     // Normalised once (same length as the text), for both the exact and the probable matches.
     const normal = normalizeForMatch(page.text);
     let raw: RawMatch<Target>[] = [];
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const found = findIn(page.text, normal, cuts[i], cuts[i + 1]);
-      for (const m of found) raw.push(m);
-      if (i + 2 < cuts.length) yield;
+    // Peripheral text (navigation, rails, comments, credits) is neither scored nor annotated: not matched.
+    const parts = outside(page.peripheral, page.text.length);
+    for (let p = 0; p < parts.length; p += 2) {
+      const cuts = slices(page.text.slice(parts[p], parts[p + 1])).map((c) => c + parts[p]);
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const found = findIn(page.text, normal, cuts[i], cuts[i + 1]);
+        for (const m of found) raw.push(m);
+        yield;
+      }
     }
     let mentions = applyRules(page.text, raw);
     const titleTopics = new Set<string>();
@@ -107,6 +123,9 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
     const detection = detect({ text: page.text, peripheral: page.peripheral, raw, mentions, titleTopics });
     if (!detection.detected) return { detection, mentions: [] };
 
+    // The story decides where misspelt names are looked for: only there are mentions shown (and on a page of
+    // megabytes, a search over all of it would cost more than everything else together).
+    let story = findStory(page, mentions);
     // Only now, on coverage, look for misspelt names: then rerun the rules, because a probable full name
     // licenses the surname mentions after it ("Andrew Nickson" … "Nickson").
     fuzzy ??= compileFuzzy(entities);
@@ -116,22 +135,25 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
       return i < mentions.length && mentions[i].start < end;
     };
     const probable: RawMatch<Target>[] = [];
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      yield;
-      const from = cuts[i];
-      const whole = cuts.length === 2;
-      const text = whole ? page.text : page.text.slice(from, cuts[i + 1]);
-      for (const m of fuzzy(text, (s, e) => taken(s + from, e + from), whole ? normal : normal.slice(from, cuts[i + 1]))) {
-        m.start += from;
-        m.end += from;
-        probable.push(m);
+    for (let k = 0; k < story.spans.length; k += 2) {
+      const storyCuts = slices(page.text.slice(story.spans[k], story.spans[k + 1])).map((c) => c + story.spans[k]);
+      for (let i = 0; i + 1 < storyCuts.length; i++) {
+        yield;
+        const [from, to] = [storyCuts[i], storyCuts[i + 1]];
+        const whole = from === 0 && to === page.text.length;
+        const text = whole ? page.text : page.text.slice(from, to);
+        for (const m of fuzzy(text, (s, e) => taken(s + from, e + from), whole ? normal : normal.slice(from, to))) {
+          m.start += from;
+          m.end += from;
+          probable.push(m);
+        }
       }
     }
     if (probable.length) {
       raw = [...raw, ...probable].sort(byPosition);
       mentions = applyRules(page.text, raw);
+      story = findStory(page, mentions);
     }
-    const story = findStory(page, mentions);
     return { detection, mentions: inStory(page, story, mentions), story };
   }
 

@@ -65,17 +65,19 @@ function isEditable(el: Element): boolean {
   return el.getAttribute('role') === 'textbox';
 }
 
-function isSkipped(el: Element, opts: ReadOptions): boolean {
+/** `attrs`: el.hasAttributes(), read once: most elements have none, and then no attribute need be looked up. */
+function isSkipped(el: Element, opts: ReadOptions, attrs = el.hasAttributes()): boolean {
   if (SKIP.has(el.nodeName)) return true;
-  if (el.hasAttribute('hidden')) return true;
-  if (isEditable(el)) return true;
+  if (attrs && (el.hasAttribute('hidden') || isEditable(el))) return true;
   return opts.isOwnUi?.(el) ?? false;
 }
 
 const namesOf = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
 
-function isPeripheral(el: Element): boolean {
+function isPeripheral(el: Element, attrs = el.hasAttributes()): boolean {
   if (PERIPHERAL_TAGS.has(el.nodeName)) return true;
+  // A page-level <header> is the masthead; an article's own <header> holds its headline.
+  if (!attrs) return el.nodeName === 'HEADER' && !el.closest('article, main, [role="main"]');
   const role = el.getAttribute('role');
   if (role && PERIPHERAL_ROLES.has(role)) return true;
   // A page-level <header> is the masthead; an article's own <header> holds its headline.
@@ -89,8 +91,9 @@ function isPeripheral(el: Element): boolean {
 
 const NEVER_PERIPHERAL_BY_NAME = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
 
-function isMainCandidate(el: Element): boolean {
+function isMainCandidate(el: Element, attrs = el.hasAttributes()): boolean {
   if (MAIN_TAGS.has(el.nodeName)) return true;
+  if (!attrs) return false;
   if (el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody') return true;
   const names = namesOf(el);
   return names.length > 1 && MAIN_NAMES.test(names);
@@ -145,10 +148,11 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
     }
   };
   const enter = (el: Element): boolean => {
-    if (isSkipped(el, opts)) return false;
+    const attrs = el.hasAttributes();
+    if (isSkipped(el, opts, attrs)) return false;
     const block = BLOCK.has(el.nodeName);
-    const periph = isPeripheral(el);
-    const region = el.nodeName === 'H1' ? headlines : isMainCandidate(el) ? main : undefined;
+    const periph = isPeripheral(el, attrs);
+    const region = el.nodeName === 'H1' ? headlines : isMainCandidate(el, attrs) ? main : undefined;
     if (block) separate();
     if (periph && peripheralDepth++ === 0) peripheralStart = length;
     if (block || periph || region) closers.push({ el, block, peripheral: periph, region, start: length });
