@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { NEWS_MATCHES } from './utils/news-sites';
-import { ANNOTATOR_SCRIPT, HIGHLIGHTS_CSS } from './utils/annotator-files';
+import { ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT, HIGHLIGHTS_CSS } from './utils/annotator-files';
 
 export const GECKO_ID = 'medicaid-data-context@example.org';
 
@@ -17,11 +17,18 @@ export default defineConfig({
     // own tree); a manifest stylesheet gets there without adding an element to the page.
     // The annotator is an unlisted script (see entrypoints/annotator/index.ts for why), registered here for the
     // curated news sites, with its highlight styles.
-    'build:manifestGenerated': (_, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: NEWS_MATCHES, js: [ANNOTATOR_SCRIPT], css: [HIGHLIGHTS_CSS], run_at: 'document_idle' },
       ];
+      // The in-page UI, imported by the annotator only on recognised pages (entrypoints/annotator/ui.ts). Chrome
+      // serves it under a per-session URL, so a page cannot probe for the extension by asking for it.
+      manifest.web_accessible_resources = (
+        wxt.config.manifestVersion === 3
+          ? [{ resources: [EXPLAIN_SCRIPT], matches: ['<all_urls>'], use_dynamic_url: true }]
+          : [EXPLAIN_SCRIPT]
+      ) as typeof manifest.web_accessible_resources;
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

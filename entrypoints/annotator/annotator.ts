@@ -13,7 +13,8 @@ import { pageLanguage, translator, type Translate } from '@/components/translate
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, PageSnapshot } from '@/utils/messages';
 import { parseContentRequest } from '@/utils/messages';
 import { isSiteEnabled, readUnderlineMode, watchSites, watchUnderlineMode } from '@/utils/settings';
-import { CardHost, HOST_TAG, visualView } from './card-host';
+import type { CardHost } from './card-host';
+import { HOST_TAG } from './host-tag';
 import { planChanges } from './changes';
 import { anchorClaims, claimAt, ClaimPainter, type ClaimMark } from './claim-marks';
 import { Painter } from './highlights';
@@ -22,7 +23,8 @@ import { extensionAlive, Lifetime } from './lifetime';
 import { Marks, type Mark } from './marks';
 import { anchorAll, passSteps, visibilityCheck } from './pass';
 import { caretAt, installPointer, type Via } from './pointer';
-import { Presentation } from './presentation';
+import type { Presentation } from './presentation';
+import { loadExplain } from './ui';
 import { revealInWindow } from './reveal';
 import { runInSlices } from './scheduler';
 import { domSpanLocator } from '@/engine/export/dom-spans';
@@ -93,9 +95,23 @@ export class Annotator {
   private readonly life = new Lifetime();
   private readonly painter = new Painter();
   private readonly claimPainter = new ClaimPainter();
-  private readonly card = new CardHost();
-  private readonly presentation = new Presentation({
-    card: this.card,
+  /** The card host and presentation mode: the in-page UI, loaded once the page is recognised. */
+  private card: CardHost | null = null;
+  private presentation: Presentation | null = null;
+
+  /** Load the in-page UI (entrypoints/explain) once; null if it cannot load (the page keeps its underlines). */
+  private async ui(): Promise<{ card: CardHost; presentation: Presentation } | null> {
+    if (this.card && this.presentation) return { card: this.card, presentation: this.presentation };
+    const api = await loadExplain().catch((e) => (console.debug('[Medicaid Data Context] no card UI:', e), null));
+    if (!api || this.life.ended) return null;
+    this.card ??= new api.CardHost();
+    this.presentation ??= new api.Presentation(this.presentationDeps(this.card));
+    return { card: this.card, presentation: this.presentation };
+  }
+
+  private presentationDeps(card: CardHost): ConstructorParameters<typeof Presentation>[0] {
+    return {
+    card,
     painter: this.painter,
     firsts: () => this.marks.firsts(),
     record: async (id) => {
@@ -109,7 +125,8 @@ export class Annotator {
     today,
     rectsOf,
     onExit: () => {},
-  });
+    };
+  }
 
   constructor(private readonly onDestroyed: () => void) {}
 
@@ -118,16 +135,16 @@ export class Annotator {
     browser.runtime.onMessage.addListener(onMessage);
     this.life.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
     this.life.onEnd(() => {
-      this.presentation.exit();
+      this.presentation?.exit();
       this.passRun?.abort();
       this.painter.clear();
       this.claimPainter.clear();
-      this.card.destroy();
+      this.card?.destroy();
     });
 
     installPointer(this.life, {
       targetAt: (x, y) => (this.alive() ? this.keyAt(x, y) : ''),
-      isOverCard: (target) => this.card.contains(target),
+      isOverCard: (target) => this.card?.contains(target) ?? false,
       current: () => (this.open ? this.keyOf(this.open.target) : ''),
       openVia: () => this.open?.via ?? null,
       open: (key, via, point, link) => {
@@ -137,12 +154,12 @@ export class Annotator {
       close: () => this.closeCard(),
       resting: (key) => {
         const target = this.targetOf(key);
-        if (target) this.card.showHotspot(rectsOf(rangeOf(target)), (point) => void this.openCard(target, 'tap', point));
+        if (target && this.card) this.card.showHotspot(rectsOf(rangeOf(target)), (point) => void this.openCard(target, 'tap', point));
       },
-      left: () => this.card.hideHotspot(),
+      left: () => this.card?.hideHotspot(),
     });
     installKeyboard(this.life, {
-      active: () => this.alive() && this.enabled && this.marks.size > 0 && !this.presentation.active,
+      active: () => this.alive() && this.enabled && this.marks.size > 0 && !this.presentation?.active,
       next: () => this.step(1),
       previous: () => this.step(-1),
       toggleUnderlines: () => this.toggleUnderlines(),
@@ -152,18 +169,18 @@ export class Annotator {
         return true;
       },
     });
-    const isOwn = (node: Node) => node === this.card.element;
+    const isOwn = (node: Node) => node === this.card?.element;
     watchPage(this.life, isOwn, (changes) => this.applyChanges(changes));
 
     // Keep an open card beside its mention as the page scrolls or the view is zoomed.
     let frame = 0;
     const follow = () => {
-      this.card.hideHotspot();
-      if (frame || (!this.open && !this.presentation.active)) return;
+      this.card?.hideHotspot();
+      if (frame || (!this.open && !this.presentation?.active)) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (this.presentation.active) this.presentation.reposition();
-        else if (this.open) this.card.reposition(rectsOf(rangeOf(this.open.target)));
+        if (this.presentation?.active) this.presentation.reposition();
+        else if (this.open) this.card?.reposition(rectsOf(rangeOf(this.open.target)));
       });
     };
     this.life.on(window, 'scroll', follow, { passive: true, capture: true });
@@ -239,7 +256,7 @@ export class Annotator {
     const tone = new ToneReader();
     let first = true;
     const steps = passSteps(document, engine, {
-      isOwnUi: (el) => el === this.card.element || el.nodeName === HOST_TAG.toUpperCase(),
+      isOwnUi: (el) => el === this.card?.element || el.nodeName === HOST_TAG.toUpperCase(),
       tone,
       onMarks: (marks) => {
         if (first) {
@@ -260,6 +277,8 @@ export class Annotator {
         this.storyRoot = result.storyRoot;
         this.pageChars = result.index?.text.length ?? 0;
         if (this.detection.detected && result.index) {
+          // The cards' UI arrives while the reader reads, before the first hover.
+          void this.ui();
           void this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {});
           this.published = readPublished(document);
           await this.checkClaims(result.index, result.storySpans, tone, run.signal);
@@ -314,7 +333,7 @@ export class Annotator {
       if (changes.added.length || changes.edited.length) void this.pass();
       return;
     }
-    const isOwn = (node: Node) => node === this.card.element;
+    const isOwn = (node: Node) => node === this.card?.element;
     const plan = planChanges(changes, isOwn);
     const storyGone = this.storyRoot !== null && !this.storyRoot.isConnected;
     if (plan.recheck || storyGone || plan.chars > FULL_PASS_ABOVE * Math.max(1, this.pageChars)) {
@@ -330,7 +349,7 @@ export class Annotator {
       if (isOutsideStory(unit, this.storyRoot)) continue;
       // Anything already marked inside is read again with the rest of the block.
       gone.push(...this.marks.remove((m) => unit.contains(m.nodes[0])));
-      const index = readPageText(unit, { isOwnUi: (el) => el === this.card.element });
+      const index = readPageText(unit, { isOwnUi: (el) => el === this.card?.element });
       const mentions = engine().annotateFragment(index, named);
       fresh.push(...anchorAll(document, index, mentions, tone));
     }
@@ -399,7 +418,10 @@ export class Annotator {
   }
 
   private async openCard(target: Target, via: Via, point?: { x: number; y: number }, link?: HTMLAnchorElement): Promise<void> {
-    if (!this.alive() || this.presentation.active) return;
+    if (!this.alive() || this.presentation?.active) return;
+    const ui = await this.ui();
+    if (!ui) return;
+    const card = ui.card;
     const range = rangeOf(target);
     if (target.kind === 'mention' && !this.records.has(target.mark.mention.id)) await this.loadRecords([target.mark.mention.id]).catch(() => {});
     if (!this.records.size) await this.loadRecords([]).catch(() => {});
@@ -413,7 +435,7 @@ export class Annotator {
       const entity = this.records.get(mark.mention.id);
       if (!entity) return;
       name = entity.name;
-      this.card.show({
+      card.show({
         ...common,
         entity,
         mentionText: mark.mention.text,
@@ -435,23 +457,23 @@ export class Annotator {
       const record = this.claimRecords.get(claim.check.id);
       if (!record) return;
       name = this.t(`verdictWord.${claim.check.verdict}`);
-      this.card.showClaim({ ...common, check: claim.check, claim: record, mention: rectsOf(range), point, dark: claim.onDark });
+      card.showClaim({ ...common, check: claim.check, claim: record, mention: rectsOf(range), point, dark: claim.onDark });
     }
     this.open = { target, via, point, link };
     this.painter.setCurrent(range);
     if (via === 'keyboard') {
       const stops = this.stops();
       const at = stops.findIndex((s) => rangeOf(s) === range);
-      this.card.announce(this.t('card.position', [at + 1, stops.length, name]));
+      card.announce(this.t('card.position', [at + 1, stops.length, name]));
     }
   }
 
   private closeCard(restoreFocus = false): void {
     const open = this.open;
     if (!open) return;
-    const hadFocus = this.card.hasFocus();
+    const hadFocus = this.card?.hasFocus() ?? false;
     this.open = null;
-    this.card.hide();
+    this.card?.hide();
     this.painter.setCurrent(null);
     if (open.via !== 'keyboard') return;
     const back = this.returnTo;
@@ -503,7 +525,7 @@ export class Annotator {
     const hide = !this.painter.underlinesHidden;
     this.painter.paintAll(this.marks.all, this.painter.underlineMode, hide);
     this.claimPainter.paint(this.claims, hide);
-    this.card.announce(this.t(hide ? 'card.underlinesHidden' : 'card.underlinesShown'));
+    this.card?.announce(this.t(hide ? 'card.underlinesHidden' : 'card.underlinesShown'));
   }
 
   private async applyMode(): Promise<void> {
@@ -540,13 +562,14 @@ export class Annotator {
         return Promise.resolve(this.cardState());
       case 'present:start':
         return this.settled.then(async () => {
-          if (!this.marks.size) return { ok: false };
+          const ui = this.marks.size ? await this.ui() : null;
+          if (!ui) return { ok: false };
           this.closeCard();
-          await this.presentation.start(msg.step ?? 0);
-          return { ok: true, ...this.presentation.position };
+          await ui.presentation.start(msg.step ?? 0);
+          return { ok: true, ...ui.presentation.position };
         });
       case 'present:stop':
-        this.presentation.exit();
+        this.presentation?.exit();
         return Promise.resolve({ ok: true });
     }
   }
@@ -571,7 +594,7 @@ export class Annotator {
   /** The page as data for citations and exports, read afresh so every offset agrees with the text. */
   private async snapshot(): Promise<PageSnapshot> {
     const body = document.body;
-    const index = readPageText(body, { isOwnUi: (el) => el === this.card.element });
+    const index = readPageText(body, { isOwnUi: (el) => el === this.card?.element });
     const result = this.enabled ? engine().annotate(index, document.title) : { mentions: [], story: undefined };
     const dom = domSpanLocator(body, index);
     let checks: PageSnapshot['claims'] = [];
@@ -594,17 +617,16 @@ export class Annotator {
   }
 
   private cardState(): CardState {
-    const view = visualView();
-    const viewport = { width: innerWidth, height: innerHeight, scale: view.scale };
-    const seen = this.card.describe();
-    if (this.presentation.active && seen) {
+    const viewport = { width: innerWidth, height: innerHeight, scale: window.visualViewport?.scale ?? 1 };
+    const seen = this.card?.describe() ?? null;
+    if (this.presentation?.active && seen) {
       const current = this.presentation.current;
       return {
         open: true,
         id: current?.mention.id,
         card: seen.card,
         mention: current ? rectsOf(current.range) : [],
-        focused: this.card.hasFocus(),
+        focused: this.card?.hasFocus() ?? false,
         text: seen.text,
         minFontPx: seen.minFontPx,
         variant: seen.variant,
@@ -622,7 +644,7 @@ export class Annotator {
       variant: seen.variant,
       card: seen.card,
       mention: rectsOf(rangeOf(target)),
-      focused: this.card.hasFocus(),
+      focused: this.card?.hasFocus() ?? false,
       text: seen.text,
       minFontPx: seen.minFontPx,
       viewport,

@@ -13,7 +13,8 @@ import type { Box } from '@/utils/messages';
 import cardCss from './card.css?inline';
 import { MARGIN, placeCard, placeSheet, type View } from './placement';
 
-export const HOST_TAG = 'medicaid-data-context';
+export { HOST_TAG } from './host-tag';
+import { HOST_TAG } from './host-tag';
 
 /** Where content goes: beside a mention (a card, a presentation note) or in the middle of the view (a panel). */
 export interface Where {
