@@ -755,7 +755,13 @@ const placeRangeLastLine = (index: number) => {
   const id = (n: Node) => (ids.has(n) ? ids.get(n) : (ids.set(n, ids.size), ids.size - 1));
   for (const [name, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
     if (!name.startsWith('mdc-') || name === 'mdc-current') continue;
-    for (const r of h) if (r instanceof Range) seen.set(`${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`, r);
+    let ranges: AbstractRange[] = [];
+    try {
+      ranges = Array.from(h); // Firefox 140 may refuse a highlight the extension is changing (in-page.ts)
+    } catch {
+      continue;
+    }
+    for (const r of ranges) if (r instanceof Range) seen.set(`${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`, r);
   }
   const list = [...seen.values()].filter((r) => r.startContainer.isConnected).sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   const range = list[index];

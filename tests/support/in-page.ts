@@ -139,7 +139,15 @@ export const highlightRanges = ({ main = [], exclude = [] }: { main?: string[]; 
   const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
   for (const [name, highlight] of registry) {
     if (!name.startsWith('mdc-') || name === 'mdc-current') continue;
-    for (const r of highlight) {
+    // Firefox 140 can refuse a page script access to a highlight the extension is changing at that very moment
+    // ("Permission denied to access property length"): read what can be read; the caller polls again.
+    let ranges: AbstractRange[] = [];
+    try {
+      ranges = Array.from(highlight);
+    } catch {
+      continue;
+    }
+    for (const r of ranges) {
       if (!(r instanceof Range)) continue;
       const key = `${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`;
       const entry = byRange.get(key) ?? { range: r, names: [] };
@@ -158,7 +166,15 @@ export const highlightRanges = ({ main = [], exclude = [] }: { main?: string[]; 
     return {
       names,
       text: range.toString().replace(/\s+/g, ' ').trim(),
-      rects: [...range.getClientRects()].map((r) => ({ left: r.left, top: r.top, width: r.width, height: r.height })),
+      rects: (() => {
+        // Firefox 140 may refuse a page script the rect list of a range the extension made (see above).
+        try {
+          return Array.from(range.getClientRects(), (r) => ({ left: r.left, top: r.top, width: r.width, height: r.height }));
+        } catch {
+          const r = range.getBoundingClientRect();
+          return [{ left: r.left, top: r.top, width: r.width, height: r.height }];
+        }
+      })(),
       inMain: mains.some(within) && !excluded.some(within),
       where: el ? `${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(/\s+/).join('.')}` : ''}` : '?',
     };
@@ -178,7 +194,13 @@ export const placeRange = ({ index, fraction }: { index: number; fraction: numbe
   const seen = new Map<string, Range>();
   for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
     if (!name.startsWith('mdc-') || name === 'mdc-current') continue;
-    for (const r of highlight) if (r instanceof Range) seen.set(`${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`, r);
+    let ranges: AbstractRange[] = [];
+    try {
+      ranges = Array.from(highlight); // see highlightRanges: Firefox 140 may refuse a highlight being changed
+    } catch {
+      continue;
+    }
+    for (const r of ranges) if (r instanceof Range) seen.set(`${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`, r);
   }
   const list = [...seen.values()].filter((r) => r.startContainer.isConnected).sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   const range = list[index];
@@ -352,8 +374,16 @@ export const stopChurn = () => clearInterval((window as unknown as { __churn?: n
 /** Count the extension's highlighted ranges still attached to the document. */
 export const liveHighlightCount = () => {
   let n = 0;
-  for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>)
-    if (name.startsWith('mdc-') && name !== 'mdc-current') for (const r of highlight) if (r instanceof Range && r.startContainer.isConnected && !r.collapsed) n++;
+  for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
+    if (!name.startsWith('mdc-') || name === 'mdc-current') continue;
+    let ranges: AbstractRange[] = [];
+    try {
+      ranges = Array.from(highlight); // see highlightRanges: Firefox 140 may refuse a highlight being changed
+    } catch {
+      return -1; // unreadable this instant: the caller polls again
+    }
+    for (const r of ranges) if (r instanceof Range && r.startContainer.isConnected && !r.collapsed) n++;
+  }
   return n;
 };
 
