@@ -4,22 +4,15 @@
  * value that does not parse falls back to its default — which is never written back over what was stored.
  */
 import { storage } from '#imports';
+import { underlineModeOf, validHostnames, type UnderlineMode } from './setting-values';
 
-/** A hostname as the browser reports it (lower case, no scheme, no path). */
-const HOSTNAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+export { validHostnames, type UnderlineMode };
 
 /** Sites where the reader switched annotations off (hostnames). */
 export const disabledSites = storage.defineItem<unknown>('local:disabledSites', { fallback: [] });
 
-/** Underline every mention, or only the first mention of each entity. */
-export type UnderlineMode = 'all' | 'first';
 export const underlineMode = storage.defineItem<unknown>('local:underlineMode', { fallback: 'all' });
 
-/** The valid hostnames in a stored value; anything else in it is skipped, one entry at a time. */
-export function validHostnames(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return [...new Set(value.filter((v): v is string => typeof v === 'string' && HOSTNAME.test(v)))];
-}
 
 export async function readDisabledSites(): Promise<string[]> {
   try {
@@ -55,8 +48,7 @@ export function watchSites(onChange: () => void): () => void {
 
 export async function readUnderlineMode(): Promise<UnderlineMode> {
   try {
-    const v = await underlineMode.getValue();
-    return v === 'first' ? 'first' : 'all';
+    return underlineModeOf(await underlineMode.getValue());
   } catch {
     return 'all';
   }

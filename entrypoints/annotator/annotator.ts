@@ -12,7 +12,7 @@ import matchIndex from 'virtual:mdc-match-index';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, PageSnapshot } from '@/utils/messages';
 import { parseContentRequest } from '@/utils/messages';
-import { isSiteEnabled, readUnderlineMode, watchSites, watchUnderlineMode } from '@/utils/settings';
+import { readPageSettings, watchPageSettings } from '@/utils/page-settings';
 import type { CardHost } from './card-host';
 import { HOST_TAG } from './host-tag';
 import { planChanges } from './changes';
@@ -190,8 +190,7 @@ export class Annotator {
       this.life.on(window.visualViewport, 'scroll', follow, { passive: true });
     }
 
-    this.life.onEnd(watchSites(() => void this.refresh()));
-    this.life.onEnd(watchUnderlineMode(() => void this.applyMode()));
+    this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
     await this.applyMode();
     await this.refresh();
   }
@@ -231,7 +230,7 @@ export class Annotator {
 
   /** Read the site switch, then run a full pass (or clear everything when switched off). */
   private async refresh(): Promise<void> {
-    this.enabled = await isSiteEnabled(location.hostname).catch(() => true);
+    this.enabled = !(await readPageSettings()).disabledSites.includes(location.hostname);
     if (this.enabled) return this.pass();
     this.passRun?.abort();
     this.clear();
@@ -363,7 +362,7 @@ export class Annotator {
     if (openTarget && ((openTarget.kind === 'mention' && gone.includes(openTarget.mark)) || (openTarget.kind === 'claim' && staleClaims.includes(openTarget.claim))))
       this.closeCard();
     this.marks.insert(fresh);
-    if (this.painter.underlineMode === 'first') this.painter.paintAll(this.marks.all);
+    if (this.painter.lineMode === 'first') this.painter.paintAll(this.marks.all);
     else {
       this.painter.remove(gone);
       this.painter.add(fresh);
@@ -489,7 +488,7 @@ export class Annotator {
    * mode) and every judged claim.
    */
   private stops(): Target[] {
-    const mentions = (this.painter.underlineMode === 'first' ? this.marks.firsts() : this.marks.all).map((mark): Target => ({ kind: 'mention', mark }));
+    const mentions = (this.painter.lineMode === 'first' ? this.marks.firsts() : this.marks.all).map((mark): Target => ({ kind: 'mention', mark }));
     if (!this.claims.length || this.painter.underlinesHidden) return mentions;
     const all: Target[] = [...mentions, ...this.claims.map((claim): Target => ({ kind: 'claim', claim }))];
     return all.sort((a, b) => (before(rangeOf(a), rangeOf(b)) ? -1 : before(rangeOf(b), rangeOf(a)) ? 1 : a.kind === 'claim' ? -1 : 1));
@@ -523,14 +522,14 @@ export class Annotator {
 
   private toggleUnderlines(): void {
     const hide = !this.painter.underlinesHidden;
-    this.painter.paintAll(this.marks.all, this.painter.underlineMode, hide);
+    this.painter.paintAll(this.marks.all, this.painter.lineMode, hide);
     this.claimPainter.paint(this.claims, hide);
     this.card?.announce(this.t(hide ? 'card.underlinesHidden' : 'card.underlinesShown'));
   }
 
   private async applyMode(): Promise<void> {
-    const mode = await readUnderlineMode();
-    this.painter.paintAll(this.marks.all, mode);
+    const settings = await readPageSettings();
+    this.painter.paintAll(this.marks.all, settings.underlineMode);
   }
 
   // ——— messages from the extension (popup, side panel, tests) ———
@@ -581,7 +580,7 @@ export class Annotator {
       version: VERSION,
       reasons: this.detection.reasons,
       enabled: this.enabled,
-      mode: this.painter.underlineMode,
+      mode: this.painter.lineMode,
       hidden: this.painter.underlinesHidden,
       annotations: this.marks.all.map(({ mention: m }) => ({ id: m.id, kind: m.kind, text: m.text })),
       published: this.published,

@@ -44,7 +44,7 @@ export class Painter {
     return this.hidden;
   }
 
-  get underlineMode(): UnderlineMode {
+  get lineMode(): UnderlineMode {
     return this.mode;
   }
 

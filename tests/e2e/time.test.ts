@@ -146,10 +146,11 @@ describe('a Spanish article in an English browser', () => {
     expect(es.detected).toBe(true);
     expect(es.lang).toBe('es');
     await sendToTab(b, tabId, { type: 'annotations:reveal', id: 'kristi-noem' });
-    await expect.poll(async () => (await cardState()).id).toBe('kristi-noem');
-    const state = await cardState();
     const noem = entityById.get('kristi-noem')!;
-    expect(state.text).toContain(noem.summary.es!);
+    // The card's words arrive with the records, in the page's language.
+    await expect.poll(async () => (await cardState()).text ?? '', { timeout: 5000 }).toContain(noem.summary.es!);
+    const state = await cardState();
+    expect(state.id).toBe('kristi-noem');
     expect(state.text).toContain('cuando se escribió el artículo');
     expect(state.text).toContain('Verificado el');
     await closeCard();

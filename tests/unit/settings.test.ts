@@ -52,3 +52,20 @@ describe('records for a page', () => {
     expect(recordsFor(Array.from({ length: 10_000 }, (_, i) => `nope-${i}`))).toEqual([]);
   });
 });
+
+describe('the content script’s view of the settings', () => {
+  it('reads what the popup writes, entry by entry, and hears changes', async () => {
+    const { readPageSettings, watchPageSettings } = await import('../../utils/page-settings');
+    const { setUnderlineMode } = await import('../../utils/settings');
+    await fakeBrowser.storage.local.set({ disabledSites: ['apnews.com', 7, 'npr.org'], underlineMode: 'nonsense' });
+    expect(await readPageSettings()).toEqual({ disabledSites: ['apnews.com', 'npr.org'], underlineMode: 'all' });
+    const heard: string[] = [];
+    const stop = watchPageSettings((key) => heard.push(key));
+    await setUnderlineMode('first');
+    await setSiteEnabled('cnn.com', false);
+    stop();
+    await setSiteEnabled('cnn.com', true);
+    expect(heard).toEqual(['underlineMode', 'disabledSites']);
+    expect((await readPageSettings()).underlineMode).toBe('first');
+  });
+});
