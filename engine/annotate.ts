@@ -92,36 +92,44 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
   let fuzzy: ReturnType<typeof compileFuzzy> | undefined;
   const compiled = () => (matcher ??= compileMatcher<Target>(targetsOf(entities, lexicon), spec));
 
-  /** Raw matches of `text[from, to)`, with offsets into `text` (`normal`: the text normalised once). */
-  const findIn = (text: string, normal: string, from: number, to: number): RawMatch<Target>[] => {
-    const whole = from === 0 && to === text.length;
-    const found = compiled().find(whole ? text : text.slice(from, to), whole ? normal : normal.slice(from, to));
+  /**
+   * Raw matches of `text[from, to)`, with offsets into `text`. The slice is normalised here, slice by slice
+   * (normalising megabytes at once would be one long task); `normals` keeps each slice's normal form for the
+   * search for misspelt names.
+   */
+  const findIn = (text: string, from: number, to: number, normals?: Map<number, string>): RawMatch<Target>[] => {
+    const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+    const normal = normalizeForMatch(piece);
+    normals?.set(from, normal);
+    const found = compiled().find(piece, normal);
     if (from) for (const m of found) (m.start += from), (m.end += from);
     return found;
   };
 
   function* steps(page: PageText, title?: string): Generator<void, Annotated, void> {
     if (!mightBeCoverage(page.text, title ?? '')) return { detection: NOT_DETECTED, mentions: [] };
-    // Normalised once (same length as the text), for both the exact and the probable matches.
-    const normal = normalizeForMatch(page.text);
+    const normals = new Map<number, string>();
     let raw: RawMatch<Target>[] = [];
     // Peripheral text (navigation, rails, comments, credits) is neither scored nor annotated: not matched.
     const parts = outside(page.peripheral, page.text.length);
     for (let p = 0; p < parts.length; p += 2) {
       const cuts = slices(page.text.slice(parts[p], parts[p + 1])).map((c) => c + parts[p]);
       for (let i = 0; i + 1 < cuts.length; i++) {
-        const found = findIn(page.text, normal, cuts[i], cuts[i + 1]);
+        const found = findIn(page.text, cuts[i], cuts[i + 1], normals);
         for (const m of found) raw.push(m);
         yield;
       }
     }
     let mentions = applyRules(page.text, raw);
+    // Rules, detection and the story each take tens of milliseconds on a page of megabytes: a slice each.
+    yield;
     const titleTopics = new Set<string>();
     if (title)
       for (const hit of compiled().find(title))
         for (const c of hit.candidates) if (c.entity.kind === 'topic') titleTopics.add(c.entity.id);
     const detection = detect({ text: page.text, peripheral: page.peripheral, raw, mentions, titleTopics });
     if (!detection.detected) return { detection, mentions: [] };
+    yield;
 
     // The story decides where misspelt names are looked for: only there are mentions shown (and on a page of
     // megabytes, a search over all of it would cost more than everything else together).
@@ -142,7 +150,10 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
         const [from, to] = [storyCuts[i], storyCuts[i + 1]];
         const whole = from === 0 && to === page.text.length;
         const text = whole ? page.text : page.text.slice(from, to);
-        for (const m of fuzzy(text, (s, e) => taken(s + from, e + from), whole ? normal : normal.slice(from, to))) {
+        // The slice the exact matcher normalised, when the story's slice is the same one.
+        const known = normals.get(from);
+        const normal = known !== undefined && known.length === to - from ? known : normalizeForMatch(text);
+        for (const m of fuzzy(text, (s, e) => taken(s + from, e + from), normal)) {
           m.start += from;
           m.end += from;
           probable.push(m);
@@ -168,7 +179,7 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
     },
     annotateFragment(page, seen) {
       if (!page.text) return [];
-      const raw = findIn(page.text, normalizeForMatch(page.text), 0, page.text.length);
+      const raw = findIn(page.text, 0, page.text.length);
       const mentions = applyRules(page.text, raw, seen);
       fuzzy ??= compileFuzzy(entities);
       const taken = (start: number, end: number) => mentions.some((m) => m.start < end && m.end > start);
