@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityKind, Reason } from '../engine/types';
 import type { AnnotationsResponse } from '../utils/messages';
-import type { UnderlineMode } from '../utils/settings';
+import type { UnderlineMode } from '../utils/setting-values';
 import { entityById } from '../data';
 import type { Event } from '../data/schema';
 import { formatDate, underscore } from './format';

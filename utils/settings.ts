@@ -6,7 +6,6 @@
 import { storage } from '#imports';
 import { underlineModeOf, validHostnames, type UnderlineMode } from './setting-values';
 
-export { validHostnames, type UnderlineMode };
 
 /** Sites where the reader switched annotations off (hostnames). */
 export const disabledSites = storage.defineItem<unknown>('local:disabledSites', { fallback: [] });

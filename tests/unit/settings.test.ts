@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isSiteEnabled, readDisabledSites, readUnderlineMode, setSiteEnabled, validHostnames } from '../../utils/settings';
+import { isSiteEnabled, readDisabledSites, readUnderlineMode, setSiteEnabled } from '../../utils/settings';
+import { validHostnames } from '../../utils/setting-values';
 import { MAX_REQUESTED_IDS, recordsFor } from '../../utils/records';
 import { dataset } from '../../data';
 
