@@ -80,6 +80,8 @@ export class Annotator {
   private open: OpenCard | null = null;
   /** Where focus was before keyboard stepping began, and the window's scroll then: Esc goes back there. */
   private returnTo: { focus: Element | null; x: number; y: number } | null = null;
+  /** Key of the annotation the mouse rests on, or ''. */
+  private resting = '';
   /** The running full pass; aborting it cancels the pass between slices. */
   private passRun: AbortController | null = null;
   /** Settles when the current full pass (and its claim check) has finished: message answers wait for it. */
@@ -95,7 +97,7 @@ export class Annotator {
   private readonly life = new Lifetime();
   private readonly painter = new Painter();
   private readonly claimPainter = new ClaimPainter();
-  /** The card host and presentation mode: the in-page UI, loaded once the page is recognised. */
+  /** The card host and presentation mode: the in-page UI, loaded on the reader's first use. */
   private card: CardHost | null = null;
   private presentation: Presentation | null = null;
 
@@ -153,10 +155,19 @@ export class Annotator {
       },
       close: () => this.closeCard(),
       resting: (key) => {
-        const target = this.targetOf(key);
-        if (target && this.card) this.card.showHotspot(rectsOf(rangeOf(target)), (point) => void this.openCard(target, 'tap', point));
+        this.resting = key;
+        const show = () => {
+          const target = this.resting === key ? this.targetOf(key) : null;
+          if (target && this.card) this.card.showHotspot(rectsOf(rangeOf(target)), (point) => void this.openCard(target, 'tap', point));
+        };
+        // Resting on a mention is the first sign of interest: the card's UI loads now, before the card opens.
+        if (this.card) show();
+        else void this.ui().then(show);
       },
-      left: () => this.card?.hideHotspot(),
+      left: () => {
+        this.resting = '';
+        this.card?.hideHotspot();
+      },
     });
     installKeyboard(this.life, {
       active: () => this.alive() && this.enabled && this.marks.size > 0 && !this.presentation?.active,
@@ -191,8 +202,10 @@ export class Annotator {
     }
 
     this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
-    await this.applyMode();
-    await this.refresh();
+    // A request that arrives before the first pass has begun waits for that pass, not for none.
+    const first = this.applyMode().then(() => this.refresh());
+    this.settled = first.catch(() => {});
+    await first;
   }
 
   destroy(): void {
@@ -276,8 +289,8 @@ export class Annotator {
         this.storyRoot = result.storyRoot;
         this.pageChars = result.index?.text.length ?? 0;
         if (this.detection.detected && result.index) {
-          // The cards' UI arrives while the reader reads, before the first hover.
-          void this.ui();
+          // The cards' UI is not loaded here but when the reader first rests on a mention or steps to one: a
+          // reader who only reads never pays for it.
           void this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {});
           this.published = readPublished(document);
           await this.checkClaims(result.index, result.storySpans, tone, run.signal);
@@ -524,7 +537,8 @@ export class Annotator {
     const hide = !this.painter.underlinesHidden;
     this.painter.paintAll(this.marks.all, this.painter.lineMode, hide);
     this.claimPainter.paint(this.claims, hide);
-    this.card?.announce(this.t(hide ? 'card.underlinesHidden' : 'card.underlinesShown'));
+    const said = this.t(hide ? 'card.underlinesHidden' : 'card.underlinesShown');
+    void this.ui().then((ui) => ui?.card.announce(said));
   }
 
   private async applyMode(): Promise<void> {
