@@ -259,8 +259,9 @@ export async function chromiumReader(opts: ReaderOptions): Promise<Reader> {
  * fails the test.
  */
 function isXrayNoise(e: Error): boolean {
-  const frames = (e.stack ?? '').split('\n').filter((l) => l.trim() && !l.startsWith('Error:') && !l.startsWith(e.message));
-  return e.message === 'Permission denied to access property "length"' && frames.length === 0;
+  // Reported as 'Permission denied to access property "length"', sometimes prefixed "Error: ", with no frame.
+  const frames = (e.stack ?? '').split('\n').filter((l) => /@|\bat\s/.test(l));
+  return /^(Error: )?Permission denied to access property "length"$/.test(e.message) && frames.length === 0;
 }
 
 export async function firefoxReader(opts: ReaderOptions): Promise<Reader> {
