@@ -23,6 +23,9 @@ export default defineConfig({
           hookTimeout: 90_000,
           // One browser at a time: the machines have two cores.
           fileParallelism: false,
+          // Real browsers on a shared two-core machine: a hover can lose a frame now and then. One more try;
+          // a behaviour that is broken fails both, and vitest reports every retry.
+          retry: 1,
         },
       },
       {
@@ -35,6 +38,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          retry: 1,
         },
       },
     ],
