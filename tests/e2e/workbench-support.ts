@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { bundleFixture } from '../support/card-fixture';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../../scripts/lib/chromium';
-import type { Box } from '../../utils/messages';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -53,26 +52,10 @@ export async function axeViolations(p: Page, selector: string): Promise<string[]
   }, selector);
 }
 
-/** Do two boxes overlap (sharing an edge is not overlapping)? */
-export const intersects = (a: Box, b: Box) =>
-  a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
-
-export const inside = (a: Box, view: { width: number; height: number }) =>
-  a.left >= 0 && a.top >= 0 && a.left + a.width <= view.width && a.top + a.height <= view.height;
-
 /** The presentation-note fixture page: PresentationNote and the card's CSS in an open shadow root. */
 export async function presentationNotePage(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(import.meta.dirname, 'fixtures/presentation-note.tsx')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2022',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'silent',
-  });
-  const script = out.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const out = await bundleFixture(join(import.meta.dirname, 'fixtures/presentation-note.tsx'));
+  const script = out.replace(/<\/script/gi, '<\\/script');
   const css = readFileSync(join(ROOT, 'entrypoints/annotator/card.css'), 'utf8');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Presentation note</title></head>
 <body><main><h1>Presentation note fixture</h1></main>

@@ -15,7 +15,8 @@ import { serve, type LocalServer } from '../../scripts/lib/serve';
 import type { AnnotationsResponse, CardState } from '../../utils/messages';
 import { REQUIRED_IDS } from '../support/expected';
 import { routes } from './pages';
-import { activeTabId, axeViolations, inside, intersects, presentationNotePage, sendToTab } from './workbench-support';
+import { activeTabId, axeViolations, presentationNotePage, sendToTab } from './workbench-support';
+import { inside, overlaps } from '../support/geometry';
 
 const NEWS = 'http://apnews.com';
 const VIEW = { width: 1280, height: 720 };
@@ -175,7 +176,7 @@ describe('the workbench beside the sample article', () => {
       expect(state).toMatchObject({ open: true, variant: 'present', step });
       seen.push(state.id!);
       expect(state.mention!.length).toBeGreaterThan(0);
-      for (const box of state.mention!) expect(intersects(state.card!, box), `step ${step} (${state.id}): the note covers its mention`).toBe(false);
+      for (const box of state.mention!) expect(overlaps(state.card!, box), `step ${step} (${state.id}): the note covers its mention`).toBe(false);
       expect(inside(state.card!, state.viewport), `step ${step} (${state.id}): the note leaves the window`).toBe(true);
       expect(state.viewport).toMatchObject({ width: VIEW.width, height: VIEW.height });
       await article.keyboard.press('ArrowRight');

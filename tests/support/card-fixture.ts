@@ -6,11 +6,10 @@ import { build } from 'esbuild';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-let bundle: Promise<string> | null = null;
-/** The card fixture's script (tests/fixtures/card-page.tsx), built once per run. */
-export function cardFixtureScript(): Promise<string> {
-  return (bundle ??= build({
-    entryPoints: [join(ROOT, 'tests/fixtures/card-page.tsx')],
+/** A test fixture (TSX with Preact) bundled into one script for a page, with esbuild. */
+export async function bundleFixture(entry: string): Promise<string> {
+  const out = await build({
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: 'iife',
@@ -19,7 +18,14 @@ export function cardFixtureScript(): Promise<string> {
     jsxImportSource: 'preact',
     loader: { '.css': 'text' },
     logLevel: 'silent',
-  }).then((r) => r.outputFiles[0].text));
+  });
+  return out.outputFiles[0].text;
+}
+
+let bundle: Promise<string> | null = null;
+/** The card fixture's script (tests/fixtures/card-page.tsx), built once per run. */
+export function cardFixtureScript(): Promise<string> {
+  return (bundle ??= bundleFixture(join(ROOT, 'tests/fixtures/card-page.tsx')));
 }
 
 /** The page: a light or dark background like the extension's pages, and the card script. */

@@ -118,6 +118,43 @@ const grantActiveTabUrl = (articleUrl: string) => {
   Object.defineProperty(globalThis, firefox ? 'browser' : 'chrome', { value: proxy, configurable: true, writable: true });
 };
 
+/** What Playwright's and Puppeteer's pages share for scripts and input: the same calls drive both engines. */
+interface DrivenPage {
+  evaluate(fn: any, arg?: any): Promise<any>;
+  mouse: { move(x: number, y: number, o: { steps: number }): Promise<unknown>; click(x: number, y: number): Promise<unknown> };
+  touchscreen: { tap(x: number, y: number): Promise<unknown> };
+  keyboard: { press(k: any): Promise<unknown>; down(k: any): Promise<unknown>; up(k: any): Promise<unknown>; type(t: string): Promise<unknown> };
+}
+
+function inputOn(page: DrivenPage): Pick<Reader, 'run' | 'runScript' | 'move' | 'click' | 'tap' | 'key' | 'chord' | 'type'> {
+  return {
+    run: (fn, arg) => page.evaluate(fn, arg),
+    async runScript(source) {
+      await page.evaluate(source);
+    },
+    async move(x, y, steps = 1) {
+      await page.mouse.move(x, y, { steps });
+    },
+    async click(x, y) {
+      await page.mouse.click(x, y);
+    },
+    async tap(x, y) {
+      await page.touchscreen.tap(x, y);
+    },
+    async key(k) {
+      await page.keyboard.press(k);
+    },
+    async chord(mods, k) {
+      for (const m of mods) await page.keyboard.down(m);
+      await page.keyboard.press(k);
+      for (const m of [...mods].reverse()) await page.keyboard.up(m);
+    },
+    async type(text) {
+      await page.keyboard.type(text);
+    },
+  };
+}
+
 /** Layout-viewport coordinates to the visual viewport's (what a pinch-zoomed phone screen shows). */
 const visualOf = () => {
   const v = window.visualViewport;
@@ -182,32 +219,9 @@ export async function chromiumReader(opts: ReaderOptions): Promise<Reader> {
       await b.worker.evaluate((i) => (globalThis as any).chrome.storage.local.set(i), items);
     },
     getStorage: (key) => b.worker.evaluate(async (k) => (await (globalThis as any).chrome.storage.local.get(k))[k], key),
-    run: (fn, arg) => page.evaluate(fn as any, arg) as any,
-    async runScript(source) {
-      await page.evaluate(source);
-    },
+    ...inputOn(page),
     async onNewDocument(fn, arg) {
       await page.addInitScript(fn as any, arg);
-    },
-    async move(x, y, steps = 1) {
-      await page.mouse.move(x, y, { steps });
-    },
-    async click(x, y) {
-      await page.mouse.click(x, y);
-    },
-    async tap(x, y) {
-      await page.touchscreen.tap(x, y);
-    },
-    async key(k) {
-      await page.keyboard.press(k);
-    },
-    async chord(mods, k) {
-      for (const m of mods) await page.keyboard.down(m);
-      await page.keyboard.press(k);
-      for (const m of [...mods].reverse()) await page.keyboard.up(m);
-    },
-    async type(text) {
-      await page.keyboard.type(text);
     },
     async shot(clip) {
       // Playwright's clip is in the visual viewport's CSS px (they differ from layout px only on a phone).
@@ -294,32 +308,9 @@ export async function firefoxReader(opts: ReaderOptions): Promise<Reader> {
       await b.inExtension((i) => (globalThis as any).browser.storage.local.set(i), items);
     },
     getStorage: (key) => b.inExtension(async (k) => (await (globalThis as any).browser.storage.local.get(k))[k], key),
-    run: (fn, arg) => page.evaluate(fn as any, arg) as any,
-    async runScript(source) {
-      await page.evaluate(source);
-    },
+    ...inputOn(page),
     async onNewDocument(fn, arg) {
       await page.evaluateOnNewDocument(fn as any, arg);
-    },
-    async move(x, y, steps = 1) {
-      await page.mouse.move(x, y, { steps });
-    },
-    async click(x, y) {
-      await page.mouse.click(x, y);
-    },
-    async tap(x, y) {
-      await page.touchscreen.tap(x, y);
-    },
-    async key(k) {
-      await page.keyboard.press(k as any);
-    },
-    async chord(mods, k) {
-      for (const m of mods) await page.keyboard.down(m as any);
-      await page.keyboard.press(k as any);
-      for (const m of [...mods].reverse()) await page.keyboard.up(m as any);
-    },
-    async type(text) {
-      await page.keyboard.type(text);
     },
     async shot(clip) {
       // Puppeteer's clip is in document coordinates; captureBeyondViewport: false takes what is on screen.
