@@ -1,14 +1,39 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { NEWS_MATCHES } from './utils/news-sites';
 import { ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT, HIGHLIGHTS_CSS } from './utils/annotator-files';
 
 export const GECKO_ID = 'medicaid-data-context@example.org';
 
+/**
+ * The scripts that run in news pages (the annotator, and the card UI it imports) use the browser's own
+ * extension API rather than webextension-polyfill: Firefox has `browser` with promises, Chrome's `chrome`
+ * returns promises in MV3 for every call they make, and their one message listener answers through
+ * sendResponse, which both honour. The polyfill weighed a third of the annotator's bundle and its start-up
+ * on every page; extension pages and the background keep it. (WXT's polyfill module aliases `wxt/browser`
+ * for every build; this undoes that for the page scripts' own lib-mode builds.)
+ */
+function pageScriptsWithoutPolyfill(): Plugin {
+  let pageScript = false;
+  return {
+    name: 'mdc-page-scripts-without-polyfill',
+    enforce: 'pre',
+    configResolved(config) {
+      const entry = config.build.lib ? String(config.build.lib.entry) : '';
+      pageScript = /entrypoints[\\/](annotator|explain)[\\/]/.test(entry);
+    },
+    resolveId(id, importer) {
+      if (pageScript && id === '@wxt-dev/webextension-polyfill/browser') return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+      return undefined;
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), pageScriptsWithoutPolyfill()],
     // Parse the bundled dataset with JSON.parse: faster than an object literal for large JSON.
     json: { stringify: true },
   }),

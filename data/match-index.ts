@@ -1,7 +1,7 @@
 /**
- * The slice of the dataset the content script needs on every page: ids, kinds, names and aliases, plus the
- * detector's vocabulary. The full records (summaries, sources, timelines) stay in the background and reach a
- * page only once it is recognised as coverage, so ordinary pages never parse them.
+ * The slice of the dataset the engine needs: ids, kinds, names and aliases, plus the detector's vocabulary,
+ * and the matcher's page-independent half precomputed. The background's engine starts from it (and the CLI
+ * and the benchmark from the same function), so a service worker that wakes up compiles nothing.
  */
 import { prepareEngine, type MatcherSpec } from '../engine';
 import type { Alias, EntityKind, Lexicon } from './schema';
@@ -24,3 +24,5 @@ export function toMatchIndex({ meta, lexicon, entities }: ValidatedDataset): Mat
 }
 
 export const MATCH_INDEX_MODULE = 'virtual:mdc-match-index';
+/** The dataset's version on its own, for code that shows it but never matches (the content script). */
+export const DATASET_VERSION_MODULE = 'virtual:mdc-dataset-version';

@@ -18,7 +18,7 @@ import type { Detection, Lexicon, MatchableEntity, Mention, PageText, Target } f
 export interface Engine {
   annotate(page: PageText, title?: string): Annotated;
   /** The same pass, one slice of text at a time: drive it with next() until done. */
-  steps(page: PageText, title?: string): Generator<void, Annotated, void>;
+  steps(page: PageText, title?: string): Generator<void, Annotated, unknown>;
   /**
    * Mentions in a fragment added to a page already recognised (an inserted paragraph, the next screen of an
    * infinite scroll): no detection. `seen` holds the entities already named in full, so surnames can match.
@@ -106,7 +106,7 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
     return found;
   };
 
-  function* steps(page: PageText, title?: string): Generator<void, Annotated, void> {
+  function* steps(page: PageText, title?: string): Generator<void, Annotated, unknown> {
     if (!mightBeCoverage(page.text, title ?? '')) return { detection: NOT_DETECTED, mentions: [] };
     const normals = new Map<number, string>();
     let raw: RawMatch<Target>[] = [];

@@ -125,7 +125,7 @@ const NODES_PER_STEP = 4096;
  * A caller that resumes after the page changed must check `root.isConnected`: the walk follows sibling
  * and parent links, and a change between slices is picked up by the caller's next pass anyway.
  */
-export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Generator<void, PageTextIndex, void> {
+export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Generator<void, PageTextIndex, unknown> {
   const parts: string[] = [];
   const nodes: Text[] = [];
   const starts: number[] = [];

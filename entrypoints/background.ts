@@ -1,21 +1,37 @@
 /**
- * The background holds the full dataset. Content scripts carry only the match index; once a page is
- * recognised as coverage, its content script asks here for the records its cards will show, and for the
- * card's words in the page's language. It also keeps the all-sites opt-in registered (utils/all-sites.ts).
+ * The background holds the full dataset and runs the engine. A content script reads its page and sends the
+ * text here; the engine (match → rules → detect → story) and the claim check run here, off the page's main
+ * thread, warm from one page to the next, and the page gets back mentions to anchor. Once a page is
+ * recognised, its content script also asks here for the records its cards will show, and for the card's
+ * words in the page's language. It also keeps the all-sites opt-in registered (utils/all-sites.ts).
  */
 import { claims, dataset } from '@/data';
-import { compileClaims, eventsSince, prepareClaims, type ClaimFinder } from '@/engine';
+import { compileClaims, createEngine, eventsSince, packMentions, prepareClaims, type ClaimFinder, type Engine } from '@/engine';
+import matchIndex from 'virtual:mdc-match-index';
 import type { Claim } from '@/data/claim-schema';
 import en from '@/locales/en.json';
 import es from '@/locales/es.json';
 import { allSitesWanted, browserRegistration, syncAllSites } from '@/utils/all-sites';
 import { BackgroundRequest } from '@/utils/background-request';
-import type { ClaimsAnswer, EntitiesAnswer } from '@/utils/messages';
+import type { ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer } from '@/utils/messages';
 import { recordsFor } from '@/utils/records';
 
-/** The claim finder, compiled on the first recognised page (claims are checked here, not in the page). */
+/** The engine and the claim finder, built on the first page that needs them and kept warm after. */
+let engine: Engine | undefined;
+const theEngine = () => (engine ??= createEngine(matchIndex.entities, matchIndex.lexicon, matchIndex.matcher));
 let finder: ClaimFinder | undefined;
 const claimById = new Map<string, Claim>(claims.map((c) => [c.id, c]));
+
+/** The article's checkable statements, judged at its date and today, with the story's events since. */
+function checkClaims(text: string, spans: number[] | undefined, peripheral: number[], published: string | null, today: string): ClaimsAnswer {
+  finder ??= compileClaims(prepareClaims(claims));
+  const checks = finder.find(text, { published, today, spans, peripheral }).filter((c) => c.verdict !== null);
+  return {
+    checks,
+    claims: [...new Set(checks.map((c) => c.id))].map((id) => claimById.get(id)!).filter(Boolean),
+    since: published ? eventsSince(dataset.entities, published, today) : [],
+  };
+}
 
 export default defineBackground(() => {
   const sync = async () => syncAllSites(await allSitesWanted.getValue(), browserRegistration()).catch(() => false);
@@ -28,14 +44,16 @@ export default defineBackground(() => {
     const msg = parsed.data;
     if (msg.type === 'allSites:sync') return sync();
     if (msg.type === 'story:get') return Promise.resolve({ events: dataset.entities.filter((e) => e.kind === 'event') });
-    if (msg.type === 'claims:check') {
-      finder ??= compileClaims(prepareClaims(claims));
-      const checks = finder.find(msg.text, { published: msg.published, today: msg.today, spans: msg.spans, peripheral: msg.peripheral }).filter((c) => c.verdict !== null);
-      const answer: ClaimsAnswer = {
-        checks,
-        claims: [...new Set(checks.map((c) => c.id))].map((id) => claimById.get(id)!).filter(Boolean),
-        since: msg.published ? eventsSince(dataset.entities, msg.published, msg.today) : [],
-      };
+    if (msg.type === 'page:annotate') {
+      const { text, peripheral, main, headlines } = msg;
+      const result = theEngine().annotate({ text, peripheral, main, headlines }, msg.title);
+      const answer: PageAnswer = { detection: result.detection, mentions: packMentions(result.mentions), story: result.story };
+      if (result.detection.detected) answer.claims = checkClaims(text, result.story?.spans, peripheral, msg.published, msg.today);
+      return Promise.resolve(answer);
+    }
+    if (msg.type === 'fragments:annotate') {
+      const seen = new Set(msg.seen);
+      const answer: FragmentsAnswer = { mentions: msg.fragments.map((f) => packMentions(theEngine().annotateFragment(f, seen))) };
       return Promise.resolve(answer);
     }
     // Spanish cards fall back to English words for any message not yet translated.

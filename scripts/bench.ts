@@ -322,6 +322,8 @@ const summary = {
   coldSeedMs: rows.get('seed')?.coldMs ?? NaN,
   annotateOverWalk: corpus.length ? median(corpus.map(ratio)) : NaN,
   stressAnnotateOverWalk: rows.has('stress') ? ratio(rows.get('stress')!) : NaN,
+  // What the stress page's main thread pays with the built extension (the engine runs in the background).
+  stressMainThreadOverWalk: rows.has('stress') ? rows.get('stress')!.coldMs / rows.get('stress')!.walkMs : NaN,
   maxLongTaskMs: longest(allTasks, 'cpuMs'),
   markjsOverAnnotate: corpus.length ? median(corpus.map((r) => r.markjsMs / r.annotateMs)) : NaN,
   incrementalParagraphMs: appended.perUpdateMs,

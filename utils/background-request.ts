@@ -11,16 +11,24 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   /** The story's events (presentation's timeline step). */
   z.object({ type: z.literal('story:get') }),
   /**
-   * Check the article's claims (done here, off the page's main thread): the text the content script read,
-   * the story's spans and the peripheral spans in it, the article's date and today's.
+   * Annotate a page (done here, off the page's main thread): the text the content script read with its
+   * spans, the page's title, the article's date and today's. Claims are checked in the same go.
    */
   z.object({
-    type: z.literal('claims:check'),
+    type: z.literal('page:annotate'),
     text: z.string(),
-    spans: z.optional(z.array(z.number())),
-    peripheral: z.optional(z.array(z.number())),
+    peripheral: z.array(z.number()),
+    main: z.optional(z.array(z.number())),
+    headlines: z.optional(z.array(z.number())),
+    title: z.string(),
     published: z.nullable(z.string()),
     today: z.string(),
+  }),
+  /** Mentions in pieces added to a page already recognised; `seen`: entities the page already names in full. */
+  z.object({
+    type: z.literal('fragments:annotate'),
+    fragments: z.array(z.object({ text: z.string(), peripheral: z.array(z.number()) })),
+    seen: z.array(z.string()),
   }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;

@@ -82,6 +82,20 @@ export interface AnnotationsResponse {
 }
 
 /** Answer to `claims:check`: the checks with verdicts, their records, and the story's events since the article. */
+/** The background's answer to `page:annotate`. */
+export interface PageAnswer {
+  detection: import('../engine/types').Detection;
+  mentions: import('../engine/wire').PackedMentions;
+  story?: { container: number; spans: number[] };
+  /** Present when the page was recognised. */
+  claims?: ClaimsAnswer;
+}
+
+/** The background's answer to `fragments:annotate`: mentions per fragment, in the same order. */
+export interface FragmentsAnswer {
+  mentions: import('../engine/wire').PackedMentions[];
+}
+
 export interface ClaimsAnswer {
   checks: import('../engine/types').ClaimCheck[];
   claims: import('../data/claim-schema').Claim[];

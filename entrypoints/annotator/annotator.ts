@@ -1,16 +1,17 @@
 /**
  * The content script's annotator: read → engine (match, rules, detect, story) → anchor → highlights, then
- * explain on hover, tap or keyboard. Its state is a few documented fields changed only through named actions
+ * explain on hover, tap or keyboard. The page is read and annotated here; the engine runs in the background
+ * (entrypoints/background.ts), which gets the text this script read and answers with the mentions in it. Its state is a few documented fields changed only through named actions
  * (pass, applyChanges, checkClaims, openCard, closeCard, step…); the page-facing parts are thin adapters
  * (pointer, keyboard, watcher, card host), all attached through one Lifetime so destroy() removes them at
  * once. Any failure leaves the page as it was.
  */
 import type { Claim } from '@/data/claim-schema';
 import type { Entity, Event, Lang } from '@/data/schema';
-import { createEngine, isOutsideStory, readPageText, readPublished, type Detection, type Engine, type PageTextIndex } from '@/engine';
-import matchIndex from 'virtual:mdc-match-index';
+import { isOutsideStory, readPageText, readPublished, unpackMentions, type Annotated, type Detection, type PageTextIndex } from '@/engine';
+import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
-import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, PageSnapshot } from '@/utils/messages';
+import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer, PageSnapshot } from '@/utils/messages';
 import { parseContentRequest } from '@/utils/messages';
 import { readPageSettings, watchPageSettings } from '@/utils/page-settings';
 import type { CardHost } from './card-host';
@@ -21,7 +22,7 @@ import { Painter } from './highlights';
 import { installKeyboard } from './keyboard';
 import { extensionAlive, Lifetime } from './lifetime';
 import { Marks, type Mark } from './marks';
-import { anchorAll, passSteps, visibilityCheck } from './pass';
+import { anchorAll, passSteps, visibilityCheck, type PassEngine } from './pass';
 import { caretAt, installPointer, type Via } from './pointer';
 import type { Presentation } from './presentation';
 import { loadExplain } from './ui';
@@ -31,13 +32,6 @@ import { domSpanLocator } from '@/engine/export/dom-spans';
 import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
 
-/**
- * The engine, built on first need: the match index is parsed only then, so a page the cheap gate turns away
- * (nearly every page a reader opens) never pays for it.
- */
-let built: Engine | undefined;
-const engine = (): Engine => (built ??= createEngine(matchIndex.entities, matchIndex.lexicon, matchIndex.matcher));
-const VERSION = matchIndex.version;
 const NOT_RUN: Detection = { detected: false, score: 0, reasons: [] };
 /** Re-reading this share of the page piece by piece costs more than one full pass. */
 const FULL_PASS_ABOVE = 0.3;
@@ -48,6 +42,36 @@ const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, 
 const rectsOf = (range: Range): Box[] => [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0).map(toBox);
 const today = () => new Date().toISOString().slice(0, 10);
 const before = (a: Range, b: Range) => a.compareBoundaryPoints(Range.START_TO_START, b) < 0;
+
+/** The engine's answer for a page, with the claims the background checked in the same go. */
+type PageAnnotated = Annotated & { claims?: ClaimsAnswer; published: string | null };
+
+/** Ask the background to annotate a page's text (and check its claims). */
+async function annotateInBackground(page: PageTextIndex, title: string, published: string | null): Promise<PageAnnotated> {
+  const request: BackgroundRequest = {
+    type: 'page:annotate',
+    text: page.text,
+    peripheral: page.peripheral,
+    main: page.main,
+    headlines: page.headlines,
+    title,
+    published,
+    today: today(),
+  };
+  const answer = (await browser.runtime.sendMessage(request)) as PageAnswer | undefined;
+  if (!answer?.detection) throw new Error('the background did not annotate the page');
+  return { detection: answer.detection, mentions: unpackMentions(page.text, answer.mentions), story: answer.story, claims: answer.claims, published };
+}
+
+/**
+ * The pass's engine: the background's. The article's date is read here first (only on pages past the cheap
+ * gate), since the background checks claims against it.
+ */
+const backgroundEngine: PassEngine<PageAnnotated> = {
+  *steps(page, title) {
+    return (yield annotateInBackground(page, title, readPublished(document))) as PageAnnotated;
+  },
+};
 
 /** What a card can explain: a mention of an entity, or a claim the article makes. */
 type Target = { kind: 'mention'; mark: Mark } | { kind: 'claim'; claim: ClaimMark };
@@ -84,13 +108,19 @@ export class Annotator {
   private resting = '';
   /** The running full pass; aborting it cancels the pass between slices. */
   private passRun: AbortController | null = null;
+  /** Counts full passes: an incremental update whose answer arrives after a newer pass began is dropped. */
+  private generation = 0;
   /** Settles when the current full pass (and its claim check) has finished: message answers wait for it. */
   private settled: Promise<void> = Promise.resolve();
   /** Full records and the card's words, from the background once the page is recognised. */
   private readonly records = new Map<string, Entity>();
   private readonly claimRecords = new Map<string, Claim>();
   private t: Translate = translator({});
-  private readonly lang: Lang = pageLanguage(document.documentElement.lang, browser.i18n?.getUILanguage?.());
+  /** The page's language (else the browser's), read on first need: most pages never need it. */
+  private pageLang?: Lang;
+  private get lang(): Lang {
+    return (this.pageLang ??= pageLanguage(document.documentElement.lang, browser.i18n?.getUILanguage?.()));
+  }
   /** The story's events, from the background, for the presentation's timeline step. */
   private events: Event[] | null = null;
 
@@ -133,7 +163,14 @@ export class Annotator {
   constructor(private readonly onDestroyed: () => void) {}
 
   async start(): Promise<void> {
-    const onMessage = (raw: unknown) => this.answer(raw);
+    // Answered through sendResponse (and `true`: the answer comes later), which Chrome and Firefox both honour
+    // without webextension-polyfill (see wxt.config.ts).
+    const onMessage = (raw: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+      const answer = this.answer(raw);
+      if (!answer) return undefined;
+      answer.then(sendResponse, () => sendResponse(undefined));
+      return true as const;
+    };
     browser.runtime.onMessage.addListener(onMessage);
     this.life.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
     this.life.onEnd(() => {
@@ -160,7 +197,9 @@ export class Annotator {
           const target = this.resting === key ? this.targetOf(key) : null;
           if (target && this.card) this.card.showHotspot(rectsOf(rangeOf(target)), (point) => void this.openCard(target, 'tap', point));
         };
-        // Resting on a mention is the first sign of interest: the card's UI loads now, before the card opens.
+        // Resting on a mention is the first sign of interest: the card's UI, the page's records and the story's
+        // events load now, before the card opens (a reader who only reads never pays for them).
+        this.prefetch();
         if (this.card) show();
         else void this.ui().then(show);
       },
@@ -203,7 +242,8 @@ export class Annotator {
 
     this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
     // A request that arrives before the first pass has begun waits for that pass, not for none.
-    const first = this.applyMode().then(() => this.refresh());
+    const settings = readPageSettings();
+    const first = this.applyMode(settings).then(() => this.refresh(settings));
     this.settled = first.catch(() => {});
     await first;
   }
@@ -242,8 +282,8 @@ export class Annotator {
   // ——— pass: the whole page, in slices ———
 
   /** Read the site switch, then run a full pass (or clear everything when switched off). */
-  private async refresh(): Promise<void> {
-    this.enabled = !(await readPageSettings()).disabledSites.includes(location.hostname);
+  private async refresh(settings = readPageSettings()): Promise<void> {
+    this.enabled = !(await settings).disabledSites.includes(location.hostname);
     if (this.enabled) return this.pass();
     this.passRun?.abort();
     this.clear();
@@ -267,7 +307,8 @@ export class Annotator {
     this.passRun = run;
     const tone = new ToneReader();
     let first = true;
-    const steps = passSteps(document, engine, {
+    this.generation++;
+    const steps = passSteps(document, backgroundEngine, {
       isOwnUi: (el) => el === this.card?.element || el.nodeName === HOST_TAG.toUpperCase(),
       tone,
       onMarks: (marks) => {
@@ -288,12 +329,11 @@ export class Annotator {
         this.detection = result.detection;
         this.storyRoot = result.storyRoot;
         this.pageChars = result.index?.text.length ?? 0;
-        if (this.detection.detected && result.index) {
-          // The cards' UI is not loaded here but when the reader first rests on a mention or steps to one: a
-          // reader who only reads never pays for it.
-          void this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {});
-          this.published = readPublished(document);
-          await this.checkClaims(result.index, result.storySpans, tone, run.signal);
+        if (this.detection.detected && result.index && result.answer) {
+          // The cards' UI and records are not loaded here but when the reader first rests on a mention or steps
+          // to one (prefetch).
+          this.published = result.answer.published;
+          if (result.answer.claims) this.applyClaims(result.index, result.answer.claims, tone);
         }
         if (!run.signal.aborted) this.notifyChanged();
       })
@@ -321,16 +361,12 @@ export class Annotator {
   }
 
   /**
-   * Claims are checked by the background (off the page's main thread) on the text this pass read; the
-   * answer comes back with the records their cards need and the story's events since the article.
+   * Claims are checked by the background with the page (off the page's main thread), on the text this pass
+   * read; the answer comes with the records their cards need and the story's events since the article.
    */
-  private async checkClaims(index: PageTextIndex, spans: number[] | undefined, tone: ToneReader, signal: AbortSignal): Promise<void> {
-    const request: BackgroundRequest = { type: 'claims:check', text: index.text, spans, peripheral: index.peripheral, published: this.published, today: today() };
-    const answer = (await browser.runtime.sendMessage(request).catch(() => undefined)) as ClaimsAnswer | undefined;
-    if (!answer || signal.aborted) return;
+  private applyClaims(index: PageTextIndex, answer: ClaimsAnswer, tone: ToneReader): void {
     for (const c of answer.claims) this.claimRecords.set(c.id, c);
     this.since = answer.since;
-    if (this.since.length) void this.presentationEvents();
     this.claims = anchorClaims(document, index, answer.checks, tone, visibilityCheck());
     this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
   }
@@ -353,17 +389,15 @@ export class Annotator {
       return;
     }
     const gone = this.marks.remove((m) => m.nodes.some((n) => !n.isConnected || plan.edited.has(n)));
-    const fresh: Mark[] = [];
-    const tone = new ToneReader();
     const named = this.marks.namedEntities();
+    const read: PageTextIndex[] = [];
     for (const unit of plan.units) {
       if (this.storyRoot && !this.storyRoot.contains(unit) && !unit.closest('h1')) continue;
       if (isOutsideStory(unit, this.storyRoot)) continue;
       // Anything already marked inside is read again with the rest of the block.
       gone.push(...this.marks.remove((m) => unit.contains(m.nodes[0])));
       const index = readPageText(unit, { isOwnUi: (el) => el === this.card?.element });
-      const mentions = engine().annotateFragment(index, named);
-      fresh.push(...anchorAll(document, index, mentions, tone));
+      if (index.text) read.push(index);
     }
     // A claim whose sentence changed is no longer what was checked.
     const staleClaims = this.claims.filter((c) => c.nodes.some((n) => !n.isConnected || plan.edited.has(n)));
@@ -374,14 +408,37 @@ export class Annotator {
     const openTarget = this.open?.target;
     if (openTarget && ((openTarget.kind === 'mention' && gone.includes(openTarget.mark)) || (openTarget.kind === 'claim' && staleClaims.includes(openTarget.claim))))
       this.closeCard();
+    if (gone.length) this.repaint([], gone);
+    if (gone.length || staleClaims.length) this.notifyChanged();
+    if (read.length) void this.annotateFragments(read, named);
+  }
+
+  /** Mentions in what changed, from the background; dropped if a full pass began meanwhile (it reads them too). */
+  private async annotateFragments(read: PageTextIndex[], named: ReadonlySet<string>): Promise<void> {
+    const generation = this.generation;
+    const request: BackgroundRequest = { type: 'fragments:annotate', fragments: read.map((r) => ({ text: r.text, peripheral: r.peripheral })), seen: [...named] };
+    const answer = (await browser.runtime.sendMessage(request).catch(() => undefined)) as FragmentsAnswer | undefined;
+    if (!answer || generation !== this.generation || !this.enabled || this.life.ended) return;
+    const tone = new ToneReader();
+    const fresh: Mark[] = [];
+    read.forEach((index, i) => {
+      const packed = answer.mentions[i];
+      // A fragment changed again meanwhile: its next change brings it back.
+      if (packed && index.nodes.every((n) => n.isConnected)) fresh.push(...anchorAll(document, index, unpackMentions(index.text, packed), tone));
+    });
+    if (!fresh.length) return;
+    this.repaint(fresh, []);
+    if (this.records.size) void this.loadRecords(fresh.map((m) => m.mention.id)).catch(() => {});
+    this.notifyChanged();
+  }
+
+  private repaint(fresh: Mark[], gone: Mark[]): void {
     this.marks.insert(fresh);
     if (this.painter.lineMode === 'first') this.painter.paintAll(this.marks.all);
     else {
       this.painter.remove(gone);
       this.painter.add(fresh);
     }
-    if (fresh.length) void this.loadRecords(fresh.map((m) => m.mention.id)).catch(() => {});
-    if (fresh.length || gone.length || staleClaims.length) this.notifyChanged();
   }
 
   // ——— explain: cards ———
@@ -420,6 +477,15 @@ export class Annotator {
     return this.since.map((s) => byId.get(s.id)).filter((e): e is Event => e !== undefined);
   }
 
+  /** What the cards will show, asked of the background on the reader's first sign of interest (once). */
+  private prefetched = false;
+  private prefetch(): void {
+    if (this.prefetched || !this.marks.size) return;
+    this.prefetched = true;
+    void this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => (this.prefetched = false));
+    if (this.since.length) void this.presentationEvents();
+  }
+
   private async loadRecords(ids: string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.records.has(id)).slice(0, MAX_IDS);
     if (!missing.length && this.records.size) return;
@@ -431,12 +497,16 @@ export class Annotator {
 
   private async openCard(target: Target, via: Via, point?: { x: number; y: number }, link?: HTMLAnchorElement): Promise<void> {
     if (!this.alive() || this.presentation?.active) return;
+    this.prefetch();
     const ui = await this.ui();
     if (!ui) return;
     const card = ui.card;
     const range = rangeOf(target);
+    // The events since the article (shown in the card) load alongside the records.
+    const events = this.since.length ? this.presentationEvents() : null;
     if (target.kind === 'mention' && !this.records.has(target.mark.mention.id)) await this.loadRecords([target.mark.mention.id]).catch(() => {});
     if (!this.records.size) await this.loadRecords([]).catch(() => {});
+    await events;
     if (!range.startContainer.isConnected) return;
     if (via === 'keyboard' && this.open?.via !== 'keyboard' && !this.returnTo)
       this.returnTo = { focus: document.activeElement, x: scrollX, y: scrollY };
@@ -541,9 +611,8 @@ export class Annotator {
     void this.ui().then((ui) => ui?.card.announce(said));
   }
 
-  private async applyMode(): Promise<void> {
-    const settings = await readPageSettings();
-    this.painter.paintAll(this.marks.all, settings.underlineMode);
+  private async applyMode(settings = readPageSettings()): Promise<void> {
+    this.painter.paintAll(this.marks.all, (await settings).underlineMode);
   }
 
   // ——— messages from the extension (popup, side panel, tests) ———
@@ -577,6 +646,8 @@ export class Annotator {
         return this.settled.then(async () => {
           const ui = this.marks.size ? await this.ui() : null;
           if (!ui) return { ok: false };
+          // Every step's record and the timeline at hand first: stepping never waits on the background.
+          await Promise.all([this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {}), this.presentationEvents()]);
           this.closeCard();
           await ui.presentation.start(msg.step ?? 0);
           return { ok: true, ...ui.presentation.position };
@@ -608,14 +679,10 @@ export class Annotator {
   private async snapshot(): Promise<PageSnapshot> {
     const body = document.body;
     const index = readPageText(body, { isOwnUi: (el) => el === this.card?.element });
-    const result = this.enabled ? engine().annotate(index, document.title) : { mentions: [], story: undefined };
+    const result = this.enabled ? await annotateInBackground(index, document.title, this.published) : { mentions: [], claims: undefined };
     const dom = domSpanLocator(body, index);
-    let checks: PageSnapshot['claims'] = [];
-    if (this.enabled && this.detection.detected) {
-      const request: BackgroundRequest = { type: 'claims:check', text: index.text, spans: result.story?.spans, peripheral: index.peripheral, published: this.published, today: today() };
-      const answer = (await browser.runtime.sendMessage(request).catch(() => undefined)) as ClaimsAnswer | undefined;
-      checks = (answer?.checks ?? []).map((check) => ({ check, start: check.start, end: check.end, text: check.text, dom: dom(check.start, check.end) }));
-    }
+    const checks: PageSnapshot['claims'] =
+      this.detection.detected && result.claims ? result.claims.checks.map((check) => ({ check, start: check.start, end: check.end, text: check.text, dom: dom(check.start, check.end) })) : [];
     return {
       url: location.href,
       title: document.title,

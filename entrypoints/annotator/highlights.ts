@@ -19,7 +19,7 @@ export type UnderlineMode = 'all' | 'first';
 export const FIRST_FIREFOX_WITH_DECORATIONS = 153;
 
 export function styleFamily(userAgent = navigator.userAgent): Family {
-  const firefox = userAgent.match(/\bFirefox\/(\d+)/);
+  const firefox = userAgent.includes('Firefox/') ? userAgent.match(/\bFirefox\/(\d+)/) : null;
   return firefox && Number(firefox[1]) < FIRST_FIREFOX_WITH_DECORATIONS ? 'band' : 'line';
 }
 
@@ -59,15 +59,31 @@ export class Painter {
     this.add(marks);
   }
 
-  /** Paint more marks (a slice of a pass, or an inserted paragraph). */
+  /**
+   * Paint more marks (a slice of a pass, or an inserted paragraph). Ranges are grouped by highlight first: a
+   * highlight gets its ranges before it is registered, and one already registered gets a batch at a time.
+   */
   add(marks: readonly Mark[]): void {
     if (!supportsHighlights() || this.hidden) return;
+    const byName = new Map<string, Range[]>();
     for (const m of marks) {
       if (this.mode === 'first') {
         if (this.painted.has(m.mention.id)) continue;
         this.painted.add(m.mention.id);
       }
-      this.highlight(highlightName(m.mention.kind, this.family, m.onDark)).add(m.range);
+      const name = highlightName(m.mention.kind, this.family, m.onDark);
+      const ranges = byName.get(name);
+      if (ranges) ranges.push(m.range);
+      else byName.set(name, [m.range]);
+    }
+    for (const [name, ranges] of byName) {
+      const h = this.active.get(name);
+      if (h) for (const r of ranges) h.add(r);
+      else {
+        const fresh = new Highlight(...ranges);
+        this.active.set(name, fresh);
+        CSS.highlights.set(name, fresh);
+      }
     }
   }
 
@@ -101,13 +117,4 @@ export class Painter {
     this.painted = new Set();
   }
 
-  private highlight(name: string): Highlight {
-    let h = this.active.get(name);
-    if (!h) {
-      h = new Highlight();
-      this.active.set(name, h);
-      CSS.highlights.set(name, h);
-    }
-    return h;
-  }
 }

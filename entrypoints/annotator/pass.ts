@@ -3,8 +3,11 @@
  * as steps, so the annotator can run it in slices (no long task, cancelled when the page navigates or the
  * reader switches the site off) while the benchmark can run exactly the same code in one go.
  * Anchored marks are handed over in reading order as they are made, so underlines appear progressively.
+ *
+ * The engine is whatever `PassEngine` the caller gives: the extension's runs in the background (a step of
+ * the pass then waits for its answer: a Promise, awaited by the scheduler), the benchmark's in the page.
  */
-import { anchorMention, mightBeCoverage, readPageTextSteps, type Detection, type Engine, type Mention, type PageTextIndex } from '@/engine';
+import { anchorMention, mightBeCoverage, readPageTextSteps, type Annotated, type Detection, type Mention, type PageTextIndex } from '@/engine';
 import type { Mark } from './marks';
 import type { ToneReader } from './tone';
 
@@ -15,8 +18,21 @@ export interface PassOptions {
   onMarks: (marks: Mark[]) => void;
 }
 
-export interface PassResult {
+/**
+ * What a step of a pass pauses on: nothing (a slice ends, the page may have its thread back) or a Promise
+ * (the background's answer), whose value the scheduler hands back to the step.
+ */
+export type Pause = void | Promise<unknown>;
+
+/** The engine's pipeline (match → rules → detect → story) as steps, wherever it runs. */
+export interface PassEngine<A extends Annotated = Annotated> {
+  steps(page: PageTextIndex, title: string): Generator<Pause, A, unknown>;
+}
+
+export interface PassResult<A extends Annotated = Annotated> {
   detection: Detection;
+  /** The engine's answer (null when the cheap gate turned the page away first). */
+  answer: A | null;
   /** The element holding the story (null: the page has no article container, the story is the whole page). */
   storyRoot: Element | null;
   /** The story's spans in the text (the claim check reads only these). */
@@ -59,17 +75,17 @@ export function anchorAll(doc: Document, index: PageTextIndex, mentions: Mention
   return out;
 }
 
-/** `engine` is asked for only once the page passed the cheap gate (building it parses the match index). */
-export function* passSteps(doc: Document, engine: Engine | (() => Engine), opts: PassOptions): Generator<void, PassResult, void> {
+/** `engine` is asked for only once the page passed the cheap gate (building one in the page parses the match index). */
+export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngine<A> | (() => PassEngine<A>), opts: PassOptions): Generator<Pause, PassResult<A>, unknown> {
   const body = doc.body;
   // Most pages never say "Medicaid": textContent is one native read, about the cost of the bare walk,
   // and settles them before any real work.
-  if (!body || !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, storyRoot: null, index: null };
+  if (!body || !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
   const index = yield* readPageTextSteps(body, { isOwnUi: opts.isOwnUi });
   yield;
-  const result = yield* (typeof engine === 'function' ? engine() : engine).steps(index, doc.title);
-  if (!result.detection.detected) return { detection: result.detection, storyRoot: null, index };
+  const result: A = yield* (typeof engine === 'function' ? engine() : engine).steps(index, doc.title);
+  if (!result.detection.detected) return { detection: result.detection, answer: result, storyRoot: null, index };
   const visible = visibilityCheck();
   for (let i = 0; i < result.mentions.length; i += BATCH) {
     yield;
@@ -77,14 +93,15 @@ export function* passSteps(doc: Document, engine: Engine | (() => Engine), opts:
     if (marks.length) opts.onMarks(marks);
   }
   const container = result.story?.container ?? -1;
-  return { detection: result.detection, storyRoot: container >= 0 ? index.mainElements[container] : null, storySpans: result.story?.spans, index };
+  return { detection: result.detection, answer: result, storyRoot: container >= 0 ? index.mainElements[container] : null, storySpans: result.story?.spans, index };
 }
 
-/** The whole pass in one go (the benchmark, and tests). */
-export function runPassNow(doc: Document, engine: Engine | (() => Engine), opts: PassOptions): PassResult {
+/** The whole pass in one go, with an engine in the page (the benchmark, and tests). */
+export function runPassNow<A extends Annotated>(doc: Document, engine: PassEngine<A>, opts: PassOptions): PassResult<A> {
   const run = passSteps(doc, engine, opts);
   for (;;) {
     const step = run.next();
     if (step.done) return step.value;
+    if (step.value) throw new Error('runPassNow needs an engine that runs in the page');
   }
 }

@@ -20,14 +20,22 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
-/** Drive `steps` to the end in slices; undefined if `signal` aborted meanwhile. */
-export async function runInSlices<T>(steps: Generator<void, T, void>, signal: AbortSignal, budget = SLICE_BUDGET_MS): Promise<T | undefined> {
+/**
+ * Drive `steps` to the end in slices; undefined if `signal` aborted meanwhile. A step that yields a Promise
+ * waits for it (the thread is the page's meanwhile) and gets its value back.
+ */
+export async function runInSlices<T>(steps: Generator<void | Promise<unknown>, T, unknown>, signal: AbortSignal, budget = SLICE_BUDGET_MS): Promise<T | undefined> {
   let deadline = performance.now() + budget;
+  let answer: unknown;
   for (;;) {
     if (signal.aborted) return undefined;
-    const step = steps.next();
+    const step = steps.next(answer);
+    answer = undefined;
     if (step.done) return step.value;
-    if (performance.now() >= deadline) {
+    if (step.value) {
+      answer = await step.value;
+      deadline = performance.now() + budget;
+    } else if (performance.now() >= deadline) {
       await yieldToPage();
       deadline = performance.now() + budget;
     }

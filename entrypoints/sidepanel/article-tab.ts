@@ -58,9 +58,13 @@ export function followArticleTab(pinned: number | null): ArticleLink {
       const removed = (id: number) => {
         if (pinned !== null && id === pinned) listener('closed');
       };
-      // The article's content script says when its annotations changed (the page changed under it).
-      const changed = async (message: unknown, sender: { tab?: { id?: number } }) => {
-        if ((message as { type?: unknown })?.type === 'annotations:changed' && sender.tab?.id === (await tabId())) listener('changed');
+      // The article's content script says when its annotations changed (the page changed under it). Not an
+      // async listener: a listener that returns a Promise answers every message sent to the extension, and
+      // the panel's empty answer could reach a content script before the background's.
+      const changed = (message: unknown, sender: { tab?: { id?: number } }) => {
+        if ((message as { type?: unknown })?.type !== 'annotations:changed') return undefined;
+        void tabId().then((id) => sender.tab?.id === id && listener('changed'));
+        return undefined;
       };
       browser.tabs.onActivated.addListener(activated);
       browser.tabs.onUpdated.addListener(updated);

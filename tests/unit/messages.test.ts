@@ -22,9 +22,16 @@ describe('requests to the content script', () => {
 });
 
 describe('requests to the background', () => {
-  it('checks a claims request', () => {
-    expect(BackgroundRequest.safeParse({ type: 'claims:check', text: 'x', published: null, today: '2026-11-30' }).success).toBe(true);
-    expect(BackgroundRequest.safeParse({ type: 'claims:check', text: 5, published: null, today: '2026-11-30' }).success).toBe(false);
+  it('checks a page to annotate, and fragments', () => {
+    const page = { type: 'page:annotate', text: 'x', peripheral: [], title: 't', published: null, today: '2026-11-30' };
+    expect(BackgroundRequest.safeParse(page).success).toBe(true);
+    expect(BackgroundRequest.safeParse({ ...page, main: [0, 1], headlines: [] }).success).toBe(true);
+    expect(BackgroundRequest.safeParse({ ...page, text: 5 }).success).toBe(false);
+    expect(BackgroundRequest.safeParse({ ...page, peripheral: ['0'] }).success).toBe(false);
+    expect(BackgroundRequest.safeParse({ ...page, title: undefined }).success).toBe(false);
+    expect(BackgroundRequest.safeParse({ type: 'fragments:annotate', fragments: [{ text: 'a', peripheral: [] }], seen: ['cms'] }).success).toBe(true);
+    expect(BackgroundRequest.safeParse({ type: 'fragments:annotate', fragments: [{ text: 'a' }], seen: [] }).success).toBe(false);
+    expect(BackgroundRequest.safeParse({ type: 'claims:check', text: 'x', published: null, today: '2026-11-30' }).success).toBe(false);
     expect(BackgroundRequest.safeParse({ type: 'entities:get', ids: 'cms' }).success).toBe(false);
   });
 });
