@@ -65,37 +65,56 @@ function isEditable(el: Element): boolean {
   return el.getAttribute('role') === 'textbox';
 }
 
-/** `attrs`: el.hasAttributes(), read once: most elements have none, and then no attribute need be looked up. */
-function isSkipped(el: Element, opts: ReadOptions, attrs = el.hasAttributes()): boolean {
-  if (SKIP.has(el.nodeName)) return true;
-  if (attrs && (el.hasAttribute('hidden') || isEditable(el))) return true;
-  return opts.isOwnUi?.(el) ?? false;
+/**
+ * An element as the walk sees it, each fact read from the DOM at most once (a page of megabytes has tens of
+ * thousands of elements): its tag, whether it has attributes (most have none, and then none is looked up),
+ * its role, and its class and id names when a rule needs them.
+ */
+interface Seen {
+  el: Element;
+  tag: string;
+  attrs: boolean;
+  role: string | null;
+  names?: string;
 }
 
-const namesOf = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+const see = (el: Element): Seen => {
+  const attrs = el.hasAttributes();
+  return { el, tag: el.nodeName, attrs, role: attrs ? el.getAttribute('role') : null };
+};
 
-function isPeripheral(el: Element, attrs = el.hasAttributes()): boolean {
-  if (PERIPHERAL_TAGS.has(el.nodeName)) return true;
+const namesOf = (s: Seen) => (s.names ??= s.attrs ? `${s.el.getAttribute('class') ?? ''} ${s.el.getAttribute('id') ?? ''}` : ' ');
+
+function isSkipped(s: Seen, opts: ReadOptions): boolean {
+  if (SKIP.has(s.tag)) return true;
+  if (s.attrs) {
+    if (s.role === 'textbox' || s.el.hasAttribute('hidden')) return true;
+    const editable = s.el.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return true;
+  }
+  return opts.isOwnUi?.(s.el) ?? false;
+}
+
+function isPeripheral(s: Seen): boolean {
+  if (PERIPHERAL_TAGS.has(s.tag)) return true;
   // A page-level <header> is the masthead; an article's own <header> holds its headline.
-  if (!attrs) return el.nodeName === 'HEADER' && !el.closest('article, main, [role="main"]');
-  const role = el.getAttribute('role');
-  if (role && PERIPHERAL_ROLES.has(role)) return true;
-  // A page-level <header> is the masthead; an article's own <header> holds its headline.
-  if (el.nodeName === 'HEADER' && !el.closest('article, main, [role="main"]')) return true;
+  if (s.tag === 'HEADER' && !s.el.closest('article, main, [role="main"]')) return true;
+  if (!s.attrs) return false;
+  if (s.role && PERIPHERAL_ROLES.has(s.role)) return true;
   // Class names say "rail" or "comments" of parts of a page, not of the page or the story itself (BBC's <body>
   // carries its ad slots' names, "bbccom_outbrain_ar_5").
-  if (NEVER_PERIPHERAL_BY_NAME.has(el.nodeName) || el.getAttribute('role') === 'main') return false;
-  const names = namesOf(el);
+  if (NEVER_PERIPHERAL_BY_NAME.has(s.tag) || s.role === 'main') return false;
+  const names = namesOf(s);
   return names.length > 1 && PERIPHERAL_NAMES.test(names);
 }
 
 const NEVER_PERIPHERAL_BY_NAME = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
 
-function isMainCandidate(el: Element, attrs = el.hasAttributes()): boolean {
-  if (MAIN_TAGS.has(el.nodeName)) return true;
-  if (!attrs) return false;
-  if (el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody') return true;
-  const names = namesOf(el);
+function isMainCandidate(s: Seen): boolean {
+  if (MAIN_TAGS.has(s.tag)) return true;
+  if (!s.attrs) return false;
+  if (s.role === 'main' || s.el.getAttribute('itemprop') === 'articleBody') return true;
+  const names = namesOf(s);
   return names.length > 1 && MAIN_NAMES.test(names);
 }
 
@@ -148,11 +167,11 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
     }
   };
   const enter = (el: Element): boolean => {
-    const attrs = el.hasAttributes();
-    if (isSkipped(el, opts, attrs)) return false;
-    const block = BLOCK.has(el.nodeName);
-    const periph = isPeripheral(el, attrs);
-    const region = el.nodeName === 'H1' ? headlines : isMainCandidate(el, attrs) ? main : undefined;
+    const s = see(el);
+    if (isSkipped(s, opts)) return false;
+    const block = BLOCK.has(s.tag);
+    const periph = isPeripheral(s);
+    const region = s.tag === 'H1' ? headlines : isMainCandidate(s) ? main : undefined;
     if (block) separate();
     if (periph && peripheralDepth++ === 0) peripheralStart = length;
     if (block || periph || region) closers.push({ el, block, peripheral: periph, region, start: length });
@@ -221,7 +240,7 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
 
 /** Is `el`, or an ancestor below `stop`, text the reader does not read as the story (a rail, a credit, a comment)? */
 export function isOutsideStory(el: Element | null, stop: Element | null): boolean {
-  for (let e = el; e && e !== stop; e = e.parentElement) if (isPeripheral(e) || SKIP.has(e.nodeName) || isEditable(e)) return true;
+  for (let e = el; e && e !== stop; e = e.parentElement) if (isPeripheral(see(e)) || SKIP.has(e.nodeName) || isEditable(e)) return true;
   return false;
 }
 

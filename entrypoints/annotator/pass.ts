@@ -43,6 +43,8 @@ export interface PassResult<A extends Annotated = Annotated> {
 const NOT_COVERAGE: Detection = { detected: false, score: 0, reasons: [] };
 /** Marks handed over per batch (and per slice of anchoring). */
 const BATCH = 400;
+/** Above this many elements, the cheap gate reads the text the walk read rather than the body's textContent. */
+const HUGE_PAGE_ELEMENTS = 20_000;
 
 /** Can the reader see and not edit this element's text? Memoised per element for one pass. */
 export function visibilityCheck(): (el: Element | null) => boolean {
@@ -78,11 +80,15 @@ export function anchorAll(doc: Document, index: PageTextIndex, mentions: Mention
 /** `engine` is asked for only once the page passed the cheap gate (building one in the page parses the match index). */
 export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngine<A> | (() => PassEngine<A>), opts: PassOptions): Generator<Pause, PassResult<A>, unknown> {
   const body = doc.body;
+  if (!body) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   // Most pages never say "Medicaid": textContent is one native read, about the cost of the bare walk,
-  // and settles them before any real work.
-  if (!body || !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
+  // and settles them before any real work. On a page of tens of thousands of elements that one read is
+  // itself a long task, and the walk reads the same text in slices: the gate then looks at what it read.
+  const huge = body.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
+  if (!huge && !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
   const index = yield* readPageTextSteps(body, { isOwnUi: opts.isOwnUi });
+  if (huge && !mightBeCoverage(index.text, doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
   const result: A = yield* (typeof engine === 'function' ? engine() : engine).steps(index, doc.title);
   if (!result.detection.detected) return { detection: result.detection, answer: result, storyRoot: null, index };
