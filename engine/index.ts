@@ -13,4 +13,4 @@ export { compileClaims, prepareClaims, ClaimTemplateError, type ClaimFinder, typ
 export { readPublished, parsePublishedOption, parseDateValue } from './published';
 export { eventsSince, type EventSince } from './since';
 export { parseIsoDay } from './dates';
-export { packMentions, unpackMentions, type PackedMentions } from './wire';
+export { packMentions, splitText, unpackMentions, type PackedMentions } from './wire';

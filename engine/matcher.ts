@@ -321,7 +321,7 @@ function formsOf(target: MatchTarget): { text: string; rule?: AliasRule; confide
 
 /**
  * The page-independent half of a matcher, as plain JSON, computed at build time and shipped in the
- * extension's match index, so that a page only reads it:
+ * extension's match index, so that the engine (in the background) only reads it:
  * - `variants`: every literal form a text can take, in the order the forms list them (which compresses
  *   well; the scanner orders them longest first), and `groupSteps`: each variant's group, as the step from
  *   the previous variant's (mostly 0 or 1, which compresses better still);

@@ -44,3 +44,23 @@ export function unpackMentions(text: string, packed: PackedMentions): Mention[] 
   }
   return out;
 }
+
+/**
+ * A page's text in pieces of at most `size` characters, for a page too long to send in one message
+ * (a browser serialises a message in one go, on the page's main thread). No piece ends between the two
+ * halves of a surrogate pair, so each piece is well-formed text on its own.
+ */
+export function splitText(text: string, size: number): string[] {
+  if (text.length <= size) return [text];
+  const parts: string[] = [];
+  let from = 0;
+  while (text.length - from > size) {
+    let to = from + size;
+    const last = text.charCodeAt(to - 1);
+    if (last >= 0xd800 && last <= 0xdbff) to--;
+    parts.push(text.slice(from, to));
+    from = to;
+  }
+  parts.push(text.slice(from));
+  return parts;
+}

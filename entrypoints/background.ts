@@ -14,12 +14,15 @@ import es from '@/locales/es.json';
 import { allSitesWanted, browserRegistration, syncAllSites } from '@/utils/all-sites';
 import { BackgroundRequest } from '@/utils/background-request';
 import type { ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer } from '@/utils/messages';
+import { PendingParts } from '@/utils/page-parts';
 import { recordsFor } from '@/utils/records';
 
 /** The engine and the claim finder, built on the first page that needs them and kept warm after. */
 let engine: Engine | undefined;
 const theEngine = () => (engine ??= createEngine(matchIndex.entities, matchIndex.lexicon, matchIndex.matcher));
 let finder: ClaimFinder | undefined;
+/** Pages too long for one message arrive in parts. */
+const pending = new PendingParts();
 const claimById = new Map<string, Claim>(claims.map((c) => [c.id, c]));
 
 /** The article's checkable statements, judged at its date and today, with the story's events since. */
@@ -44,8 +47,15 @@ export default defineBackground(() => {
     const msg = parsed.data;
     if (msg.type === 'allSites:sync') return sync();
     if (msg.type === 'story:get') return Promise.resolve({ events: dataset.entities.filter((e) => e.kind === 'event') });
+    if (msg.type === 'page:part') {
+      pending.add(msg.id, msg.index, msg.text);
+      return Promise.resolve({ ok: true });
+    }
     if (msg.type === 'page:annotate') {
-      const { text, peripheral, main, headlines } = msg;
+      const text = msg.id !== undefined && msg.parts !== undefined ? pending.take(msg.id, msg.parts, msg.text) : msg.text;
+      // A part went missing (the background restarted between them): no answer, and the page is skipped.
+      if (text === null) return Promise.resolve({ error: 'parts missing' });
+      const { peripheral, main, headlines } = msg;
       const result = theEngine().annotate({ text, peripheral, main, headlines }, msg.title);
       const answer: PageAnswer = { detection: result.detection, mentions: packMentions(result.mentions), story: result.story };
       if (result.detection.detected) answer.claims = checkClaims(text, result.story?.spans, peripheral, msg.published, msg.today);

@@ -1,7 +1,8 @@
 /**
  * What `npm run bench` runs inside real pages (main world, extension not loaded): the floor (a bare text
  * walk), the extension's whole annotation pass (read → match → detect → anchor → paint) with its engine
- * already warm, and mark.js highlighting the same terms, all on the same document.
+ * already warm, and mark.js highlighting the same terms, all on the same document. The extension runs the
+ * engine in its background; here it runs in the page, so the pass is all the work wherever it runs.
  */
 import type { MatchIndex } from '../data/match-index';
 import { createEngine, pushTo, type EntityKind } from '../engine';
@@ -48,7 +49,7 @@ const scope = globalThis as Record<string, unknown>;
 
 /** Times the walk and the pass `reps` times each; the engine is built and warmed first, as on a page already annotated once. */
 scope.__bench = (reps: number) => {
-  // The same match index the content script gets (bench.ts injects it).
+  // The same match index the background's engine gets (bench.ts injects it).
   const index = (globalThis as unknown as { __matchIndex: MatchIndex }).__matchIndex;
   const engine = createEngine(index.entities, index.lexicon, index.matcher);
   let result = annotate(engine);

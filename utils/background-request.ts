@@ -4,6 +4,9 @@
  */
 import * as z from 'zod/mini';
 
+/** Parts a page may be sent in (a million characters each: see the annotator). */
+export const MAX_PARTS = 64;
+
 export const BackgroundRequest = z.discriminatedUnion('type', [
   /** Ids are collapsed and capped by the background (a page could make its content script ask for many). */
   z.object({ type: z.literal('entities:get'), ids: z.array(z.string()), lang: z.optional(z.enum(['en', 'es'])) }),
@@ -16,13 +19,23 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
    */
   z.object({
     type: z.literal('page:annotate'),
+    /** The text, or its last part when `parts` parts were sent before under `id`. */
     text: z.string(),
+    id: z.optional(z.string().check(z.maxLength(64))),
+    parts: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(MAX_PARTS))),
     peripheral: z.array(z.number()),
     main: z.optional(z.array(z.number())),
     headlines: z.optional(z.array(z.number())),
     title: z.string(),
     published: z.nullable(z.string()),
     today: z.string(),
+  }),
+  /** A part of a page too long for one message (its content script sends `page:annotate` after the last). */
+  z.object({
+    type: z.literal('page:part'),
+    id: z.string().check(z.maxLength(64)),
+    index: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_PARTS - 1)),
+    text: z.string(),
   }),
   /** Mentions in pieces added to a page already recognised; `seen`: entities the page already names in full. */
   z.object({

@@ -81,7 +81,7 @@ export interface AnnotationsResponse {
   lang: 'en' | 'es';
 }
 
-/** Answer to `claims:check`: the checks with verdicts, their records, and the story's events since the article. */
+/** The claims part of the answer to `page:annotate`: the checks with verdicts, their records, and the story's events since the article. */
 /** The background's answer to `page:annotate`. */
 export interface PageAnswer {
   detection: import('../engine/types').Detection;

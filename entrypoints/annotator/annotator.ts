@@ -2,13 +2,13 @@
  * The content script's annotator: read → engine (match, rules, detect, story) → anchor → highlights, then
  * explain on hover, tap or keyboard. The page is read and annotated here; the engine runs in the background
  * (entrypoints/background.ts), which gets the text this script read and answers with the mentions in it. Its state is a few documented fields changed only through named actions
- * (pass, applyChanges, checkClaims, openCard, closeCard, step…); the page-facing parts are thin adapters
+ * (pass, applyChanges, applyClaims, openCard, closeCard, step…); the page-facing parts are thin adapters
  * (pointer, keyboard, watcher, card host), all attached through one Lifetime so destroy() removes them at
  * once. Any failure leaves the page as it was.
  */
 import type { Claim } from '@/data/claim-schema';
 import type { Entity, Event, Lang } from '@/data/schema';
-import { isOutsideStory, readPageText, readPublished, unpackMentions, type Annotated, type Detection, type PageTextIndex } from '@/engine';
+import { isOutsideStory, readPageText, readPublished, splitText, unpackMentions, type Annotated, type Detection, type PageTextIndex } from '@/engine';
 import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer, PageSnapshot } from '@/utils/messages';
@@ -48,11 +48,22 @@ const HOST_NAME = HOST_TAG.toUpperCase();
 /** The engine's answer for a page, with the claims the background checked in the same go. */
 type PageAnnotated = Annotated & { claims?: ClaimsAnswer; published: string | null };
 
+/**
+ * Characters per message. A browser serialises a message in one go on the page's main thread (Chrome, about
+ * 10 ms per million characters here): a longer text goes in parts, each in a task of its own.
+ */
+const PART_CHARS = 1_000_000;
+
 /** Ask the background to annotate a page's text (and check its claims). */
 async function annotateInBackground(page: PageTextIndex, title: string, published: string | null): Promise<PageAnnotated> {
+  const parts = splitText(page.text, PART_CHARS);
+  // crypto.randomUUID needs a secure context; news pages may be served over http.
+  const id = parts.length > 1 ? Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('') : undefined;
+  if (id) for (let index = 0; index + 1 < parts.length; index++) await browser.runtime.sendMessage({ type: 'page:part', id, index, text: parts[index] } satisfies BackgroundRequest);
   const request: BackgroundRequest = {
     type: 'page:annotate',
-    text: page.text,
+    text: parts[parts.length - 1],
+    ...(id ? { id, parts: parts.length - 1 } : {}),
     peripheral: page.peripheral,
     main: page.main,
     headlines: page.headlines,

@@ -53,6 +53,12 @@ export const routes: Routes = {
 <body><div id="root"><p>Loading…</p></div>
 <script>setTimeout(() => { document.title = 'Medicaid data and immigration enforcement';
 document.getElementById('root').innerHTML = ${JSON.stringify(article)}; }, 700);</script></body></html>`,
+  /** The article, then over two million characters of other news: too long for one message to the background. */
+  '/article/long': () =>
+    variant({
+      edit: (s) =>
+        s.replace('</body>', `<section>${'<p>Crews cleared snow from the county roads overnight, and the schools will open late on Wednesday morning.</p>'.repeat(21_000)}</section></body>`),
+    }),
   '/elsewhere': () => plainTextPage('Another page', ['Nothing to see here.']),
   /** The extension's card in an open shadow root, for axe-core (tests/fixtures/card-page.tsx). */
   '/fixture/card': cardFixturePage,
