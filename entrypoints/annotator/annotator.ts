@@ -1,7 +1,8 @@
 /**
  * The content script's annotator: read → engine (match, rules, detect, story) → anchor → highlights, then
  * explain on hover, tap or keyboard. The page is read and annotated here; the engine runs in the background
- * (entrypoints/background.ts), which gets the text this script read and answers with the mentions in it. Its state is a few documented fields changed only through named actions
+ * (entrypoints/background.ts), which gets the text this script read and answers with the mentions in it.
+ * Its state is a few documented fields changed only through named actions
  * (pass, applyChanges, applyClaims, openCard, closeCard, step…); the page-facing parts are thin adapters
  * (pointer, keyboard, watcher, card host), all attached through one Lifetime so destroy() removes them at
  * once. Any failure leaves the page as it was.
