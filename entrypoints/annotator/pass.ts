@@ -35,8 +35,6 @@ export interface PassResult<A extends Annotated = Annotated> {
   answer: A | null;
   /** The element holding the story (null: the page has no article container, the story is the whole page). */
   storyRoot: Element | null;
-  /** The story's spans in the text (the claim check reads only these). */
-  storySpans?: number[];
   index: PageTextIndex | null;
 }
 
@@ -77,8 +75,7 @@ export function anchorAll(doc: Document, index: PageTextIndex, mentions: Mention
   return out;
 }
 
-/** `engine` is asked for only once the page passed the cheap gate (building one in the page parses the match index). */
-export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngine<A> | (() => PassEngine<A>), opts: PassOptions): Generator<Pause, PassResult<A>, unknown> {
+export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngine<A>, opts: PassOptions): Generator<Pause, PassResult<A>, unknown> {
   const body = doc.body;
   if (!body) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   // Most pages never say "Medicaid": textContent is one native read, about the cost of the bare walk,
@@ -90,7 +87,7 @@ export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngin
   const index = yield* readPageTextSteps(body, { isOwnUi: opts.isOwnUi });
   if (huge && !mightBeCoverage(index.text, doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
-  const result: A = yield* (typeof engine === 'function' ? engine() : engine).steps(index, doc.title);
+  const result: A = yield* engine.steps(index, doc.title);
   if (!result.detection.detected) return { detection: result.detection, answer: result, storyRoot: null, index };
   const visible = visibilityCheck();
   for (let i = 0; i < result.mentions.length; i += BATCH) {
@@ -99,7 +96,7 @@ export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngin
     if (marks.length) opts.onMarks(marks);
   }
   const container = result.story?.container ?? -1;
-  return { detection: result.detection, answer: result, storyRoot: container >= 0 ? index.mainElements[container] : null, storySpans: result.story?.spans, index };
+  return { detection: result.detection, answer: result, storyRoot: container >= 0 ? index.mainElements[container] : null, index };
 }
 
 /** The whole pass in one go, with an engine in the page (the benchmark, and tests). */
