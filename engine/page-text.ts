@@ -1,38 +1,109 @@
 /**
  * Read a page's text the way a reader sees it, in one walk over the DOM, without touching it.
  *
- * Why not a TreeWalker over text nodes: we also need element boundaries (a block ends a paragraph; a nav
- * or footer is peripheral; a script or form field is never read; an <article> may be the story) and a manual
- * walk gives enter and leave events for free. Reading node data never forces layout (innerText would).
+ * The walk needs element boundaries as well as text (a block ends a paragraph; a nav or footer is peripheral;
+ * a script or form field is never read; an <article> may be the story), so it is a TreeWalker over elements
+ * and text: the browser's own traversal, one call per node, several times cheaper than following sibling
+ * and parent links from script. Reading node data never forces layout (innerText would).
  */
 import { BLOCK_SEPARATOR, type PageText } from './types';
 
 /** Subtrees whose text is not prose a reader is reading. */
-const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'IFRAME',
-  'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'EMBED', 'SVG', 'svg', 'MATH', 'math', 'HEAD', 'TITLE', 'DIALOG',
-]);
+const SKIP = [
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'button', 'iframe',
+  'canvas', 'video', 'audio', 'object', 'embed', 'svg', 'math', 'head', 'title', 'dialog',
+];
 
 /** Elements that end a line of reading: matches never run across them. */
-const BLOCK = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TD', 'TH', 'TR', 'TABLE',
-  'BR', 'HR', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'MAIN', 'FIGURE',
-  'FIGCAPTION', 'ADDRESS', 'FORM', 'FIELDSET', 'DETAILS', 'SUMMARY', 'PRE', 'CAPTION', 'BODY', 'LABEL',
-]);
+const BLOCK = [
+  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr', 'table',
+  'br', 'hr', 'blockquote', 'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'figure',
+  'figcaption', 'address', 'form', 'fieldset', 'details', 'summary', 'pre', 'caption', 'body', 'label',
+];
 
 /**
  * Text that is not the story: read (the detector must know it is there) but neither scored nor annotated.
  * Landmarks, figures and their captions (photo credits name outlets: "The New York Times"), and the class
  * names real news sites give to comments, rails, streams and credits.
  */
-const PERIPHERAL_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FIGURE', 'FIGCAPTION']);
+const PERIPHERAL_TAGS = ['nav', 'aside', 'footer', 'figure', 'figcaption'];
 const PERIPHERAL_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
 const PERIPHERAL_NAMES =
   /(^|[\s_-])(comments?|related|recommend(ed|ations)?|most-?(read|popular|viewed)|mostread|trending|newsletter|sidebar|outbrain|taboola|stream|credits?|captions?|promo|teaser)($|[\s_-])/i;
+/**
+ * Class names say "rail" or "comments" of parts of a page, not of the page or the story itself (BBC's <body>
+ * carries its ad slots' names, "bbccom_outbrain_ar_5").
+ */
+const NEVER_PERIPHERAL_BY_NAME = ['body', 'html', 'main', 'article'];
 
 /** Containers that usually hold the story itself; the pass annotates the one that holds the story. */
-const MAIN_TAGS = new Set(['ARTICLE', 'MAIN']);
+const MAIN_TAGS = ['article', 'main'];
 const MAIN_NAMES = /(^|[\s_-])(article-?body|story-?body|entry-content|post-content|articleBody)($|[\s_-])/i;
+
+/**
+ * What the walk knows of an element, as bits. Tags are looked up by localName (lower case in every
+ * namespace) in one table, so an element costs one lookup before any attribute is read.
+ */
+const SKIPPED_TAG = 1;
+const BLOCK_TAG = 2;
+const PERIPHERAL = 4;
+const MAIN = 8;
+const HEADLINE = 16;
+/** A page-level <header> is the masthead; an article's own <header> holds its headline. */
+const HEADER = 32;
+const NAMES_IGNORED = 64;
+/** Read from attributes: hidden, or the reader's to edit (contenteditable, role=textbox). */
+const HIDDEN = 128;
+const EDITABLE = 256;
+
+const TAGS = new Map<string, number>();
+const tag = (names: string[], bit: number) => names.forEach((n) => TAGS.set(n, (TAGS.get(n) ?? 0) | bit));
+tag(SKIP, SKIPPED_TAG);
+tag(BLOCK, BLOCK_TAG);
+tag(PERIPHERAL_TAGS, PERIPHERAL);
+tag(MAIN_TAGS, MAIN);
+tag(['h1'], HEADLINE);
+tag(['header'], HEADER);
+tag(NEVER_PERIPHERAL_BY_NAME, NAMES_IGNORED);
+
+/**
+ * What class names say (PERIPHERAL and MAIN bits), memoised: a page repeats a few hundred class strings over
+ * thousands of elements. Ids are unique, so they are tested as they come.
+ */
+const namesSay = (names: string) => (PERIPHERAL_NAMES.test(names) ? PERIPHERAL : 0) | (MAIN_NAMES.test(names) ? MAIN : 0);
+const classMemo = new Map<string, number>();
+const MAX_CLASSES = 5000;
+function classSays(cls: string): number {
+  let says = classMemo.get(cls);
+  if (says === undefined) {
+    if (classMemo.size >= MAX_CLASSES) classMemo.clear();
+    classMemo.set(cls, (says = namesSay(cls)));
+  }
+  return says;
+}
+
+/**
+ * The bits above for one element. An element whose tag or editability skips it is not looked at further;
+ * otherwise PERIPHERAL, MAIN (a container that may hold the story) and HEADLINE are worked out.
+ */
+function classify(el: Element): number {
+  let bits = TAGS.get(el.localName) ?? 0;
+  if (bits & SKIPPED_TAG) return bits;
+  if (bits & HEADER && !el.closest('article, main, [role="main"]')) bits |= PERIPHERAL;
+  if (!el.hasAttributes()) return bits;
+  const role = el.getAttribute('role');
+  const editable = el.getAttribute('contenteditable');
+  if (role === 'textbox' || (editable !== null && editable !== 'false')) return bits | EDITABLE;
+  if (el.hasAttribute('hidden')) bits |= HIDDEN;
+  if (role && PERIPHERAL_ROLES.has(role)) bits |= PERIPHERAL;
+  if (role === 'main' || el.getAttribute('itemprop') === 'articleBody') bits |= MAIN;
+  if (bits & PERIPHERAL && bits & MAIN) return bits;
+  const cls = el.getAttribute('class');
+  const id = el.getAttribute('id');
+  let says = (cls ? classSays(cls) : 0) | (id ? namesSay(id) : 0);
+  if (bits & NAMES_IGNORED || role === 'main') says &= ~PERIPHERAL;
+  return bits | says;
+}
 
 export interface ReadOptions {
   /** The extension's own UI host: never read, never annotated. */
@@ -65,59 +136,6 @@ function isEditable(el: Element): boolean {
   return el.getAttribute('role') === 'textbox';
 }
 
-/**
- * An element as the walk sees it, each fact read from the DOM at most once (a page of megabytes has tens of
- * thousands of elements): its tag, whether it has attributes (most have none, and then none is looked up),
- * its role, and its class and id names when a rule needs them.
- */
-interface Seen {
-  el: Element;
-  tag: string;
-  attrs: boolean;
-  role: string | null;
-  names?: string;
-}
-
-const see = (el: Element): Seen => {
-  const attrs = el.hasAttributes();
-  return { el, tag: el.nodeName, attrs, role: attrs ? el.getAttribute('role') : null };
-};
-
-const namesOf = (s: Seen) => (s.names ??= s.attrs ? `${s.el.getAttribute('class') ?? ''} ${s.el.getAttribute('id') ?? ''}` : ' ');
-
-function isSkipped(s: Seen, opts: ReadOptions): boolean {
-  if (SKIP.has(s.tag)) return true;
-  if (s.attrs) {
-    if (s.role === 'textbox' || s.el.hasAttribute('hidden')) return true;
-    const editable = s.el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return true;
-  }
-  return opts.isOwnUi?.(s.el) ?? false;
-}
-
-function isPeripheral(s: Seen): boolean {
-  if (PERIPHERAL_TAGS.has(s.tag)) return true;
-  // A page-level <header> is the masthead; an article's own <header> holds its headline.
-  if (s.tag === 'HEADER' && !s.el.closest('article, main, [role="main"]')) return true;
-  if (!s.attrs) return false;
-  if (s.role && PERIPHERAL_ROLES.has(s.role)) return true;
-  // Class names say "rail" or "comments" of parts of a page, not of the page or the story itself (BBC's <body>
-  // carries its ad slots' names, "bbccom_outbrain_ar_5").
-  if (NEVER_PERIPHERAL_BY_NAME.has(s.tag) || s.role === 'main') return false;
-  const names = namesOf(s);
-  return names.length > 1 && PERIPHERAL_NAMES.test(names);
-}
-
-const NEVER_PERIPHERAL_BY_NAME = new Set(['BODY', 'HTML', 'MAIN', 'ARTICLE']);
-
-function isMainCandidate(s: Seen): boolean {
-  if (MAIN_TAGS.has(s.tag)) return true;
-  if (!s.attrs) return false;
-  if (s.role === 'main' || s.el.getAttribute('itemprop') === 'articleBody') return true;
-  const names = namesOf(s);
-  return names.length > 1 && MAIN_NAMES.test(names);
-}
-
 /** Is the whole root editable (designMode, or an editable ancestor such as <html contenteditable>)? */
 function rootIsEditable(root: Element): boolean {
   if (root.ownerDocument?.designMode === 'on') return true;
@@ -126,6 +144,16 @@ function rootIsEditable(root: Element): boolean {
 }
 
 const SOFT_HYPHEN = '\u00AD';
+
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT (as numbers: the engine also runs where NodeFilter is not defined). */
+const SHOW_ELEMENTS_AND_TEXT = 0x1 | 0x4;
+
+/** The first element or text node after `node`'s subtree, within `root`: where a walk leaves that subtree. */
+function nextAfter(node: Node, root: Node): Node | null {
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode)
+    for (let s = n.nextSibling; s; s = s.nextSibling) if (s.nodeType === 1 || s.nodeType === 3) return s;
+  return null;
+}
 
 /** Read `root`'s text in one go (the CLI, tests, small fragments). */
 export function readPageText(root: Element, opts: ReadOptions = {}): PageTextIndex {
@@ -156,7 +184,7 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
   let peripheralDepth = 0;
   let peripheralStart = 0;
   /** Elements whose leave event must close a block, a peripheral span or a region. */
-  const closers: { el: Node; block: boolean; peripheral: boolean; region?: number[]; start: number }[] = [];
+  const closers: { el: Element; after: Node | null; block: boolean; peripheral: boolean; region?: number[]; start: number }[] = [];
   const mainFound: { start: number; end: number; el: Element }[] = [];
   const empty = (): PageTextIndex => ({ text: '', peripheral, nodes, starts, removed, main, mainElements: [], headlines });
 
@@ -166,38 +194,40 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
       length += 1;
     }
   };
-  const enter = (el: Element): boolean => {
-    const s = see(el);
-    if (isSkipped(s, opts)) return false;
-    const block = BLOCK.has(s.tag);
-    const periph = isPeripheral(s);
-    const region = s.tag === 'H1' ? headlines : isMainCandidate(s) ? main : undefined;
+  const enter = (el: Element, top?: Element): boolean => {
+    const bits = classify(el);
+    if (bits & (SKIPPED_TAG | EDITABLE | HIDDEN) || opts.isOwnUi?.(el)) return false;
+    const block = (bits & BLOCK_TAG) !== 0;
+    const periph = (bits & PERIPHERAL) !== 0;
+    const region = bits & HEADLINE ? headlines : bits & MAIN ? main : undefined;
     if (block) separate();
     if (periph && peripheralDepth++ === 0) peripheralStart = length;
-    if (block || periph || region) closers.push({ el, block, peripheral: periph, region, start: length });
+    if (block || periph || region) closers.push({ el, after: top ? nextAfter(el, top) : null, block, peripheral: periph, region, start: length });
     return true;
   };
-  const leave = (el: Node) => {
-    const top = closers[closers.length - 1];
-    if (!top || top.el !== el) return;
-    closers.pop();
+  const leave = () => {
+    const top = closers.pop()!;
     if (top.block) separate();
     if (top.peripheral && --peripheralDepth === 0) peripheral.push(peripheralStart, length);
     if (top.region === headlines && length > top.start) headlines.push(top.start, length);
-    if (top.region === main && length > top.start) mainFound.push({ start: top.start, end: length, el: top.el as Element });
+    if (top.region === main && length > top.start) mainFound.push({ start: top.start, end: length, el: top.el });
   };
 
   if (rootIsEditable(root)) return empty();
   if (!enter(root)) return empty();
-  let node: Node | null = root.firstChild;
+  // The browser's own walker hands over elements and text in document order, one call per node; a subtree
+  // is left when the walk reaches the first node after it (`nextAfter`), worked out once per element that
+  // needs its end (blocks, peripheral parts, regions) or whose subtree is skipped.
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  let node: Node | null = walker.nextNode();
   let visited = 0;
   while (node) {
+    while (closers.length && closers[closers.length - 1].after === node) leave();
     if (++visited % NODES_PER_STEP === 0) {
       yield;
       // The page changed under us: what we have is stale, and the next pass reads it again.
       if (!node.isConnected) break;
     }
-    let descend = false;
     if (node.nodeType === 3) {
       let data = (node as Text).data;
       if (data.length) {
@@ -215,22 +245,17 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
         parts.push(data);
         length += data.length;
       }
-    } else if (node.nodeType === 1) {
-      descend = enter(node as Element);
+      node = walker.nextNode();
+    } else if (enter(node as Element, root)) {
+      node = walker.nextNode();
+    } else {
+      const next = nextAfter(node, root);
+      if (!next) break;
+      walker.currentNode = next;
+      node = next;
     }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    if (descend) leave(node);
-    // Climb until a sibling exists, leaving each element on the way up.
-    while (node !== root && !node.nextSibling) {
-      node = node.parentNode!;
-      if (node !== root) leave(node);
-    }
-    node = node === root ? null : node.nextSibling;
   }
-  leave(root);
+  while (closers.length) leave();
   if (peripheralDepth > 0) peripheral.push(peripheralStart, length);
   // Containers close in document order of their ends (inner ones first); callers want them by start.
   mainFound.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -240,7 +265,7 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
 
 /** Is `el`, or an ancestor below `stop`, text the reader does not read as the story (a rail, a credit, a comment)? */
 export function isOutsideStory(el: Element | null, stop: Element | null): boolean {
-  for (let e = el; e && e !== stop; e = e.parentElement) if (isPeripheral(see(e)) || SKIP.has(e.nodeName) || isEditable(e)) return true;
+  for (let e = el; e && e !== stop; e = e.parentElement) if (classify(e) & (PERIPHERAL | SKIPPED_TAG | EDITABLE)) return true;
   return false;
 }
 

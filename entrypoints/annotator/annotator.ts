@@ -43,8 +43,6 @@ const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, 
 const rectsOf = (range: Range): Box[] => [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0).map(toBox);
 const today = () => new Date().toISOString().slice(0, 10);
 const before = (a: Range, b: Range) => a.compareBoundaryPoints(Range.START_TO_START, b) < 0;
-/** The card host's element name as the DOM reports it (nodeName is upper case for HTML elements). */
-const HOST_NAME = HOST_TAG.toUpperCase();
 
 /** The engine's answer for a page, with the claims the background checked in the same go. */
 type PageAnnotated = Annotated & { claims?: ClaimsAnswer; published: string | null };
@@ -323,7 +321,7 @@ export class Annotator {
     let first = true;
     this.generation++;
     const steps = passSteps(document, backgroundEngine, {
-      isOwnUi: (el) => el === this.card?.element || el.nodeName === HOST_NAME,
+      isOwnUi: (el) => el.localName === HOST_TAG || el === this.card?.element,
       tone,
       onMarks: (marks) => {
         if (first) {

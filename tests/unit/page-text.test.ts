@@ -39,6 +39,31 @@ describe('readPageText', () => {
     for (const s of ['Headline', 'Story']) expect(joined).not.toContain(s);
   });
 
+  it('closes every block, region and peripheral part where its subtree ends, also past skipped subtrees', () => {
+    const idx = readPageText(
+      body(`<div><div><p>One</p></div></div>Two<aside><div>Rail <script>x</script></div></aside>Three<article><h1>Head</h1><div>Body<button>b</button></div></article><span>Four</span>`),
+    );
+    const S = BLOCK_SEPARATOR;
+    expect(idx.text).toBe(`One${S}Two${S}Rail ${S}Three${S}Head${S}Body${S}Four${S}`);
+    const spans = (xs: number[]) => Array.from({ length: xs.length / 2 }, (_, i) => idx.text.slice(xs[2 * i], xs[2 * i + 1]));
+    expect(spans(idx.peripheral)).toEqual([`Rail ${S}`]);
+    expect(spans(idx.headlines)).toEqual([`Head${S}`]);
+    expect(spans(idx.main)).toEqual([`Head${S}Body${S}`]);
+    expect(idx.mainElements.map((e) => e.localName)).toEqual(['article']);
+  });
+
+  it('reads class names and ids the same wherever a class string repeats, except on the page and story containers', () => {
+    const idx = readPageText(
+      body(`<div class="x promo">Ad one</div><p>Story</p><article class="promo"><p>Kept</p></article><div class="x promo">Ad two</div><div id="comments">Talk</div><div class="story-body">Main</div>`),
+    );
+    const peripheralText: string[] = [];
+    for (let i = 0; i < idx.peripheral.length; i += 2) peripheralText.push(idx.text.slice(idx.peripheral[i], idx.peripheral[i + 1]));
+    const joined = peripheralText.join('|');
+    for (const p of ['Ad one', 'Ad two', 'Talk']) expect(joined).toContain(p);
+    for (const s of ['Story', 'Kept', 'Main']) expect(joined).not.toContain(s);
+    expect(idx.mainElements.map((e) => e.className)).toEqual(['promo', 'story-body']);
+  });
+
   it('does not change the DOM', () => {
     const root = body('<article><p>Centers for <i>Medicare</i> &amp; Medicaid Services</p></article>');
     const before = root.innerHTML;
