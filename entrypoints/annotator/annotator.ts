@@ -193,6 +193,28 @@ export class Annotator {
       this.card?.destroy();
     });
 
+    const isOwn = (node: Node) => node === this.card?.element;
+    watchPage(this.life, isOwn, (changes) => this.applyChanges(changes));
+
+    this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
+    // A request that arrives before the first pass has begun waits for that pass, not for none.
+    const settings = readPageSettings();
+    const first = this.applyMode(settings).then(() => this.refresh(settings));
+    this.settled = first.catch(() => {});
+    await first;
+  }
+
+  /** Pointer, keyboard and scroll listeners are installed: see interactive(). */
+  private listening = false;
+
+  /**
+   * Listen for the reader (pointer, keyboard, scrolling under an open card) once the page has something to
+   * explain: the first marks or claims. A page that is not coverage, nearly every page, never pays for these
+   * listeners or for the events they would see.
+   */
+  private interactive(): void {
+    if (this.listening || this.life.ended) return;
+    this.listening = true;
     installPointer(this.life, {
       targetAt: (x, y) => (this.alive() ? this.keyAt(x, y) : ''),
       isOverCard: (target) => this.card?.contains(target) ?? false,
@@ -231,9 +253,6 @@ export class Annotator {
         return true;
       },
     });
-    const isOwn = (node: Node) => node === this.card?.element;
-    watchPage(this.life, isOwn, (changes) => this.applyChanges(changes));
-
     // Keep an open card beside its mention as the page scrolls or the view is zoomed.
     let frame = 0;
     const follow = () => {
@@ -251,13 +270,6 @@ export class Annotator {
       this.life.on(window.visualViewport, 'resize', follow, { passive: true });
       this.life.on(window.visualViewport, 'scroll', follow, { passive: true });
     }
-
-    this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
-    // A request that arrives before the first pass has begun waits for that pass, not for none.
-    const settings = readPageSettings();
-    const first = this.applyMode(settings).then(() => this.refresh(settings));
-    this.settled = first.catch(() => {});
-    await first;
   }
 
   destroy(): void {
@@ -359,6 +371,7 @@ export class Annotator {
   }
 
   private replaceMarks(marks: Mark[]): void {
+    if (marks.length) this.interactive();
     const open = this.open;
     this.marks.clear();
     this.marks.append(marks);
@@ -380,6 +393,7 @@ export class Annotator {
     for (const c of answer.claims) this.claimRecords.set(c.id, c);
     this.since = answer.since;
     this.claims = anchorClaims(document, index, answer.checks, tone, visibilityCheck());
+    if (this.claims.length) this.interactive();
     this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
   }
 
@@ -445,6 +459,7 @@ export class Annotator {
   }
 
   private repaint(fresh: Mark[], gone: Mark[]): void {
+    if (fresh.length) this.interactive();
     this.marks.insert(fresh);
     if (this.painter.lineMode === 'first') this.painter.paintAll(this.marks.all);
     else {
