@@ -172,6 +172,13 @@ export class Annotator {
     };
   }
 
+  /**
+   * The extension's own UI, never read, annotated or watched: this instance's card host, and any element by
+   * the host's name (one an earlier instance left behind, when an extension update cut it off before it
+   * could remove it). One test for the full pass, page changes and the export snapshot alike.
+   */
+  private readonly isOwnUi = (node: Node): boolean => node === this.card?.element || (node as Element).localName === HOST_TAG;
+
   constructor(private readonly onDestroyed: () => void) {}
 
   async start(): Promise<void> {
@@ -193,8 +200,7 @@ export class Annotator {
       this.card?.destroy();
     });
 
-    const isOwn = (node: Node) => node === this.card?.element;
-    watchPage(this.life, isOwn, (changes) => this.applyChanges(changes));
+    watchPage(this.life, this.isOwnUi, (changes) => this.applyChanges(changes));
 
     this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
     // A request that arrives before the first pass has begun waits for that pass, not for none.
@@ -333,7 +339,7 @@ export class Annotator {
     let first = true;
     this.generation++;
     const steps = passSteps(document, backgroundEngine, {
-      isOwnUi: (el) => el.localName === HOST_TAG || el === this.card?.element,
+      isOwnUi: this.isOwnUi,
       tone,
       onMarks: (marks) => {
         if (first) {
@@ -407,8 +413,7 @@ export class Annotator {
       if (changes.added.length || changes.edited.length) void this.pass();
       return;
     }
-    const isOwn = (node: Node) => node === this.card?.element;
-    const plan = planChanges(changes, isOwn);
+    const plan = planChanges(changes, this.isOwnUi);
     const storyGone = this.storyRoot !== null && !this.storyRoot.isConnected;
     if (plan.recheck || storyGone || plan.chars > FULL_PASS_ABOVE * Math.max(1, this.pageChars)) {
       void this.pass();
@@ -422,7 +427,7 @@ export class Annotator {
       if (isOutsideStory(unit, this.storyRoot)) continue;
       // Anything already marked inside is read again with the rest of the block.
       gone.push(...this.marks.remove((m) => unit.contains(m.nodes[0])));
-      const index = readPageText(unit, { isOwnUi: (el) => el === this.card?.element });
+      const index = readPageText(unit, { isOwnUi: this.isOwnUi });
       if (index.text) read.push(index);
     }
     // A claim whose sentence changed is no longer what was checked.
@@ -705,7 +710,7 @@ export class Annotator {
   /** The page as data for citations and exports, read afresh so every offset agrees with the text. */
   private async snapshot(): Promise<PageSnapshot> {
     const body = document.body;
-    const index = readPageText(body, { isOwnUi: (el) => el === this.card?.element });
+    const index = readPageText(body, { isOwnUi: this.isOwnUi });
     const result = this.enabled ? await annotateInBackground(index, document.title, this.published) : { mentions: [], claims: undefined };
     const dom = domSpanLocator(body, index);
     const checks: PageSnapshot['claims'] =
