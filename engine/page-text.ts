@@ -155,6 +155,46 @@ function nextAfter(node: Node, root: Node): Node | null {
   return null;
 }
 
+/** The subset of a TreeWalker the read uses. */
+interface Walker {
+  currentNode: Node;
+  nextNode(): Node | null;
+}
+
+/**
+ * Elements and text under `root`, in document order: the document's own TreeWalker when it honours a moved
+ * `currentNode` (how the read skips a subtree), else the same walk by sibling and parent links. linkedom's
+ * walker (the CLI's DOM) lists its nodes up front and would walk into skipped subtrees.
+ */
+function walkerOver(root: Element): Walker {
+  const doc = root.ownerDocument ?? document;
+  const native = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  const first = native.nextNode();
+  native.currentNode = root;
+  if (first && native.nextNode() === first) {
+    native.currentNode = root;
+    return native;
+  }
+  let at: Node = root;
+  return {
+    get currentNode() {
+      return at;
+    },
+    set currentNode(node: Node) {
+      at = node;
+    },
+    nextNode() {
+      for (let n: Node | null = at; n; ) {
+        let next: Node | null = n.firstChild;
+        for (let up: Node | null = n; !next && up && up !== root; up = up.parentNode) next = up.nextSibling;
+        n = next;
+        if (n && (n.nodeType === 1 || n.nodeType === 3)) return (at = n);
+      }
+      return null;
+    },
+  };
+}
+
 /** Read `root`'s text in one go (the CLI, tests, small fragments). */
 export function readPageText(root: Element, opts: ReadOptions = {}): PageTextIndex {
   const run = readPageTextSteps(root, opts);
@@ -218,7 +258,7 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
   // The browser's own walker hands over elements and text in document order, one call per node; a subtree
   // is left when the walk reaches the first node after it (`nextAfter`), worked out once per element that
   // needs its end (blocks, peripheral parts, regions) or whose subtree is skipped.
-  const walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  const walker = walkerOver(root);
   let node: Node | null = walker.nextNode();
   let visited = 0;
   while (node) {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SEPARATOR, createEngine, locate, readPageText, toRange } from '../../engine';
 import { ENTITIES, LEXICON } from '../support/fixtures';
@@ -62,6 +63,17 @@ describe('readPageText', () => {
     for (const p of ['Ad one', 'Ad two', 'Talk']) expect(joined).toContain(p);
     for (const s of ['Story', 'Kept', 'Main']) expect(joined).not.toContain(s);
     expect(idx.mainElements.map((e) => e.className)).toEqual(['promo', 'story-body']);
+  });
+
+  it('reads the same in the command line’s DOM (linkedom), whose walker cannot skip a subtree by itself', () => {
+    const html = `<header>Masthead</header><main><article><h1>Head</h1><p>One <script>var Medicaid = 1</script>two</p>
+      <div hidden><p>gone</p></div><svg><text>drawn</text></svg><!-- note --><p class="x promo">Ad</p><p>Three</p></article></main><footer>Foot</footer>`;
+    const inBrowser = readPageText(body(html));
+    const { document: doc } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+    const inCli = readPageText(doc.body as unknown as Element);
+    expect(inCli.text).toBe(inBrowser.text);
+    expect(inCli.text).not.toMatch(/Medicaid|gone|drawn|note/);
+    expect([inCli.peripheral, inCli.main, inCli.headlines, inCli.starts]).toEqual([inBrowser.peripheral, inBrowser.main, inBrowser.headlines, inBrowser.starts]);
   });
 
   it('does not change the DOM', () => {
