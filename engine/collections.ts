@@ -19,3 +19,19 @@ export function firstNotBefore(n: number, before: (i: number) => boolean): numbe
   }
   return lo;
 }
+
+/**
+ * `firstNotBefore` for questions asked in ascending order (positions of matches, which come so): a cursor
+ * that only steps forward, so a run of questions costs the list once, not a binary search each. `before(i,
+ * at)` must be true for a prefix of [0, n) that only grows as `at` does. An earlier `at` starts it over.
+ */
+export function forwardCursor(n: number, before: (i: number, at: number) => boolean): (at: number) => number {
+  let i = 0;
+  let last = -Infinity;
+  return (at) => {
+    if (at < last) i = 0;
+    last = at;
+    while (i < n && before(i, at)) i++;
+    return i;
+  };
+}

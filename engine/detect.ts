@@ -3,7 +3,7 @@
  * enforcement? Scored from topic words and entity mentions that occur together in the same paragraphs,
  * ignoring navigation, rails and footers.
  */
-import { firstNotBefore } from './collections';
+import { firstNotBefore, forwardCursor } from './collections';
 import type { RawMatch } from './matcher';
 import { BLOCK_SEPARATOR, type Detection, type Lexicon, type Mention, type Reason, type Target, type TopicTarget } from './types';
 
@@ -34,21 +34,8 @@ function blockStarts(text: string): number[] {
   return starts;
 }
 
-/**
- * Index of the block containing `pos`, for positions asked in ascending order (matches come so): a cursor
- * that only steps forward costs the page's blocks once, where a binary search per match cost a long page
- * tens of milliseconds. An earlier position starts it over.
- */
-function blockCursor(starts: number[]): (pos: number) => number {
-  let b = 0;
-  let last = -1;
-  return (pos) => {
-    if (pos < last) b = 0;
-    last = pos;
-    while (b + 1 < starts.length && starts[b + 1] <= pos) b++;
-    return b;
-  };
-}
+/** Index of the block containing `pos`, for positions asked in ascending order (see forwardCursor). */
+const blockCursor = (starts: number[]) => forwardCursor(starts.length - 1, (b, pos) => starts[b + 1] <= pos);
 
 /** Is `pos` inside one of the sorted, disjoint [start, end) spans? */
 export function inSpans(spans: number[], pos: number): boolean {
@@ -56,15 +43,12 @@ export function inSpans(spans: number[], pos: number): boolean {
   return i < spans.length / 2 && spans[2 * i] <= pos;
 }
 
-/** `inSpans` for positions asked in ascending order, the same way (see blockCursor). */
+/** `inSpans` for positions asked in ascending order (see forwardCursor). */
 function spansCursor(spans: number[]): (pos: number) => boolean {
-  let k = 0;
-  let last = -1;
+  const span = forwardCursor(spans.length / 2, (k, pos) => spans[2 * k + 1] <= pos);
   return (pos) => {
-    if (pos < last) k = 0;
-    last = pos;
-    while (2 * k < spans.length && spans[2 * k + 1] <= pos) k++;
-    return 2 * k < spans.length && spans[2 * k] <= pos;
+    const k = span(pos);
+    return k < spans.length / 2 && spans[2 * k] <= pos;
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { firstNotBefore, forwardCursor } from '../../engine/collections';
 import { BLOCK_SEPARATOR, createEngine, parsePlainText, plainPageText, type PageText } from '../../engine';
 import { ENTITIES, LEXICON, STORY } from '../support/fixtures';
 
@@ -174,5 +175,15 @@ describe('a matcher prepared at build time', () => {
     const p = page(...STORY, 'Gavin Newsome and the district; ICE, not ice. Washington, D.C. and Washington state.');
     expect(shipped.annotate(p)).toEqual(engine.annotate(p));
     expect(spec.variants.length).toBeGreaterThan(ENTITIES.length);
+  });
+});
+
+describe('forwardCursor', () => {
+  it('answers as the binary search does, for ascending questions and after one that goes back', () => {
+    const starts = [0, 3, 3, 8, 20, 21, 40];
+    const search = (at: number) => firstNotBefore(starts.length, (i) => starts[i] <= at);
+    const cursor = forwardCursor(starts.length, (i, at) => starts[i] <= at);
+    const asked = [0, 1, 3, 3, 7, 8, 19, 20, 39, 40, 99, 5, 6, 21, 0, 100];
+    expect(asked.map(cursor)).toEqual(asked.map(search));
   });
 });
