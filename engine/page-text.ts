@@ -82,6 +82,10 @@ function classSays(cls: string): number {
   return says;
 }
 
+/** Is this element (or the document) editable by the reader? Their draft is not the page's prose. */
+const editableBy = (contenteditable: string | null, role: string | null) => (contenteditable !== null && contenteditable !== 'false') || role === 'textbox';
+const isEditable = (el: Element) => editableBy(el.getAttribute('contenteditable'), el.getAttribute('role'));
+
 /**
  * The bits above for one element. An element whose tag or editability skips it is not looked at further;
  * otherwise PERIPHERAL, MAIN (a container that may hold the story) and HEADLINE are worked out.
@@ -92,8 +96,7 @@ function classify(el: Element): number {
   if (bits & HEADER && !el.closest('article, main, [role="main"]')) bits |= PERIPHERAL;
   if (!el.hasAttributes()) return bits;
   const role = el.getAttribute('role');
-  const editable = el.getAttribute('contenteditable');
-  if (role === 'textbox' || (editable !== null && editable !== 'false')) return bits | EDITABLE;
+  if (editableBy(el.getAttribute('contenteditable'), role)) return bits | EDITABLE;
   if (el.hasAttribute('hidden')) bits |= HIDDEN;
   if (role && PERIPHERAL_ROLES.has(role)) bits |= PERIPHERAL;
   if (role === 'main' || el.getAttribute('itemprop') === 'articleBody') bits |= MAIN;
@@ -127,13 +130,6 @@ export interface PageTextIndex extends PageText {
   mainElements: Element[];
   /** Spans of top-level headings (<h1>): the headline is annotated with the story. */
   headlines: number[];
-}
-
-/** Is this element (or the document) editable by the reader? Their draft is not the page's prose. */
-function isEditable(el: Element): boolean {
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  return el.getAttribute('role') === 'textbox';
 }
 
 /** Is the whole root editable (designMode, or an editable ancestor such as <html contenteditable>)? */
