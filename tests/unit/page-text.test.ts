@@ -65,6 +65,37 @@ describe('readPageText', () => {
     expect(idx.mainElements.map((e) => e.className)).toEqual(['promo', 'story-body']);
   });
 
+  it('reads a class name or id as rail or story exactly where the word stands alone, in any case', () => {
+    // The patterns the read used to test names with, kept here as the oracle for its word scan.
+    const RAIL = /(^|[\s_-])(comments?|related|recommend(ed|ations)?|most-?(read|popular|viewed)|mostread|trending|newsletter|sidebar|outbrain|taboola|stream|credits?|captions?|promo|teaser)($|[\s_-])/i;
+    const STORY = /(^|[\s_-])(article-?body|story-?body|entry-content|post-content|articleBody)($|[\s_-])/i;
+    const words = ['comment', 'Comments', 'related', 'RECOMMENDED', 'recommendations', 'recommend', 'most-read', 'mostPopular', 'most-viewed', 'most_read', 'most read', 'trending', 'newsletter', 'sidebar', 'outbrain', 'taboola', 'stream', 'credit', 'credits', 'Caption', 'promo', 'teaser', 'article-body', 'articleBody', 'storybody', 'story-body', 'entry-content', 'post-content', 'entry_content', 'article body'];
+    const around = ['', ' ', '_', '-', '\t', '\n', '\u00a0', '\u2003', '\u3000', 'x', '1', '.', ':', '/', '\u0301', 'é'];
+    const names = new Set<string>(['', 'x', 'streams', 'upstream', 'promotion', 'promo-', '-promo', 'bbccom_outbrain_ar_5', 'commentary', 'rail most-readable', 'sto ry-body', 'ARTICLEBODY']);
+    for (const w of words) for (const a of around) for (const b of around) names.add(`${a}${w}${b}`).add(`lead ${a}${w}${b} tail`);
+    const html = [...names].map((n, i) => `<div class="${n.replace(/"/g, '&quot;')}">c${i}.</div><div id="${n.replace(/"/g, '&quot;')}">i${i}.</div>`).join('');
+    const idx = readPageText(body(html));
+    const covered = (spans: number[]) => {
+      const words = new Set<string>();
+      for (let i = 0; i < spans.length; i += 2) for (const w of idx.text.slice(spans[i], spans[i + 1]).match(/[ci]\d+/g) ?? []) words.add(w);
+      return words;
+    };
+    const rail = covered(idx.peripheral);
+    const story = covered(idx.main);
+    let checked = 0;
+    [...names].forEach((n, i) => {
+      for (const key of [`c${i}`, `i${i}`]) {
+        // An empty id is no id; an empty class string says nothing either way.
+        expect([key, rail.has(key)]).toEqual([key, n !== '' && RAIL.test(n)]);
+        expect([key, story.has(key)]).toEqual([key, n !== '' && STORY.test(n)]);
+        checked++;
+      }
+    });
+    expect(checked).toBeGreaterThan(10_000);
+    expect(rail.size).toBeGreaterThan(1000);
+    expect(story.size).toBeGreaterThan(100);
+  });
+
   it('reads the same in the command line’s DOM (linkedom), whose walker cannot skip a subtree by itself', () => {
     const html = `<header>Masthead</header><main><article><h1>Head</h1><p>One <script>var Medicaid = 1</script>two</p>
       <div hidden><p>gone</p></div><svg><text>drawn</text></svg><!-- note --><p class="x promo">Ad</p><p>Three</p></article></main><footer>Foot</footer>`;
