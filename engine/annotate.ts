@@ -12,6 +12,7 @@ import { normalizeForMatch } from './fold';
 import { compileFuzzy } from './fuzzy';
 import { compileMatcher, prepareMatcher, type Matcher, type MatcherSpec, type RawMatch } from './matcher';
 import { applyRules } from './rules';
+import { mightBeCoverage } from './gate';
 import { findStory, inStory } from './story';
 import type { Detection, Lexicon, MatchableEntity, Mention, PageText, Target } from './types';
 
@@ -34,18 +35,7 @@ export interface Annotated {
   story?: { container: number; spans: number[] };
 }
 
-/**
- * Cheap gate before the full pass: coverage of this story always names Medicaid (or Medi-Cal, or the
- * Medicare and Medicaid agency) and immigration enforcement or DHS. Most pages a reader opens name neither,
- * and many health pages only the first. (A unit test holds every enforcement and DHS form in the dataset to
- * these stems, so the gate cannot drift from the data.)
- */
-export const MEDICAID_GATE = /medica[ir]|medi-cal/i;
-export const ENFORCEMENT_GATE = /\b(?:ICE|DHS)\b|deport|homeland|immigra|inmigra|migra|seguridad (?:nacional|de la patria)|aduanas|internal security/i;
-
-/** The gate on its own, for callers that can read a page's text more cheaply than the engine's walk. */
-export const mightBeCoverage = (...texts: string[]): boolean =>
-  texts.some((t) => MEDICAID_GATE.test(t)) && texts.some((t) => ENFORCEMENT_GATE.test(t));
+export { ENFORCEMENT_GATE, MEDICAID_GATE, mightBeCoverage } from './gate';
 
 const NOT_DETECTED: Detection = { detected: false, score: 0, reasons: [] };
 

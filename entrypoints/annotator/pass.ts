@@ -7,7 +7,7 @@
  * The engine is whatever `PassEngine` the caller gives: the extension's runs in the background (a step of
  * the pass then waits for its answer: a Promise, awaited by the scheduler), the benchmark's in the page.
  */
-import { anchorMention, mightBeCoverage, readPageTextSteps, type Annotated, type Detection, type Mention, type PageTextIndex } from '@/engine';
+import { anchorMention, isHugePage, mightBeCoverage, readPageTextSteps, type Annotated, type Detection, type Mention, type PageTextIndex } from '@/engine';
 import type { Mark } from './marks';
 import type { ToneReader } from './tone';
 
@@ -41,8 +41,6 @@ export interface PassResult<A extends Annotated = Annotated> {
 const NOT_COVERAGE: Detection = { detected: false, score: 0, reasons: [] };
 /** Marks handed over per batch (and per slice of anchoring). */
 const BATCH = 400;
-/** Above this many elements, the cheap gate reads the text the walk read rather than the body's textContent. */
-const HUGE_PAGE_ELEMENTS = 20_000;
 
 /** Can the reader see and not edit this element's text? Memoised per element for one pass. */
 export function visibilityCheck(): (el: Element | null) => boolean {
@@ -81,7 +79,7 @@ export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngin
   // Most pages never say "Medicaid": textContent is one native read, about the cost of the bare walk,
   // and settles them before any real work. On a page of tens of thousands of elements that one read is
   // itself a long task, and the walk reads the same text in slices: the gate then looks at what it read.
-  const huge = body.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
+  const huge = isHugePage(body);
   if (!huge && !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
   const index = yield* readPageTextSteps(body, { isOwnUi: opts.isOwnUi });

@@ -1,0 +1,32 @@
+/**
+ * detect, before anything else: the cheap gate. Coverage of this story always names Medicaid (or Medi-Cal,
+ * or the Medicare and Medicaid agency) and immigration enforcement or DHS. Most pages a reader opens name
+ * neither, and many health pages only the first. (A unit test holds every enforcement and DHS form in the
+ * dataset to these stems, so the gate cannot drift from the data.) Its own module, with nothing else: the
+ * script that runs in every news page is this gate and a loader.
+ */
+export const MEDICAID_GATE = /medica[ir]|medi-cal/i;
+export const ENFORCEMENT_GATE = /\b(?:ICE|DHS)\b|deport|homeland|immigra|inmigra|migra|seguridad (?:nacional|de la patria)|aduanas|internal security/i;
+
+/** The gate over texts (a page's text and its title). */
+export const mightBeCoverage = (...texts: string[]): boolean =>
+  texts.some((t) => MEDICAID_GATE.test(t)) && texts.some((t) => ENFORCEMENT_GATE.test(t));
+
+/**
+ * Above this many elements, reading a page's text at once (textContent) is itself a long task: the walk
+ * reads it in slices instead, and the gate then looks at what the walk read.
+ */
+export const HUGE_PAGE_ELEMENTS = 20_000;
+
+/** Too big to gate with one read of its text (see HUGE_PAGE_ELEMENTS)? */
+export const isHugePage = (body: Element): boolean => body.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
+
+/**
+ * Might this live document be coverage? False only when it cannot be; true when it may be, or when it is
+ * too big to tell with one read (the pass then gates what its sliced walk reads).
+ */
+export function documentMightBeCoverage(doc: Document): boolean {
+  const body = doc.body;
+  if (!body) return false;
+  return isHugePage(body) || mightBeCoverage(body.textContent ?? '', doc.title);
+}
