@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { NEWS_MATCHES } from './utils/news-sites';
-import { ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT, HIGHLIGHTS_CSS } from './utils/annotator-files';
+import { ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT, GATE_SCRIPT, HIGHLIGHTS_CSS } from './utils/annotator-files';
 
 export const GECKO_ID = 'medicaid-data-context@example.org';
 
@@ -21,7 +21,7 @@ function pageScriptsWithoutPolyfill(): Plugin {
     enforce: 'pre',
     configResolved(config) {
       const entry = config.build.lib ? String(config.build.lib.entry) : '';
-      pageScript = /entrypoints[\\/](annotator|explain)[\\/]/.test(entry);
+      pageScript = /entrypoints[\\/](gate|annotator|explain)[\\/]/.test(entry);
     },
     resolveId(id, importer) {
       if (pageScript && id === '@wxt-dev/webextension-polyfill/browser') return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
@@ -40,19 +40,19 @@ export default defineConfig({
   hooks: {
     // Highlight styles must live in the page's document (a shadow root's ::highlight rules only reach its
     // own tree); a manifest stylesheet gets there without adding an element to the page.
-    // The annotator is an unlisted script (see entrypoints/annotator/index.ts for why), registered here for the
-    // curated news sites, with its highlight styles.
+    // The gate is an unlisted script (see entrypoints/gate/index.ts for why), registered here for the curated
+    // news sites, with the highlight styles.
     'build:manifestGenerated': (wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: NEWS_MATCHES, js: [ANNOTATOR_SCRIPT], css: [HIGHLIGHTS_CSS], run_at: 'document_idle' },
+        { matches: NEWS_MATCHES, js: [GATE_SCRIPT], css: [HIGHLIGHTS_CSS], run_at: 'document_idle' },
       ];
-      // The in-page UI, imported by the annotator only on recognised pages (entrypoints/annotator/ui.ts). Chrome
-      // serves it under a per-session URL, so a page cannot probe for the extension by asking for it.
+      // The annotator, imported by the gate only on pages that might be coverage, and the in-page UI, imported by
+      // the annotator on the reader's first use (entrypoints/annotator/own-script.ts). Chrome serves them under
+      // a per-session URL, so a page cannot probe for the extension by asking for them.
+      const imported = [ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT];
       manifest.web_accessible_resources = (
-        wxt.config.manifestVersion === 3
-          ? [{ resources: [EXPLAIN_SCRIPT], matches: ['<all_urls>'], use_dynamic_url: true }]
-          : [EXPLAIN_SCRIPT]
+        wxt.config.manifestVersion === 3 ? [{ resources: imported, matches: ['<all_urls>'], use_dynamic_url: true }] : imported
       ) as typeof manifest.web_accessible_resources;
     },
   },

@@ -5,7 +5,7 @@
  * contentScripts.register, which does not persist, so it is redone at each background start).
  */
 import { storage } from '#imports';
-import { ANNOTATOR_SCRIPT, HIGHLIGHTS_CSS } from './annotator-files';
+import { GATE_SCRIPT, HIGHLIGHTS_CSS } from './annotator-files';
 
 export const ALL_SITES = ['*://*/*'];
 const SCRIPT_ID = 'all-sites';
@@ -35,7 +35,7 @@ let firefoxRegistration: FirefoxRegistration | null = null;
 export function browserRegistration(): RegistrationApi {
   const scripting = browser.scripting as typeof browser.scripting | undefined;
   const contentScripts = (browser as unknown as { contentScripts?: { register(o: unknown): Promise<FirefoxRegistration> } }).contentScripts;
-  const files = { js: [ANNOTATOR_SCRIPT], css: [HIGHLIGHTS_CSS] };
+  const files = { js: [GATE_SCRIPT], css: [HIGHLIGHTS_CSS] };
   return {
     hasPermission: () => browser.permissions.contains({ origins: ALL_SITES }),
     async isRegistered() {

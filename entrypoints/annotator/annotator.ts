@@ -14,7 +14,7 @@ import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer, PageSnapshot } from '@/utils/messages';
 import { parseContentRequest } from '@/utils/messages';
-import { readPageSettings, watchPageSettings } from '@/utils/page-settings';
+import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/page-settings';
 import type { CardHost } from './card-host';
 import { HOST_TAG } from './host-tag';
 import { planChanges } from './changes';
@@ -181,17 +181,11 @@ export class Annotator {
 
   constructor(private readonly onDestroyed: () => void) {}
 
-  async start(): Promise<void> {
-    // Answered through sendResponse (and `true`: the answer comes later), which Chrome and Firefox both honour
-    // without webextension-polyfill (see wxt.config.ts).
-    const onMessage = (raw: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
-      const answer = this.answer(raw);
-      if (!answer) return undefined;
-      answer.then(sendResponse, () => sendResponse(undefined));
-      return true as const;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    this.life.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
+  /**
+   * Annotate the page and keep its annotations current. Messages reach the annotator through the gate:
+   * answer(). `settings`: the reader's settings, if the gate already asked for them (while this script loaded).
+   */
+  async start(settings: Promise<PageSettings> = readPageSettings()): Promise<void> {
     this.life.onEnd(() => {
       this.presentation?.exit();
       this.passRun?.abort();
@@ -204,7 +198,6 @@ export class Annotator {
 
     this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
     // A request that arrives before the first pass has begun waits for that pass, not for none.
-    const settings = readPageSettings();
     const first = this.applyMode(settings).then(() => this.refresh(settings));
     this.settled = first.catch(() => {});
     await first;
@@ -649,7 +642,8 @@ export class Annotator {
 
   // ——— messages from the extension (popup, side panel, tests) ———
 
-  private answer(raw: unknown): Promise<unknown> | undefined {
+  /** Answer a message from the extension's own pages (the gate's listener hands them over); undefined: not ours. */
+  answer(raw: unknown): Promise<unknown> | undefined {
     const msg = parseContentRequest(raw);
     if (!msg || !this.alive()) return undefined;
     switch (msg.type) {

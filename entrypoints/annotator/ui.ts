@@ -1,11 +1,8 @@
-/**
- * Loading the in-page UI (entrypoints/explain) on demand: a dynamic import of the extension's own script,
- * which runs in this isolated world. Chrome serves it as a web-accessible resource under a per-session URL
- * (`use_dynamic_url`), so a page cannot probe for it; Firefox under the add-on's per-install origin.
- */
+/** The in-page UI (entrypoints/explain), loaded on the reader's first use: see own-script.ts. */
 import type { CardHost } from './card-host';
 import type { Presentation } from './presentation';
-import { EXPLAIN_SCRIPT } from '@/utils/annotator-files';
+import type { EXPLAIN_SCRIPT } from '@/utils/annotator-files';
+import { ownScriptLoader } from './own-script';
 
 export const EXPLAIN = Symbol.for('medicaid-data-context:explain');
 
@@ -14,20 +11,5 @@ export interface ExplainApi {
   Presentation: typeof Presentation;
 }
 
-let loading: Promise<ExplainApi> | null = null;
-
-export function loadExplain(): Promise<ExplainApi> {
-  const scope = globalThis as unknown as Record<symbol, ExplainApi | undefined>;
-  if (scope[EXPLAIN]) return Promise.resolve(scope[EXPLAIN]!);
-  loading ??= import(/* @vite-ignore */ browser.runtime.getURL(`/${EXPLAIN_SCRIPT}` as '/explain.js'))
-    .then(() => {
-      const api = scope[EXPLAIN];
-      if (!api) throw new Error('the card UI did not load');
-      return api;
-    })
-    .catch((e) => {
-      loading = null;
-      throw e;
-    });
-  return loading;
-}
+export const loadExplain = ownScriptLoader<ExplainApi>(EXPLAIN, () =>
+  import(/* @vite-ignore */ browser.runtime.getURL('/explain.js' satisfies `/${typeof EXPLAIN_SCRIPT}`)));

@@ -4,9 +4,9 @@ import { ALL_SITES, allSitesWanted } from '@/utils/all-sites';
 import { isSiteEnabled, readUnderlineMode, setSiteEnabled, setUnderlineMode } from '@/utils/settings';
 import type { ActiveTab } from '@/components/PopupApp';
 
-import { ANNOTATOR_SCRIPT, HIGHLIGHTS_CSS } from '@/utils/annotator-files';
+import { GATE_SCRIPT, HIGHLIGHTS_CSS } from '@/utils/annotator-files';
 
-const CONTENT_SCRIPT = `/${ANNOTATOR_SCRIPT}` as const;
+const CONTENT_SCRIPT = `/${GATE_SCRIPT}` as const;
 const CONTENT_CSS = `/${HIGHLIGHTS_CSS}`;
 
 /**

@@ -19,6 +19,9 @@ function variant({ css = '', bodyStart = '', edit = (s: string) => s }: { css?: 
 
 export const routes: Routes = {
   '/article/sample': () => SAMPLE_HTML,
+  /** A strict Content Security Policy, as many news sites send: no script may load but the page's own. */
+  '/article/csp': () =>
+    variant({ edit: (s) => s.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'unsafe-inline'">`) }),
   /** No mobile layout: phones lay it out at ~980 px and show it scaled down. */
   '/article/desktop-only': () => variant({ edit: (s) => s.replace(/<meta name="viewport"[^>]*>/, '') }),
   /** A narrow column: long names wrap across lines. */
@@ -50,10 +53,11 @@ export const routes: Routes = {
     ]),
   // A single-page app: the article arrives after load, as on client-rendered news sites (when the test calls
   // arrive(): a timer would race the test's first question on a slow machine).
-  '/article/spa': () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loading…</title></head>
-<body><div id="root"><p>Loading…</p></div>
+  // Its script is in <head>, so nothing of the article is in the body's text until it arrives.
+  '/article/spa': () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loading…</title>
 <script>window.arrive = () => { document.title = 'Medicaid data and immigration enforcement';
-document.getElementById('root').innerHTML = ${JSON.stringify(article)}; };</script></body></html>`,
+document.getElementById('root').innerHTML = ${JSON.stringify(article)}; };</script></head>
+<body><div id="root"><p>Loading…</p></div></body></html>`,
   /** The article, then over two million characters of other news: too long for one message to the background. */
   '/article/long': () =>
     variant({

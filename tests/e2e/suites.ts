@@ -641,6 +641,26 @@ export function readerSuites(engine: Engine) {
           expect(REQUIRED_IDS.filter((id) => !ids.has(id))).toEqual([]);
         });
 
+        it('annotates and explains a page whose Content Security Policy lets no script load', async () => {
+          // The annotator and the card UI are scripts the gate and the annotator import: the page's policy must not stop them.
+          const res = await open(r(), '/article/csp');
+          expectEveryRequiredEntity(res);
+          await expect.poll(() => r().run(liveHighlightCount, undefined), { ...POLL, message: 'underlines' }).toBeGreaterThan(20);
+          const { state } = await openOn(r(), 'Andrew Nixon');
+          expect(state.id).toBe('andrew-nixon');
+          await closeCard(r());
+        });
+
+        it('underlines a single-page app’s article when it arrives, with nobody asking about the page', async () => {
+          // Only the gate runs on a page that is not coverage: it must notice the article by itself.
+          await r().goto('/article/spa');
+          await sleep(1000);
+          expect(await r().run(liveHighlightCount, undefined)).toBe(0);
+          await r().run(() => (window as unknown as { arrive: () => void }).arrive(), undefined);
+          await expect.poll(() => r().run(liveHighlightCount, undefined), { ...POLL, message: 'underlines after the article arrived' }).toBeGreaterThan(20);
+          expect((await r().annotations()).detected).toBe(true);
+        });
+
         it('annotates a page too long for one message to the background (its text goes in parts)', async () => {
           const res = await open(r(), '/article/long');
           expectEveryRequiredEntity(res);

@@ -1,0 +1,108 @@
+/**
+ * The script that runs in news pages (registered in the manifest for the curated news sites, injected by the
+ * toolbar button elsewhere): the gate. Most pages a reader opens never mention Medicaid, and for them this is
+ * all that runs: their text read once, natively, two regular expressions, and a watch for an article that
+ * arrives later (single-page apps, infinite scroll). A page that might be coverage, or a message from the
+ * extension's own pages (popup, side panel), loads the annotator (entrypoints/annotator), which the browser
+ * parses off the page's main thread.
+ *
+ * An unlisted script rather than WXT's content-script entrypoint: WXT's content script context announces
+ * itself to the page with window.postMessage and stops when the page replays that message, so any page could
+ * switch the extension off. Here a stale instance is found through a global of the extension's own isolated
+ * world, which the page cannot see or forge.
+ */
+import { documentMightBeCoverage } from '@/engine/gate';
+import { parseContentRequest } from '@/utils/messages';
+import { readPageSettings } from '@/utils/page-settings';
+import type { Annotator } from '../annotator/annotator';
+import { HOST_TAG } from '../annotator/host-tag';
+import { extensionAlive, Lifetime } from '../annotator/lifetime';
+import { watchPage } from '../annotator/watcher';
+import { loadAnnotator } from './load-annotator';
+
+/** The live instance in this frame, kept in the isolated world's global scope (invisible to the page). */
+const INSTANCE = Symbol.for('medicaid-data-context');
+
+interface Instance {
+  destroy(): void;
+}
+
+class Gate implements Instance {
+  private readonly life = new Lifetime();
+  /** The watch for the page becoming coverage: ends when the annotator takes over (it watches the page itself). */
+  private readonly watching = new Lifetime();
+  private annotator: Promise<Annotator | null> | null = null;
+
+  constructor(private readonly onDestroyed: () => void) {}
+
+  start(): void {
+    // Answered through sendResponse (and `true`: the answer comes later), which Chrome and Firefox both honour
+    // without webextension-polyfill (see wxt.config.ts). A page not yet annotated is annotated first: the
+    // popup and the side panel ask about the page as it is.
+    const onMessage = (raw: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
+      if (!parseContentRequest(raw)) return undefined;
+      this.annotate()
+        .then((annotator) => annotator?.answer(raw))
+        .then(sendResponse, () => sendResponse(undefined));
+      return true as const;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    this.life.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
+    this.life.onEnd(() => this.watching.end());
+    if (documentMightBeCoverage(document)) {
+      void this.annotate();
+      return;
+    }
+    // Only a leftover card host of an earlier instance is the extension's own here: this one has none yet.
+    watchPage(this.watching, (node) => (node as Element).localName === HOST_TAG, () => {
+      if (!extensionAlive()) this.destroy();
+      else if (documentMightBeCoverage(document)) void this.annotate();
+    });
+  }
+
+  /**
+   * Load the annotator and start it, once; null if it cannot load (the page is left as it is). The reader's
+   * settings are asked for meanwhile, so the annotator starts its pass as soon as it has loaded.
+   */
+  private annotate(): Promise<Annotator | null> {
+    if (this.annotator) return this.annotator;
+    const settings = readPageSettings();
+    this.annotator = loadAnnotator().then(
+      (api) => {
+        if (this.life.ended) return null;
+        this.watching.end();
+        const annotator = new api.Annotator(() => this.destroy());
+        this.life.onEnd(() => annotator.destroy());
+        void annotator.start(settings);
+        return annotator;
+      },
+      (e) => {
+        console.debug('[Medicaid Data Context] the annotator did not load:', e);
+        this.annotator = null;
+        return null;
+      },
+    );
+    return this.annotator;
+  }
+
+  destroy(): void {
+    if (this.life.ended) return;
+    this.life.end();
+    this.onDestroyed();
+  }
+}
+
+export default defineUnlistedScript({
+  // No global variable for the IIFE's return value.
+  globalName: false,
+  main() {
+    const scope = globalThis as unknown as Record<symbol, Instance | undefined>;
+    // Injected again (the toolbar button) or after the extension was updated: the newest instance takes over.
+    scope[INSTANCE]?.destroy();
+    const gate = new Gate(() => {
+      if (scope[INSTANCE] === gate) scope[INSTANCE] = undefined;
+    });
+    scope[INSTANCE] = gate;
+    gate.start();
+  },
+});
