@@ -58,7 +58,7 @@ const JS = new Set(['EvaluateScript', 'v8.run', 'FunctionCall', 'RunMicrotasks']
 const mentions = (e: TraceEvent, origin: string) => e.args !== undefined && JSON.stringify(e.args).includes(origin);
 const isDevtools = (e: TraceEvent) => e.name === 'Receive mojo message' && JSON.stringify(e.args ?? {}).includes('DevTools');
 
-/** The main-thread tasks in which code from `origin` (chrome-extension://<id>/) ran, in order. */
+/** The main-thread tasks in which code from `origin` (a URL prefix: chrome-extension://<id>/, or chrome-extension:// for any) ran, in order. */
 export function extensionTasks(events: TraceEvent[], origin: string): TaskCost[] {
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const byThread = new Map<string, TraceEvent[]>();
