@@ -92,6 +92,8 @@ const isCorpus = (name: string) => name.startsWith('corpus/');
 async function servePages(context: BrowserContext) {
   await context.route('**/*', async (route) => {
     const req = route.request();
+    // The extension's own scripts (the gate imports the annotator) come from the extension, not the network.
+    if (req.url().startsWith('chrome-extension:')) return route.continue();
     const name = decodeURIComponent(new URL(req.url()).pathname.slice(1));
     const page = pages.get(name);
     if (req.resourceType() !== 'document' || !page) return route.abort();
