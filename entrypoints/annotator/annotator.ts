@@ -1,6 +1,7 @@
 /**
- * The content script's annotator: read → engine (match, rules, detect, story) → anchor → highlights, then
- * explain on hover, tap or keyboard. The page is read and annotated here; the engine runs in the background
+ * The annotator, which the content script (the gate) loads on pages that might be coverage: read → engine
+ * (match, rules, detect, story) → anchor → highlights, then explain on hover, tap or keyboard. The page is
+ * read and annotated here; the engine runs in the background
  * (entrypoints/background.ts), which gets the text this script read and answers with the mentions in it.
  * Its state is a few documented fields changed only through named actions
  * (pass, applyChanges, applyClaims, openCard, closeCard, step…); the page-facing parts are thin adapters
