@@ -35,8 +35,6 @@ export interface Annotated {
   story?: { container: number; spans: number[] };
 }
 
-export { ENFORCEMENT_GATE, MEDICAID_GATE, mightBeCoverage } from './gate';
-
 const NOT_DETECTED: Detection = { detected: false, score: 0, reasons: [] };
 
 /** Text per slice: about a millisecond of matching on a mid-range machine (npm run bench). */

@@ -1,6 +1,6 @@
 /** The page-independent engine: detect → match → anchor. Used by the content script, the CLI and tests. */
-export { createEngine, mightBeCoverage, prepareEngine, SLICE_CHARS, type Annotated, type Engine } from './annotate';
-export { documentMightBeCoverage, isHugePage } from './gate';
+export { createEngine, prepareEngine, SLICE_CHARS, type Annotated, type Engine } from './annotate';
+export { documentMightBeCoverage, isHugePage, mightBeCoverage } from './gate';
 export { findStory, inStory, type Story } from './story';
 export type { MatcherSpec } from './matcher';
 export { dataOffset, isOutsideStory, readPageText, readPageTextSteps, type PageTextIndex, type ReadOptions } from './page-text';

@@ -267,7 +267,7 @@ describe('translations', () => {
 
 describe('the engine’s cheap gate', () => {
   it('lets through every enforcement and DHS form the dataset knows', async () => {
-    const { ENFORCEMENT_GATE } = await import('../../engine/annotate');
+    const { ENFORCEMENT_GATE } = await import('../../engine/gate');
     const forms = [
       ...validated.lexicon.enforcement,
       ...validated.lexicon.homeland,
