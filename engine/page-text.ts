@@ -254,8 +254,11 @@ export function readPageText(root: Element, opts: ReadOptions = {}): PageTextInd
   }
 }
 
-/** Nodes visited between two yields of readPageTextSteps: well under a millisecond of walking. */
-const NODES_PER_STEP = 4096;
+/**
+ * Nodes visited between two yields of readPageTextSteps: about a millisecond of walking on a slow machine
+ * while the code is still cold (the first pass in a fresh page is).
+ */
+const NODES_PER_STEP = 1024;
 
 /**
  * The same walk, yielding every few thousand nodes so a page with megabytes of text is read in slices.
@@ -263,7 +266,11 @@ const NODES_PER_STEP = 4096;
  * and parent links, and a change between slices is picked up by the caller's next pass anyway.
  */
 export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Generator<void, PageTextIndex, unknown> {
-  const parts: string[] = [];
+  // The text so far: joined a step at a time (`chunks`), since joining a few million characters' worth of
+  // small strings in one go at the end would be one long task of its own.
+  const chunks: string[] = [];
+  let parts: string[] = [];
+  let lastPart = '';
   const nodes: Text[] = [];
   const starts: number[] = [];
   const peripheral: number[] = [];
@@ -279,8 +286,8 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
   const empty = (): PageTextIndex => ({ text: '', peripheral, nodes, starts, removed, main, mainElements: [], headlines });
 
   const separate = () => {
-    if (length > 0 && parts[parts.length - 1] !== BLOCK_SEPARATOR) {
-      parts.push(BLOCK_SEPARATOR);
+    if (length > 0 && lastPart !== BLOCK_SEPARATOR) {
+      parts.push((lastPart = BLOCK_SEPARATOR));
       length += 1;
     }
   };
@@ -314,6 +321,8 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
   while (node) {
     while (closers.length && closers[closers.length - 1].after === node) leave();
     if (++visited % NODES_PER_STEP === 0) {
+      chunks.push(parts.join(''));
+      parts = [];
       yield;
       // The page changed under us: what we have is stale, and the next pass reads it again.
       if (!node.isConnected) break;
@@ -332,7 +341,7 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
         }
         nodes.push(node as Text);
         starts.push(length);
-        parts.push(data);
+        parts.push((lastPart = data));
         length += data.length;
       }
       node = walker.nextNode();
@@ -350,7 +359,8 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
   // Containers close in document order of their ends (inner ones first); callers want them by start.
   mainFound.sort((a, b) => a.start - b.start || b.end - a.end);
   for (const m of mainFound) main.push(m.start, m.end);
-  return { text: parts.join(''), peripheral, nodes, starts, removed, main, mainElements: mainFound.map((m) => m.el), headlines };
+  chunks.push(parts.join(''));
+  return { text: chunks.join(''), peripheral, nodes, starts, removed, main, mainElements: mainFound.map((m) => m.el), headlines };
 }
 
 /** Is `el`, or an ancestor below `stop`, text the reader does not read as the story (a rail, a credit, a comment)? */

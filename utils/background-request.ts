@@ -4,8 +4,8 @@
  */
 import * as z from 'zod/mini';
 
-/** Parts a page may be sent in (a million characters each: see the annotator). */
-export const MAX_PARTS = 64;
+/** Parts a page may be sent in (a quarter of a million characters each, see the annotator: 64 M characters in all). */
+export const MAX_PARTS = 256;
 
 export const BackgroundRequest = z.discriminatedUnion('type', [
   /** Ids are collapsed and capped by the background (a page could make its content script ask for many). */

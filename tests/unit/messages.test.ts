@@ -36,7 +36,7 @@ describe('requests to the background', () => {
     expect(BackgroundRequest.safeParse({ ...page, id: 'x'.repeat(65), parts: 1 }).success).toBe(false);
     expect(BackgroundRequest.safeParse({ type: 'page:part', id: 'abc', index: 0, text: 'x' }).success).toBe(true);
     expect(BackgroundRequest.safeParse({ type: 'page:part', id: 'abc', index: 1.5, text: 'x' }).success).toBe(false);
-    expect(BackgroundRequest.safeParse({ type: 'page:part', id: 'abc', index: 99, text: 'x' }).success).toBe(false);
+    expect(BackgroundRequest.safeParse({ type: 'page:part', id: 'abc', index: 256, text: 'x' }).success).toBe(false);
     expect(BackgroundRequest.safeParse({ type: 'claims:check', text: 'x', published: null, today: '2026-11-30' }).success).toBe(false);
     expect(BackgroundRequest.safeParse({ type: 'entities:get', ids: 'cms' }).success).toBe(false);
   });
