@@ -12,6 +12,19 @@ export const ENFORCEMENT_GATE = /\b(?:ICE|DHS)\b|deport|homeland|immigra|inmigra
 export const mightBeCoverage = (...texts: string[]): boolean =>
   texts.some((t) => MEDICAID_GATE.test(t)) && texts.some((t) => ENFORCEMENT_GATE.test(t));
 
+/** The longest form the gate looks for ("seguridad de la patria"): what a seam between two pieces can split. */
+const LONGEST_GATE_FORM = 24;
+
+/**
+ * The gate over a text read in pieces (see PageTextIndex.pieces), without joining it: each piece, and each
+ * seam between two, where a word may have been split.
+ */
+export function piecesMightBeCoverage(pieces: readonly string[], title: string): boolean {
+  const seams: string[] = [];
+  for (let i = 0; i + 1 < pieces.length; i++) seams.push(pieces[i].slice(-LONGEST_GATE_FORM) + pieces[i + 1].slice(0, LONGEST_GATE_FORM));
+  return mightBeCoverage(...pieces, ...seams, title);
+}
+
 /**
  * Above this many elements, reading a page's text at once (textContent) is itself a long task: the walk
  * reads it in slices instead, and the gate then looks at what the walk read.

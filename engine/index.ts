@@ -1,9 +1,9 @@
 /** The page-independent engine: detect → match → anchor. Used by the content script, the CLI and tests. */
 export { createEngine, prepareEngine, SLICE_CHARS, type Annotated, type Engine } from './annotate';
-export { documentMightBeCoverage, isHugePage, mightBeCoverage } from './gate';
+export { documentMightBeCoverage, isHugePage, mightBeCoverage, piecesMightBeCoverage } from './gate';
 export { findStory, inStory, type Story } from './story';
 export type { MatcherSpec } from './matcher';
-export { dataOffset, isOutsideStory, readPageText, readPageTextSteps, type PageTextIndex, type ReadOptions } from './page-text';
+export { dataOffset, isOutsideStory, readPageText, readPageTextSteps, textOf, textParts, type PageTextIndex, type ReadOptions, type TextSource } from './page-text';
 export { anchorMention, locate, toRange, type Anchor, type TextPosition } from './anchor';
 export { DETECTION_THRESHOLD } from './detect';
 export { foldKey } from './fold';

@@ -6,6 +6,7 @@
  * and text: the browser's own traversal, one call per node, several times cheaper than following sibling
  * and parent links from script. Reading node data never forces layout (innerText would).
  */
+import { splitText } from './wire';
 import { BLOCK_SEPARATOR, type PageText } from './types';
 
 /** Subtrees whose text is not prose a reader is reading. */
@@ -184,6 +185,13 @@ export interface PageTextIndex extends PageText {
   mainElements: Element[];
   /** Spans of top-level headings (<h1>): the headline is annotated with the story. */
   headlines: number[];
+  /**
+   * The text in the pieces it was read in, when there were several (a page of over a thousand nodes): `text`
+   * joins them only when something asks for all of it. On a page of millions of characters that one join
+   * (a fresh allocation of megabytes) is itself a long task, while the message to the background, the
+   * mentions' own text and the gate need only pieces (see textParts, textOf, piecesMightBeCoverage).
+   */
+  pieces?: readonly string[];
 }
 
 /** Is the whole root editable (designMode, or an editable ancestor such as <html contenteditable>)? */
@@ -360,7 +368,95 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
   mainFound.sort((a, b) => a.start - b.start || b.end - a.end);
   for (const m of mainFound) main.push(m.start, m.end);
   chunks.push(parts.join(''));
-  return { text: chunks.join(''), peripheral, nodes, starts, removed, main, mainElements: mainFound.map((m) => m.el), headlines };
+  const out = { peripheral, nodes, starts, removed, main, mainElements: mainFound.map((m) => m.el), headlines };
+  if (chunks.length === 1) return { text: chunks[0], ...out };
+  let text: string | undefined;
+  return {
+    get text() {
+      return (text ??= chunks.join(''));
+    },
+    pieces: chunks,
+    ...out,
+  };
+}
+
+/** Something to cut a page's text from: the text itself, or a view of its pieces (textOf). */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
+/** The index's text to cut pieces from, without joining it. */
+export function textOf(index: PageTextIndex): TextSource {
+  const pieces = index.pieces;
+  if (!pieces) return index.text;
+  const starts: number[] = [];
+  let length = 0;
+  for (const p of pieces) {
+    starts.push(length);
+    length += p.length;
+  }
+  return {
+    length,
+    slice(start, end) {
+      // The last piece starting at or before `start`: names are short, so a slice rarely spans two pieces.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= start) lo = mid;
+        else hi = mid - 1;
+      }
+      let out = '';
+      for (let i = lo; i < pieces.length && starts[i] < end; i++) out += pieces[i].slice(Math.max(0, start - starts[i]), end - starts[i]);
+      return out;
+    },
+  };
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * The index's text in parts of at most `size` characters, for messages (a browser serialises a message in one
+ * go), each joined from the pieces only when it is asked for: a caller that sends one part per task never
+ * joins more than one part's worth at a time. No part ends between the two halves of a surrogate pair, so
+ * each part is well-formed text on its own.
+ */
+export function* textParts(index: PageTextIndex, size: number): Generator<string, void, undefined> {
+  let group: string[] = [];
+  let length = 0;
+  let sent = false;
+  /** The part gathered so far, less a high surrogate at its end (kept for the next part). */
+  const take = (): string => {
+    let part = group.join('');
+    group = [];
+    length = 0;
+    if (part.length > 1 && isHighSurrogate(part.charCodeAt(part.length - 1))) {
+      group.push(part.slice(-1));
+      length = 1;
+      part = part.slice(0, -1);
+    }
+    return part;
+  };
+  for (const piece of index.pieces ?? [index.text]) {
+    if (length > 0 && length + piece.length > size) {
+      sent = true;
+      yield take();
+    }
+    if (piece.length <= size) {
+      group.push(piece);
+      length += piece.length;
+      continue;
+    }
+    const split = splitText(group.join('') + piece, size);
+    for (let i = 0; i + 1 < split.length; i++) {
+      sent = true;
+      yield split[i];
+    }
+    group = [split[split.length - 1]];
+    length = group[0].length;
+  }
+  if (length > 0 || !sent) yield take();
 }
 
 /** Is `el`, or an ancestor below `stop`, text the reader does not read as the story (a rail, a credit, a comment)? */

@@ -4,6 +4,7 @@
  * four numbers, and its text is read back from the page text the content script already holds. Extension
  * messages are JSON, so the page parses numbers rather than thousands of small objects.
  */
+import type { TextSource } from './page-text';
 import type { Confidence, EntityKind, Mention } from './types';
 
 export interface PackedMentions {
@@ -34,7 +35,7 @@ export function packMentions(mentions: readonly Mention[]): PackedMentions {
 }
 
 /** The mentions again, their text read from `text` (the page text they were found in). */
-export function unpackMentions(text: string, packed: PackedMentions): Mention[] {
+export function unpackMentions(text: TextSource, packed: PackedMentions): Mention[] {
   const out: Mention[] = [];
   const { ids, kinds, spans } = packed;
   for (let k = 0; k + 3 < spans.length; k += 4) {

@@ -10,7 +10,7 @@
  */
 import type { Claim } from '@/data/claim-schema';
 import type { Entity, Event, Lang } from '@/data/schema';
-import { isOutsideStory, readPageText, readPublished, splitText, unpackMentions, type Annotated, type Detection, type PageTextIndex } from '@/engine';
+import { isOutsideStory, readPageText, readPublished, textOf, textParts, unpackMentions, type Annotated, type Detection, type PageTextIndex } from '@/engine';
 import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer, PageSnapshot } from '@/utils/messages';
@@ -56,14 +56,21 @@ const PART_CHARS = 250_000;
 
 /** Ask the background to annotate a page's text (and check its claims). */
 async function annotateInBackground(page: PageTextIndex, title: string, published: string | null): Promise<PageAnnotated> {
-  const parts = splitText(page.text, PART_CHARS);
-  // crypto.randomUUID needs a secure context; news pages may be served over http.
-  const id = parts.length > 1 ? Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('') : undefined;
-  if (id) for (let index = 0; index + 1 < parts.length; index++) await browser.runtime.sendMessage({ type: 'page:part', id, index, text: parts[index] } satisfies BackgroundRequest);
+  // Parts are joined one at a time, each in the task that sends it.
+  const parts = textParts(page, PART_CHARS);
+  let last = parts.next().value ?? '';
+  let id: string | undefined;
+  let sent = 0;
+  for (let next = parts.next(); !next.done; next = parts.next()) {
+    // crypto.randomUUID needs a secure context; news pages may be served over http.
+    id ??= Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('');
+    await browser.runtime.sendMessage({ type: 'page:part', id, index: sent++, text: last } satisfies BackgroundRequest);
+    last = next.value;
+  }
   const request: BackgroundRequest = {
     type: 'page:annotate',
-    text: parts[parts.length - 1],
-    ...(id ? { id, parts: parts.length - 1 } : {}),
+    text: last,
+    ...(id ? { id, parts: sent } : {}),
     peripheral: page.peripheral,
     main: page.main,
     headlines: page.headlines,
@@ -73,7 +80,7 @@ async function annotateInBackground(page: PageTextIndex, title: string, publishe
   };
   const answer = (await browser.runtime.sendMessage(request)) as PageAnswer | undefined;
   if (!answer?.detection) throw new Error('the background did not annotate the page');
-  return { detection: answer.detection, mentions: unpackMentions(page.text, answer.mentions), story: answer.story, claims: answer.claims, published };
+  return { detection: answer.detection, mentions: unpackMentions(textOf(page), answer.mentions), story: answer.story, claims: answer.claims, published };
 }
 
 /**
@@ -352,7 +359,7 @@ export class Annotator {
         if (first) this.clear();
         this.detection = result.detection;
         this.storyRoot = result.storyRoot;
-        this.pageChars = result.index?.text.length ?? 0;
+        this.pageChars = result.index ? textOf(result.index).length : 0;
         if (this.detection.detected && result.index && result.answer) {
           // The cards' UI and records are not loaded here but when the reader first rests on a mention or steps
           // to one (prefetch).

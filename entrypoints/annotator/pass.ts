@@ -7,7 +7,7 @@
  * The engine is whatever `PassEngine` the caller gives: the extension's runs in the background (a step of
  * the pass then waits for its answer: a Promise, awaited by the scheduler), the benchmark's in the page.
  */
-import { anchorMention, isHugePage, mightBeCoverage, readPageTextSteps, type Annotated, type Detection, type Mention, type PageTextIndex } from '@/engine';
+import { anchorMention, isHugePage, mightBeCoverage, piecesMightBeCoverage, readPageTextSteps, type Annotated, type Detection, type Mention, type PageTextIndex } from '@/engine';
 import type { Mark } from './marks';
 import type { ToneReader } from './tone';
 
@@ -83,7 +83,7 @@ export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngin
   if (!huge && !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
   const index = yield* readPageTextSteps(body, { isOwnUi: opts.isOwnUi });
-  if (huge && !mightBeCoverage(index.text, doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
+  if (huge && !piecesMightBeCoverage(index.pieces ?? [index.text], doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
   const result: A = yield* engine.steps(index, doc.title);
   if (!result.detection.detected) return { detection: result.detection, answer: result, storyRoot: null, index };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../data';
-import { createEngine, packMentions, readPageText, splitText, unpackMentions, type Mention } from '../../engine';
+import { createEngine, packMentions, piecesMightBeCoverage, readPageText, splitText, textOf, textParts, unpackMentions, type Mention, type PageTextIndex } from '../../engine';
 import { PendingParts } from '../../utils/page-parts';
 
 const engine = createEngine(dataset.entities, dataset.lexicon);
@@ -68,5 +68,66 @@ describe('a page too long for one message', () => {
     for (const id of ['p3', 'p4', 'p5']) store.add(id, 0, id);
     expect(store.take('p3', 1, '')).toBeNull();
     expect(store.take('p5', 1, '!')).toBe('p5!');
+  });
+});
+
+describe('a long page read in pieces', () => {
+  // The sample's body many times over: well over a thousand nodes, so the walk keeps its text in pieces.
+  const body = SAMPLE.match(/<body[^>]*>([\s\S]*)<\/body>/)![1];
+  const doc = new DOMParser().parseFromString(`<!doctype html><title>Long</title><body>${body.repeat(30)}</body>`, 'text/html');
+  const page = readPageText(doc.body);
+  const pieces = page.pieces!;
+  const whole = pieces.join('');
+
+  it('keeps its pieces, which join to the text it reads as a whole', () => {
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(page.text).toBe(whole);
+    expect(textOf(page).length).toBe(whole.length);
+  });
+
+  it('cuts any span from its pieces as from the whole, across a seam too', () => {
+    const view = textOf(page);
+    let at = 0;
+    for (const p of pieces.slice(0, -1)) {
+      at += p.length;
+      for (const [start, end] of [[at - 5, at + 7], [at, at + 3], [at - 3, at], [at - 1, at + 1]]) expect(view.slice(start, end)).toBe(whole.slice(start, end));
+    }
+    expect(view.slice(0, 10)).toBe(whole.slice(0, 10));
+    expect(view.slice(whole.length - 10, whole.length)).toBe(whole.slice(-10));
+  });
+
+  it('gives the same mentions from its pieces as from its text', () => {
+    const { mentions } = engine.annotate(page, doc.title);
+    expect(mentions.length).toBeGreaterThan(30);
+    const packed = JSON.parse(JSON.stringify(packMentions(mentions)));
+    expect(unpackMentions(textOf(page), packed)).toEqual(unpackMentions(whole, packed));
+  });
+
+  it('goes in parts joined from its pieces, one at a time, none longer than asked', () => {
+    const parts = textParts(page, 5000);
+    const first = parts.next();
+    expect(first.done).toBe(false);
+    const all = [first.value as string, ...parts];
+    expect(all.join('')).toBe(whole);
+    expect(all.every((p) => p.length > 0 && p.length <= 5000)).toBe(true);
+    expect(all.length).toBeLessThanOrEqual(Math.ceil(whole.length / 5000) + pieces.length);
+  });
+
+  const indexOf = (pieces: string[]) => ({ text: pieces.join(''), pieces }) as unknown as PageTextIndex;
+
+  it('cuts a piece longer than a part, and never between the halves of a surrogate pair', () => {
+    const split = ['x'.repeat(10), `${'a'.repeat(12)}\ud83d`, `\ude00${'b'.repeat(30)}`];
+    const parts = [...textParts(indexOf(split), 16)];
+    expect(parts.join('')).toBe(split.join(''));
+    expect(parts.every((p) => p.length <= 16)).toBe(true);
+    for (const p of parts) expect(p.charCodeAt(p.length - 1)).not.toBe(0xd83d);
+    expect([...textParts(indexOf(['short']), 1000)]).toEqual(['short']);
+    expect([...textParts({ text: '' } as PageTextIndex, 1000)]).toEqual(['']);
+  });
+
+  it('is gated over its pieces, a word split between two included', () => {
+    expect(piecesMightBeCoverage(['The Medi', 'caid data went to ', 'ICE.'], '')).toBe(true);
+    expect(piecesMightBeCoverage(['Medicaid data', ' stayed home.'], 'Weather')).toBe(false);
+    expect(piecesMightBeCoverage(['Medicaid data went to Homeland Secu', 'rity'], '')).toBe(true);
   });
 });
