@@ -35,11 +35,17 @@ export const HUGE_PAGE_ELEMENTS = 20_000;
 export const isHugePage = (body: Element): boolean => body.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
 
 /**
- * Might this live document be coverage? False only when it cannot be; true when it may be, or when it is
- * too big to tell with one read (the pass then gates what its sliced walk reads).
+ * What the gate makes of a live document: `no` when it cannot be coverage; `text` when its text may be;
+ * `huge` when it is too big to tell with one read (the pass then gates what its sliced walk reads).
  */
-export function documentMightBeCoverage(doc: Document): boolean {
+export type GateVerdict = 'no' | 'text' | 'huge';
+
+export function gateDocument(doc: Document): GateVerdict {
   const body = doc.body;
-  if (!body) return false;
-  return isHugePage(body) || mightBeCoverage(body.textContent ?? '', doc.title);
+  if (!body) return 'no';
+  if (isHugePage(body)) return 'huge';
+  return mightBeCoverage(body.textContent ?? '', doc.title) ? 'text' : 'no';
 }
+
+/** Might this live document be coverage? False only when it cannot be (see gateDocument). */
+export const documentMightBeCoverage = (doc: Document): boolean => gateDocument(doc) !== 'no';

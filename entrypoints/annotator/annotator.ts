@@ -10,7 +10,7 @@
  */
 import type { Claim } from '@/data/claim-schema';
 import type { Entity, Event, Lang } from '@/data/schema';
-import { isOutsideStory, readPageText, readPublished, textOf, textParts, unpackMentions, type Annotated, type Detection, type PageTextIndex } from '@/engine';
+import { isOutsideStory, readPageText, readPublished, textOf, textParts, unpackMentions, type Annotated, type Detection, type GateVerdict, type PageTextIndex } from '@/engine';
 import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer, PageSnapshot } from '@/utils/messages';
@@ -191,9 +191,10 @@ export class Annotator {
 
   /**
    * Annotate the page and keep its annotations current. Messages reach the annotator through the gate:
-   * answer(). `settings`: the reader's settings, if the gate already asked for them (while this script loaded).
+   * answer(). `settings`: the reader's settings, if the gate already asked for them (while this script loaded);
+   * `gated`: what the gate found, when its own check (not a message) had it load the annotator.
    */
-  async start(settings: Promise<PageSettings> = readPageSettings()): Promise<void> {
+  async start(settings: Promise<PageSettings> = readPageSettings(), gated?: Exclude<GateVerdict, 'no'>): Promise<void> {
     this.life.onEnd(() => {
       this.presentation?.exit();
       this.passRun?.abort();
@@ -206,7 +207,7 @@ export class Annotator {
 
     this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
     // A request that arrives before the first pass has begun waits for that pass, not for none.
-    const first = this.applyMode(settings).then(() => this.refresh(settings));
+    const first = this.applyMode(settings).then(() => this.refresh(settings, gated));
     this.settled = first.catch(() => {});
     await first;
   }
@@ -313,9 +314,9 @@ export class Annotator {
   // ——— pass: the whole page, in slices ———
 
   /** Read the site switch, then run a full pass (or clear everything when switched off). */
-  private async refresh(settings = readPageSettings()): Promise<void> {
+  private async refresh(settings = readPageSettings(), gated?: Exclude<GateVerdict, 'no'>): Promise<void> {
     this.enabled = !(await settings).disabledSites.includes(location.hostname);
-    if (this.enabled) return this.pass();
+    if (this.enabled) return this.pass(gated);
     this.passRun?.abort();
     this.clear();
   }
@@ -331,8 +332,11 @@ export class Annotator {
     this.since = [];
   }
 
-  /** A full pass over the page; cancels one in progress. Marks are painted as they are anchored. */
-  private pass(): Promise<void> {
+  /**
+   * A full pass over the page; cancels one in progress. Marks are painted as they are anchored. `gated`: what
+   * the gate just found (see PassOptions).
+   */
+  private pass(gated?: Exclude<GateVerdict, 'no'>): Promise<void> {
     this.passRun?.abort();
     const run = new AbortController();
     this.passRun = run;
@@ -342,6 +346,7 @@ export class Annotator {
     const steps = passSteps(document, backgroundEngine, {
       isOwnUi: this.isOwnUi,
       tone,
+      gated,
       onMarks: (marks) => {
         if (first) {
           // The page was read again: the new marks replace the old ones, an open card follows its mention.

@@ -7,7 +7,7 @@
  * The engine is whatever `PassEngine` the caller gives: the extension's runs in the background (a step of
  * the pass then waits for its answer: a Promise, awaited by the scheduler), the benchmark's in the page.
  */
-import { anchorMention, isHugePage, mightBeCoverage, piecesMightBeCoverage, readPageTextSteps, type Annotated, type Detection, type Mention, type PageTextIndex } from '@/engine';
+import { anchorMention, isHugePage, mightBeCoverage, piecesMightBeCoverage, readPageTextSteps, type Annotated, type Detection, type GateVerdict, type Mention, type PageTextIndex } from '@/engine';
 import type { Mark } from './marks';
 import type { ToneReader } from './tone';
 
@@ -16,6 +16,11 @@ export interface PassOptions {
   tone: ToneReader;
   /** Receives marks in reading order, a batch at a time. */
   onMarks: (marks: Mark[]) => void;
+  /**
+   * What the gate found on this page just before this pass (the first after the gate loaded the annotator):
+   * the pass does not read the page again to find it out. Any other pass gates the page itself.
+   */
+  gated?: Exclude<GateVerdict, 'no'>;
 }
 
 /**
@@ -79,8 +84,8 @@ export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngin
   // Most pages never say "Medicaid": textContent is one native read, about the cost of the bare walk,
   // and settles them before any real work. On a page of tens of thousands of elements that one read is
   // itself a long task, and the walk reads the same text in slices: the gate then looks at what it read.
-  const huge = isHugePage(body);
-  if (!huge && !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
+  const huge = opts.gated ? opts.gated === 'huge' : isHugePage(body);
+  if (!huge && !opts.gated && !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
   const index = yield* readPageTextSteps(body, { isOwnUi: opts.isOwnUi });
   if (huge && !piecesMightBeCoverage(index.pieces ?? [index.text], doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };

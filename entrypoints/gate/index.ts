@@ -11,7 +11,7 @@
  * switch the extension off. Here a stale instance is found through a global of the extension's own isolated
  * world, which the page cannot see or forge.
  */
-import { documentMightBeCoverage } from '@/engine/gate';
+import { gateDocument, type GateVerdict } from '@/engine/gate';
 import { parseContentRequest } from '@/utils/messages';
 import { readPageSettings } from '@/utils/page-settings';
 import type { Annotator } from '../annotator/annotator';
@@ -49,22 +49,27 @@ class Gate implements Instance {
     browser.runtime.onMessage.addListener(onMessage);
     this.life.onEnd(() => browser.runtime.onMessage.removeListener(onMessage));
     this.life.onEnd(() => this.watching.end());
-    if (documentMightBeCoverage(document)) {
-      void this.annotate();
+    const verdict = gateDocument(document);
+    if (verdict !== 'no') {
+      void this.annotate(verdict);
       return;
     }
     // Only a leftover card host of an earlier instance is the extension's own here: this one has none yet.
     watchPage(this.watching, (node) => (node as Element).localName === HOST_TAG, () => {
       if (!extensionAlive()) this.destroy();
-      else if (documentMightBeCoverage(document)) void this.annotate();
+      else {
+        const later = gateDocument(document);
+        if (later !== 'no') void this.annotate(later);
+      }
     });
   }
 
   /**
    * Load the annotator and start it, once; null if it cannot load (the page is left as it is). The reader's
-   * settings are asked for meanwhile, so the annotator starts its pass as soon as it has loaded.
+   * settings are asked for meanwhile, so the annotator starts its pass as soon as it has loaded. `gated`: what
+   * the gate found, when it was the gate's check that asked (the annotator's first pass need not check again).
    */
-  private annotate(): Promise<Annotator | null> {
+  private annotate(gated?: Exclude<GateVerdict, 'no'>): Promise<Annotator | null> {
     if (this.annotator) return this.annotator;
     const settings = readPageSettings();
     this.annotator = loadAnnotator().then(
@@ -73,7 +78,7 @@ class Gate implements Instance {
         this.watching.end();
         const annotator = new api.Annotator(() => this.destroy());
         this.life.onEnd(() => annotator.destroy());
-        void annotator.start(settings);
+        void annotator.start(settings, gated);
         return annotator;
       },
       (e) => {
