@@ -26,7 +26,8 @@
  * the existing build).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -34,7 +35,7 @@ import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { annotationsFor, CHROME_BUILD, findChromium, launchWithExtension, type ExtensionBrowser } from './lib/chromium';
 import { plainTextPage } from './lib/serve';
-import { extensionTasks, longest, sum, traceDuring, type TaskCost } from './lib/trace';
+import { extensionTasks, longest, sum, traceDuring, type TaskCost, type TraceEvent } from './lib/trace';
 import { parsePlainText } from '../engine/plain-text';
 import { toMatchIndex } from '../data/match-index';
 import { loadDataset } from '../data/validate';
@@ -188,22 +189,27 @@ const pids = new Set<number>();
 let reusedProcesses = 0;
 const allTasks: TaskCost[] = [];
 
-async function coldLoad(name: string, settleMs: number): Promise<TaskCost[]> {
-  const page = await ext.context.newPage();
+/** The extension's main-thread tasks in a fresh tab of `browser` opening `name`. */
+async function coldTasks(browser: ExtensionBrowser, name: string, settleMs: number): Promise<{ tasks: TaskCost[]; events: TraceEvent[] }> {
+  const page = await browser.context.newPage();
   await page.goto('about:blank');
-  const cdp = await ext.context.newCDPSession(page);
+  const cdp = await browser.context.newCDPSession(page);
   const { events } = await traceDuring(cdp, async () => {
     await page.goto(`${nextHost()}/${encodeURIComponent(name)}`, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForTimeout(settleMs);
   });
   await cdp.detach();
   await page.close();
+  return { tasks: extensionTasks(events, origin), events };
+}
+
+async function coldLoad(name: string, settleMs: number): Promise<TaskCost[]> {
+  const { tasks, events } = await coldTasks(ext, name, settleMs);
   const evaluated = events.find((e) => e.name === 'EvaluateScript' && JSON.stringify(e.args ?? {}).includes(origin));
   if (evaluated) {
     if (pids.has(evaluated.pid)) reusedProcesses++;
     pids.add(evaluated.pid);
   }
-  const tasks = extensionTasks(events, origin);
   allTasks.push(...tasks);
   return tasks;
 }
@@ -317,6 +323,31 @@ await stressBare.waitForTimeout(1000);
 const heapBare = await heapAfterGc(stressBare);
 await bare.close();
 
+// --- 5. The floor: what any content script pays in a fresh tab -----------------------------------------
+/**
+ * Stand-ins for the gate, measured exactly as the cold pass is (same pages, fresh tabs, trace): a bare walk
+ * over the page's text nodes, reading their text (the floor the pass is held to), and the same walk after one
+ * call to the extension API, which any content script that talks to its extension makes (the browser then
+ * sets up the API in the script's world). On a fresh tab even the bare walk pays for the page's DOM being
+ * reached from a new world for the first time.
+ */
+const WALK = 'const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n = 0; for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length; globalThis.__mdcFloor = n;';
+const FLOORS = { walk: `(() => { ${WALK} })();`, walkWithApi: `(() => { chrome.runtime.getURL('/'); ${WALK} })();` };
+const floorMs: Record<keyof typeof FLOORS, number> = { walk: NaN, walkWithApi: NaN };
+progress('the floor: a bare walk in a fresh tab, without and with the extension API…');
+for (const [floor, source] of Object.entries(FLOORS) as [keyof typeof FLOORS, string][]) {
+  const dir = mkdtempSync(join(tmpdir(), 'mdc-floor-'));
+  cpSync(CHROME_BUILD, dir, { recursive: true });
+  writeFileSync(join(dir, GATE_SCRIPT), source);
+  const standIn = await launchWithExtension({ port: 9, extensionDir: dir });
+  await servePages(standIn.context);
+  const cpu: number[] = [];
+  for (let i = 0; i < COLD_REPS; i++) cpu.push(sum((await coldTasks(standIn, 'sample', 500)).tasks, 'cpuMs'));
+  floorMs[floor] = median(cpu);
+  await standIn.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 // --- Report --------------------------------------------------------------------------------------------
 const list = [...rows.values()];
 const corpus = list.filter((r) => isCorpus(r.name));
@@ -334,6 +365,10 @@ const ratio = (r: Row) => r.annotateMs / r.walkMs;
 const summary = {
   coldSampleMs: rows.get('sample')?.coldMs ?? NaN,
   coldSeedMs: rows.get('seed')?.coldMs ?? NaN,
+  // The floor on the sample article, same protocol (section 5), and the cold pass over it.
+  coldWalkFloorMs: floorMs.walk,
+  coldWalkWithApiFloorMs: floorMs.walkWithApi,
+  coldSampleOverWalkFloor: (rows.get('sample')?.coldMs ?? NaN) / floorMs.walk,
   annotateOverWalk: corpus.length ? median(corpus.map(ratio)) : NaN,
   stressAnnotateOverWalk: rows.has('stress') ? ratio(rows.get('stress')!) : NaN,
   // What the stress page's main thread pays with the built extension (the engine runs in the background).
@@ -355,6 +390,7 @@ if (corpus.length) {
 }
 const longestTask = allTasks.reduce((m, t) => (t.cpuMs > m.cpuMs ? t : m), { start: 0, wallMs: 0, cpuMs: 0 });
 console.log(`
+Cold floor on the sample article (fresh tab, main-thread CPU): a bare text walk ${floorMs.walk.toFixed(2)} ms; with one extension API call first ${floorMs.walkWithApi.toFixed(2)} ms; the extension's cold pass ${fmt(summary.coldSampleMs, 0).trim()} ms (${fmt(summary.coldSampleOverWalkFloor, 0).trim()}× the bare walk)
 Page scripts: ${contentScriptKb.toFixed(1)} kB gzip, what a recognised article loads (${GATE_SCRIPT} ${gateKb.toFixed(1)} kB, on every page; ${ANNOTATOR_SCRIPT} ${annotatorKb.toFixed(1)} kB)
 Longest main-thread task of the extension on any page: ${longestTask.cpuMs.toFixed(1)} ms CPU (${longestTask.wallMs.toFixed(1)} ms wall)
 Stress page: ${fmt(summary.stressMainThreadOverWalk, 0).trim()}× its walk on the page's main thread with the built extension; the whole pass (engine included, wherever it runs) ${fmt(summary.stressAnnotateOverWalk, 0).trim()}×

@@ -57,14 +57,16 @@ export interface LaunchOptions {
   screen?: Screen;
   /** Load the extension (false gives the same browser without it, for comparisons). */
   withExtension?: boolean;
+  /** Where the built extension is (default: CHROME_BUILD; the benchmark loads stand-ins from elsewhere). */
+  extensionDir?: string;
 }
 
 export const NEWS_HOSTS_FOR_TESTS = ['apnews.com', 'www.apnews.com', 'npr.org'];
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const { port, headless = true, colorScheme = 'light', reducedMotion, screen = SCREENS.desktop as Screen, withExtension = true } = opts;
-  if (withExtension && !existsSync(join(CHROME_BUILD, 'manifest.json')))
-    throw new Error(`No built extension at ${CHROME_BUILD}: run \`npm run build\` first.`);
+  const { port, headless = true, colorScheme = 'light', reducedMotion, screen = SCREENS.desktop as Screen, withExtension = true, extensionDir = CHROME_BUILD } = opts;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   const profile = mkdtempSync(join(tmpdir(), 'mdc-profile-'));
   const rules = [...NEWS_HOSTS_FOR_TESTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP localhost 127.0.0.1', 'MAP * ~NOTFOUND'];
   const context = await chromium.launchPersistentContext(profile, {
@@ -77,7 +79,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     isMobile: screen.mobile ?? false,
     hasTouch: screen.mobile ?? false,
     args: [
-      ...(withExtension ? [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`] : []),
+      ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--host-resolver-rules=${rules.join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',
