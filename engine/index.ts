@@ -1,6 +1,6 @@
 /** The page-independent engine: detect → match → anchor. Used by the content script, the CLI and tests. */
 export { createEngine, prepareEngine, SLICE_CHARS, type Annotated, type Engine } from './annotate';
-export { documentMightBeCoverage, gateDocument, isHugePage, mightBeCoverage, piecesMightBeCoverage, type GateVerdict } from './gate';
+export { documentMightBeCoverage, gateDocument, gateText, isHugePage, mightBeCoverage, piecesMightBeCoverage, type GateVerdict } from './gate';
 export { findStory, inStory, type Story } from './story';
 export type { MatcherSpec } from './matcher';
 export { dataOffset, isOutsideStory, readPageText, readPageTextSteps, textOf, textParts, type PageTextIndex, type ReadOptions, type TextSource } from './page-text';

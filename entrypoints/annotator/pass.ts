@@ -7,7 +7,7 @@
  * The engine is whatever `PassEngine` the caller gives: the extension's runs in the background (a step of
  * the pass then waits for its answer: a Promise, awaited by the scheduler), the benchmark's in the page.
  */
-import { anchorMention, isHugePage, mightBeCoverage, piecesMightBeCoverage, readPageTextSteps, type Annotated, type Detection, type GateVerdict, type Mention, type PageTextIndex } from '@/engine';
+import { anchorMention, gateText, isHugePage, mightBeCoverage, piecesMightBeCoverage, readPageTextSteps, type Annotated, type Detection, type GateVerdict, type Mention, type PageTextIndex } from '@/engine';
 import type { Mark } from './marks';
 import type { ToneReader } from './tone';
 
@@ -81,11 +81,11 @@ export function anchorAll(doc: Document, index: PageTextIndex, mentions: Mention
 export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngine<A>, opts: PassOptions): Generator<Pause, PassResult<A>, unknown> {
   const body = doc.body;
   if (!body) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
-  // Most pages never say "Medicaid": textContent is one native read, about the cost of the bare walk,
-  // and settles them before any real work. On a page of tens of thousands of elements that one read is
+  // Most pages never say "Medicaid": the gate's read (gateText: textContent, unless the body is mostly inline
+  // code) settles them before any real work. On a page of tens of thousands of elements that one read is
   // itself a long task, and the walk reads the same text in slices: the gate then looks at what it read.
   const huge = opts.gated ? opts.gated === 'huge' : isHugePage(body);
-  if (!huge && !opts.gated && !mightBeCoverage(body.textContent ?? '', doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
+  if (!huge && !opts.gated && !mightBeCoverage(gateText(body), doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };
   yield;
   const index = yield* readPageTextSteps(body, { isOwnUi: opts.isOwnUi });
   if (huge && !piecesMightBeCoverage(index.pieces ?? [index.text], doc.title)) return { detection: NOT_COVERAGE, answer: null, storyRoot: null, index: null };

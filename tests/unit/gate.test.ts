@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { documentMightBeCoverage, gateDocument, HUGE_PAGE_ELEMENTS, mightBeCoverage } from '../../engine/gate';
+import { documentMightBeCoverage, gateDocument, gateText, HUGE_PAGE_ELEMENTS, INLINE_CODE_BUDGET, mightBeCoverage } from '../../engine/gate';
 
 describe('the gate on a live document', () => {
   const page = (title: string, html: string) => {
@@ -29,5 +29,33 @@ describe('the gate on a live document', () => {
     expect(mightBeCoverage(doc.body.textContent ?? '', doc.title)).toBe(false);
     expect(documentMightBeCoverage(doc)).toBe(true);
     expect(gateDocument(doc)).toBe('huge');
+  });
+
+  describe('a body that is mostly inline code (news sites inline their data as JSON)', () => {
+    // JSON of the kind a news site inlines: it names the story's words, but no reader sees them.
+    const json = (chars: number) => {
+      const entry = '{"headline":"Medicaid data and ICE","tag":"immigration"},';
+      return `[${entry.repeat(Math.ceil(chars / entry.length))}{}]`;
+    };
+
+    it('leaves big scripts and styles out of what it reads, so their words do not let the page through', () => {
+      const doc = page('Scores', `<p>The game went to overtime.</p><script type="application/json">${json(INLINE_CODE_BUDGET)}</script><style>.x{}</style>`);
+      expect(mightBeCoverage(doc.body.textContent ?? '', doc.title)).toBe(true); // what textContent alone would say
+      expect(gateText(doc.body)).toBe('The game went to overtime..x{}');
+      expect(gateDocument(doc)).toBe('no');
+    });
+
+    it('still finds the story in the prose around them', () => {
+      const doc = page('News', `<p>CMS gave Medicaid data to ICE.</p><script>${json(INLINE_CODE_BUDGET)}</script><p>More.</p>`);
+      expect(gateText(doc.body)).toBe('CMS gave Medicaid data to ICE.More.');
+      expect(gateDocument(doc)).toBe('text');
+    });
+
+    it('reads a body with little inline code as textContent does, code included (one native read)', () => {
+      const doc = page('Scores', `<p>The game.</p><script>${json(2_000)}</script>`);
+      expect(gateText(doc.body)).toBe(doc.body.textContent);
+      // At worst a little code lets a page through to the annotator's read, which skips all code.
+      expect(gateDocument(doc)).toBe('text');
+    });
   });
 });
