@@ -188,6 +188,8 @@ const nextHost = () => `http://www.${NEWS_SITES[site++ % NEWS_SITES.length]}`;
 const pids = new Set<number>();
 let reusedProcesses = 0;
 const allTasks: TaskCost[] = [];
+/** Where each of allTasks ran (a page's name, or the update run), to say where the longest one was. */
+const taskWhere = new Map<TaskCost, string>();
 
 /** The extension's main-thread tasks in a fresh tab of `browser` opening `name`. */
 async function coldTasks(browser: ExtensionBrowser, name: string, settleMs: number): Promise<{ tasks: TaskCost[]; events: TraceEvent[] }> {
@@ -211,6 +213,7 @@ async function coldLoad(name: string, settleMs: number): Promise<TaskCost[]> {
     pids.add(evaluated.pid);
   }
   allTasks.push(...tasks);
+  for (const t of tasks) taskWhere.set(t, name);
   return tasks;
 }
 
@@ -258,6 +261,7 @@ async function updates(page: Page, count: number, expression: (i: number) => str
   await cdp.detach();
   const tasks = extensionTasks(events, origin);
   allTasks.push(...tasks);
+  for (const t of tasks) taskWhere.set(t, `${count} updates`);
   const after = await annotationsFor(ext);
   return { perUpdateMs: sum(tasks, 'cpuMs') / count, longestMs: longest(tasks, 'cpuMs'), mentions: after.annotations.length };
 }
@@ -392,7 +396,7 @@ const longestTask = allTasks.reduce((m, t) => (t.cpuMs > m.cpuMs ? t : m), { sta
 console.log(`
 Cold floor on the sample article (fresh tab, main-thread CPU): a bare text walk ${floorMs.walk.toFixed(2)} ms; with one extension API call first ${floorMs.walkWithApi.toFixed(2)} ms; the extension's cold pass ${fmt(summary.coldSampleMs, 0).trim()} ms (${fmt(summary.coldSampleOverWalkFloor, 0).trim()}× the bare walk)
 Page scripts: ${contentScriptKb.toFixed(1)} kB gzip, what a recognised article loads (${GATE_SCRIPT} ${gateKb.toFixed(1)} kB, on every page; ${ANNOTATOR_SCRIPT} ${annotatorKb.toFixed(1)} kB)
-Longest main-thread task of the extension on any page: ${longestTask.cpuMs.toFixed(1)} ms CPU (${longestTask.wallMs.toFixed(1)} ms wall)
+Longest main-thread task of the extension on any page: ${longestTask.cpuMs.toFixed(1)} ms CPU (${longestTask.wallMs.toFixed(1)} ms wall), on ${taskWhere.get(longestTask) ?? '-'}
 Stress page: ${fmt(summary.stressMainThreadOverWalk, 0).trim()}× its walk on the page's main thread with the built extension; the whole pass (engine included, wherever it runs) ${fmt(summary.stressAnnotateOverWalk, 0).trim()}×
 Appending ${APPENDS} paragraphs, ${UPDATE_INTERVAL_MS} ms apart: ${appended.perUpdateMs.toFixed(2)} ms per paragraph; longest task ${appended.longestMs.toFixed(1)} ms; ${before} → ${appended.mentions} mentions
 Editing one paragraph ${EDITS} times: ${edited.perUpdateMs.toFixed(2)} ms per edit; longest task ${edited.longestMs.toFixed(1)} ms
