@@ -48,7 +48,7 @@ export function gateDocument(doc: Document): GateVerdict {
 }
 
 /**
- * Above this many characters of inline scripts and styles in the body, the gate leaves them out of what it
+ * Above this many characters of inline scripts, styles and noscript in the body, the gate leaves them out of what it
  * reads. textContent counts them as text, and news sites inline their data as JSON: on some of the real
  * pages the benchmark uses, 90 % of the body's text is script (a megabyte), which textContent copies and the
  * gate's regular expressions scan, a long task on a page that is not coverage.
@@ -57,17 +57,20 @@ export const INLINE_CODE_BUDGET = 64_000;
 
 /** Text nodes this long are looked at (is their parent a script or a style?); shorter ones never are. */
 const LONG_TEXT_NODE = 256;
-const CODE_ELEMENTS = new Set(['script', 'style', 'noscript']);
+/** Elements whose text is code, not prose: what is counted against the budget is what the walk leaves out. */
+const CODE_TAGS = ['script', 'style', 'noscript'];
+const CODE_SELECTOR = CODE_TAGS.join(', ');
+const CODE_ELEMENTS = new Set(CODE_TAGS);
 
 /**
  * The text the gate reads. Most bodies: textContent, one native read, faster than any walk. A body with
  * more inline code than INLINE_CODE_BUDGET: a walk over its text nodes that leaves out the long ones inside
- * scripts and styles. Asking every node for its parent would cost a wrapper per node, so short ones are
+ * scripts, styles and noscript. Asking every node for its parent would cost a wrapper per node, so short ones are
  * kept whatever they are: at worst they let a page through to the annotator's read, which skips all code.
  */
 export function gateText(body: Element): string {
   let code = 0;
-  for (const el of body.querySelectorAll('script, style')) {
+  for (const el of body.querySelectorAll(CODE_SELECTOR)) {
     const text = el.firstChild;
     // A Text node's length, not its data: no copy of a megabyte of JSON just to measure it.
     if (text?.nodeType === 3) code += (text as Text).length;
