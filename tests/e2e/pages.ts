@@ -64,6 +64,15 @@ document.getElementById('root').innerHTML = ${JSON.stringify(article)}; };</scri
       edit: (s) =>
         s.replace('</body>', `<section>${'<p>Crews cleared snow from the county roads overnight, and the schools will open late on Wednesday morning.</p>'.repeat(21_000)}</section></body>`),
     }),
+  /**
+   * The article with a news site's inline data: more JSON in a script than the gate reads (engine/gate.ts).
+   * Its title names neither Medicaid nor enforcement, so only the article's own words can let it through.
+   */
+  '/article/inline-data': () =>
+    variant({
+      edit: (s) =>
+        s.replace(/<title>[^<]*<\/title>/, '<title>Today’s report</title>').replace('</body>', `<script type="application/json">${JSON.stringify(Array.from({ length: 3_000 }, (_, i) => ({ id: i, section: 'weather', headline: 'Crews cleared snow overnight' })))}</script></body>`),
+    }),
   '/elsewhere': () => plainTextPage('Another page', ['Nothing to see here.']),
   /** The extension's card in an open shadow root, for axe-core (tests/fixtures/card-page.tsx). */
   '/fixture/card': cardFixturePage,

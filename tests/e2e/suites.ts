@@ -661,6 +661,14 @@ export function readerSuites(engine: Engine) {
           expect((await r().annotations()).detected).toBe(true);
         });
 
+        it('underlines an article whose page carries more inline data than the gate reads', async () => {
+          // The gate then walks the text and leaves the script out: the article's own words must still get
+          // through. Nobody asks about the page first (a question would load the annotator past the gate).
+          await r().goto('/article/inline-data');
+          await expect.poll(() => r().run(liveHighlightCount, undefined), { ...POLL, message: 'underlines with nobody asking' }).toBeGreaterThan(20);
+          expectEveryRequiredEntity(await r().annotations());
+        });
+
         it('annotates a page too long for one message to the background (its text goes in parts)', async () => {
           const res = await open(r(), '/article/long');
           expectEveryRequiredEntity(res);
