@@ -6,6 +6,8 @@
 export class Lifetime {
   private readonly controller = new AbortController();
   private readonly cleanups: (() => void)[] = [];
+  /** Timers not yet run or cancelled: a timer leaves once done, so a page that changes all day holds none. */
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   get ended(): boolean {
     return this.controller.signal.aborted;
@@ -29,16 +31,29 @@ export class Lifetime {
     else this.cleanups.push(fn);
   }
 
+  /** Run `fn` after `ms` unless the lifetime ends first; returns a cancel function. */
   timeout(fn: () => void, ms: number): () => void {
-    const id = setTimeout(() => this.ended || fn(), ms);
-    const cancel = () => clearTimeout(id);
-    this.onEnd(cancel);
-    return cancel;
+    if (this.ended) return () => {};
+    const id = setTimeout(() => {
+      this.timers.delete(id);
+      fn();
+    }, ms);
+    this.timers.add(id);
+    return () => {
+      if (this.timers.delete(id)) clearTimeout(id);
+    };
+  }
+
+  /** Timers waiting to run. */
+  get pendingTimers(): number {
+    return this.timers.size;
   }
 
   end(): void {
     if (this.ended) return;
     this.controller.abort();
+    for (const id of this.timers) clearTimeout(id);
+    this.timers.clear();
     for (const fn of this.cleanups.splice(0)) {
       try {
         fn();

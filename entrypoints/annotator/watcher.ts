@@ -22,18 +22,29 @@ export const MAX_WAIT_MS = 1000;
 
 export function watchPage(life: Lifetime, isOwn: (node: Node) => boolean, onChanges: (changes: PageChanges) => void): void {
   let batch: PageChanges = { edited: [], added: [], removed: [] };
-  let cancelQuiet: (() => void) | undefined;
-  let cancelMax: (() => void) | undefined;
   const seenEdits = new Set<Text>();
+  // One timer per batch, not one per mutation: a page that changes many times a second (a ticker, an animation
+  // driven by DOM writes) would otherwise clear and set a timer on every change. When it fires, it hands the
+  // batch over if the page has been quiet long enough (or the batch has waited its longest), else waits again.
+  let pending: (() => void) | undefined;
+  let firstChange = 0;
+  let lastChange = 0;
 
   const flush = () => {
-    cancelQuiet?.();
-    cancelMax?.();
-    cancelQuiet = cancelMax = undefined;
+    pending?.();
+    pending = undefined;
     const changes = batch;
     batch = { edited: [], added: [], removed: [] };
     seenEdits.clear();
     if (changes.edited.length || changes.added.length || changes.removed.length) onChanges(changes);
+  };
+  const due = () => Math.min(lastChange + QUIET_MS, firstChange + MAX_WAIT_MS);
+  const check = () => {
+    pending = undefined;
+    const wait = due() - performance.now();
+    // Timers may fire a little early: a millisecond's grace, so a quiet page is not asked to wait again for it.
+    if (wait <= 1) flush();
+    else pending = life.timeout(check, wait);
   };
 
   const observer = new MutationObserver((records) => {
@@ -53,9 +64,10 @@ export function watchPage(life: Lifetime, isOwn: (node: Node) => boolean, onChan
       for (const n of r.removedNodes) if (!isOwn(n)) (batch.removed.push(n), (relevant = true));
     }
     if (!relevant) return;
-    cancelQuiet?.();
-    cancelQuiet = life.timeout(flush, QUIET_MS);
-    cancelMax ??= life.timeout(flush, MAX_WAIT_MS);
+    lastChange = performance.now();
+    if (pending) return;
+    firstChange = lastChange;
+    pending = life.timeout(check, QUIET_MS);
   });
   // The whole document, not body: some apps replace <body> itself on navigation.
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
