@@ -250,7 +250,16 @@ async function settled(name: string): Promise<Page> {
 
 /** Run `count` page-side updates `UPDATE_INTERVAL_MS` apart, tracing the extension's work. */
 async function updates(page: Page, count: number, expression: (i: number) => string) {
-  const cdp = await ext.context.newCDPSession(page);
+  const { perUpdateMs, longestMs, tasks } = await tracedUpdates(page, count, expression);
+  allTasks.push(...tasks);
+  for (const t of tasks) taskWhere.set(t, `${count} updates`);
+  const after = await annotationsFor(ext);
+  return { perUpdateMs, longestMs, mentions: after.annotations.length };
+}
+
+/** The main-thread cost of `count` page-side updates in `page`: whatever extension it has loaded. */
+async function tracedUpdates(page: Page, count: number, expression: (i: number) => string) {
+  const cdp = await page.context().newCDPSession(page);
   const { events } = await traceDuring(cdp, async () => {
     for (let i = 0; i < count; i++) {
       await cdp.send('Runtime.evaluate', { expression: expression(i) });
@@ -260,21 +269,17 @@ async function updates(page: Page, count: number, expression: (i: number) => str
   });
   await cdp.detach();
   const tasks = extensionTasks(events, origin);
-  allTasks.push(...tasks);
-  for (const t of tasks) taskWhere.set(t, `${count} updates`);
-  const after = await annotationsFor(ext);
-  return { perUpdateMs: sum(tasks, 'cpuMs') / count, longestMs: longest(tasks, 'cpuMs'), mentions: after.annotations.length };
+  return { perUpdateMs: sum(tasks, 'cpuMs') / count, longestMs: longest(tasks, 'cpuMs'), tasks };
 }
+
+/** Infinite scroll: each update appends one more of the article's own paragraphs. */
+const appendParagraph = (i: number) =>
+  `{ const ps = document.querySelectorAll('article p'); const p = ps[${i} % ps.length].cloneNode(true); document.querySelector('article').append(p); }`;
 
 progress(`incremental updates: ${APPENDS} appended paragraphs, ${EDITS} edits of one paragraph…`);
 const appendPage = await settled('sample');
 const before = (await annotationsFor(ext)).annotations.length;
-// Infinite scroll: each update appends one more of the article's own paragraphs.
-const appended = await updates(
-  appendPage,
-  APPENDS,
-  (i) => `{ const ps = document.querySelectorAll('article p'); const p = ps[${i} % ps.length].cloneNode(true); document.querySelector('article').append(p); }`,
-);
+const appended = await updates(appendPage, APPENDS, appendParagraph);
 await appendPage.close();
 const editPage = await settled('sample');
 // A live page rewriting one paragraph: alternately with and without an added sentence naming an agency.
@@ -329,28 +334,97 @@ await bare.close();
 
 // --- 5. The floor: what any content script pays in a fresh tab -----------------------------------------
 /**
- * Stand-ins for the gate, measured exactly as the cold pass is (same pages, fresh tabs, trace): a bare walk
- * over the page's text nodes, reading their text (the floor the pass is held to), and the same walk after one
- * call to the extension API, which any content script that talks to its extension makes (the browser then
- * sets up the API in the script's world). On a fresh tab even the bare walk pays for the page's DOM being
- * reached from a new world for the first time.
+ * Stand-ins for the gate, measured exactly as the extension is (same pages, fresh tabs, trace), each in a copy
+ * of the built extension whose gate is replaced (and, for `apis`, whose annotator is an empty script):
+ * - walk: a bare walk over the page's text nodes, reading their text (the floor the pass is held to). On a
+ *   fresh tab even this pays for the page's DOM being reached from a new world for the first time;
+ * - walkWithApi: the same after one call to the extension API, which any content script that talks to its
+ *   extension makes (the browser then sets up the API in the script's world);
+ * - apis: the browser calls the cold pass makes, in its order, with none of its own logic: the extension API,
+ *   a storage read (the reader's settings), a message listener (the popup and side panel ask the page), a
+ *   mutation observer, the walk, importing a script (the annotator, here empty), a message to the background
+ *   and its answer, then for each of the sample's mentions a range, its element's computed style, and a
+ *   highlight holding them. What the extension costs beyond this is its own code.
+ * And, measured as the appended paragraphs are (section 3): a stand-in that watches the page, reads each added
+ * paragraph's text, sends it to the background and, on the answer, underlines a word of it.
  */
-const WALK = 'const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let n = 0; for (let t = w.nextNode(); t; t = w.nextNode()) n += t.data.length; globalThis.__mdcFloor = n;';
-const FLOORS = { walk: `(() => { ${WALK} })();`, walkWithApi: `(() => { chrome.runtime.getURL('/'); ${WALK} })();` };
-const floorMs: Record<keyof typeof FLOORS, number> = { walk: NaN, walkWithApi: NaN };
-progress('the floor: a bare walk in a fresh tab, without and with the extension API…');
-for (const [floor, source] of Object.entries(FLOORS) as [keyof typeof FLOORS, string][]) {
+const WALK = 'const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); const nodes = []; for (let t = w.nextNode(); t; t = w.nextNode()) nodes.push(t); globalThis.__mdcFloor = nodes.reduce((n, t) => n + t.data.length, 0);';
+const sampleMentions = rows.get('sample')?.mentions ?? 80;
+const API_CALLS = `chrome.runtime.getURL('/');
+  const settings = chrome.storage.local.get(['disabledSites', 'underlineMode']);
+  chrome.runtime.onMessage.addListener(() => undefined);
+  new MutationObserver(() => {}).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  ${WALK}
+  Promise.all([settings, import(chrome.runtime.getURL('/${ANNOTATOR_SCRIPT}'))])
+    .then(() => chrome.runtime.sendMessage({ type: 'annotations:changed' }))
+    .catch(() => {})
+    .then(() => {
+      const h = new Highlight();
+      for (let i = 0; i < ${sampleMentions}; i++) {
+        const t = nodes[i % nodes.length];
+        const r = document.createRange();
+        r.setStart(t, 0);
+        r.setEnd(t, Math.min(4, t.data.length));
+        getComputedStyle(t.parentElement).backgroundColor;
+        h.add(r);
+      }
+      CSS.highlights.set('mdc-floor', h);
+    });`;
+const FLOORS = { walk: `(() => { ${WALK} })();`, walkWithApi: `(() => { chrome.runtime.getURL('/'); ${WALK} })();`, apis: `(() => { ${API_CALLS} })();` };
+const INCREMENTAL_FLOOR = `(() => {
+  const h = new Highlight();
+  CSS.highlights.set('mdc-floor', h);
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) {
+      if (n.nodeType !== 1) continue;
+      const w = document.createTreeWalker(n, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      for (let t = w.nextNode(); t; t = w.nextNode()) nodes.push(t);
+      chrome.runtime.sendMessage({ type: 'annotations:changed', text: nodes.map((t) => t.data).join('') }).catch(() => {}).then(() => {
+        if (!nodes.length) return;
+        const range = document.createRange();
+        range.setStart(nodes[0], 0);
+        range.setEnd(nodes[0], Math.min(4, nodes[0].data.length));
+        h.add(range);
+      });
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+})();`;
+
+/** A copy of the built extension with the gate (and, if given, the annotator) replaced by stand-ins. */
+async function withStandIn<T>(gate: string, annotator: string | null, run: (b: ExtensionBrowser) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'mdc-floor-'));
   cpSync(CHROME_BUILD, dir, { recursive: true });
-  writeFileSync(join(dir, GATE_SCRIPT), source);
+  writeFileSync(join(dir, GATE_SCRIPT), gate);
+  if (annotator !== null) writeFileSync(join(dir, ANNOTATOR_SCRIPT), annotator);
   const standIn = await launchWithExtension({ port: 9, extensionDir: dir });
-  await servePages(standIn.context);
-  const cpu: number[] = [];
-  for (let i = 0; i < COLD_REPS; i++) cpu.push(sum((await coldTasks(standIn, 'sample', 500)).tasks, 'cpuMs'));
-  floorMs[floor] = median(cpu);
-  await standIn.close();
-  rmSync(dir, { recursive: true, force: true });
+  try {
+    await servePages(standIn.context);
+    return await run(standIn);
+  } finally {
+    await standIn.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+const floorMs: Record<keyof typeof FLOORS, number> = { walk: NaN, walkWithApi: NaN, apis: NaN };
+progress('the floor: stand-ins in a fresh tab (a bare walk; with the extension API; the cold pass\'s browser calls)…');
+for (const [floor, source] of Object.entries(FLOORS) as [keyof typeof FLOORS, string][]) {
+  floorMs[floor] = await withStandIn(source, floor === 'apis' ? 'globalThis.__mdcAnnotator = 1;' : null, async (standIn) => {
+    const cpu: number[] = [];
+    for (let i = 0; i < COLD_REPS; i++) cpu.push(sum((await coldTasks(standIn, 'sample', 500)).tasks, 'cpuMs'));
+    return median(cpu);
+  });
+}
+progress('the floor of an appended paragraph: a stand-in that reads it, asks the background and underlines it…');
+const incrementalFloor = await withStandIn(INCREMENTAL_FLOOR, null, async (standIn) => {
+  const page = await standIn.context.newPage();
+  await page.goto('http://www.apnews.com/sample', { waitUntil: 'load' });
+  await page.waitForTimeout(1000);
+  const r = await tracedUpdates(page, APPENDS, appendParagraph);
+  await page.close();
+  return r;
+});
 
 // --- Report --------------------------------------------------------------------------------------------
 const list = [...rows.values()];
@@ -372,6 +446,7 @@ const summary = {
   // The floor on the sample article, same protocol (section 5), and the cold pass over it.
   coldWalkFloorMs: floorMs.walk,
   coldWalkWithApiFloorMs: floorMs.walkWithApi,
+  coldApiFloorMs: floorMs.apis,
   coldSampleOverWalkFloor: (rows.get('sample')?.coldMs ?? NaN) / floorMs.walk,
   annotateOverWalk: corpus.length ? median(corpus.map(ratio)) : NaN,
   stressAnnotateOverWalk: rows.has('stress') ? ratio(rows.get('stress')!) : NaN,
@@ -380,6 +455,7 @@ const summary = {
   maxLongTaskMs: longest(allTasks, 'cpuMs'),
   markjsOverAnnotate: corpus.length ? median(corpus.map((r) => r.markjsMs / r.annotateMs)) : NaN,
   incrementalParagraphMs: appended.perUpdateMs,
+  incrementalFloorMs: incrementalFloor.perUpdateMs,
   contentScriptKb,
   stressHeapMb: (heapWith - heapBare) / 1e6,
 };
@@ -394,11 +470,11 @@ if (corpus.length) {
 }
 const longestTask = allTasks.reduce((m, t) => (t.cpuMs > m.cpuMs ? t : m), { start: 0, wallMs: 0, cpuMs: 0 });
 console.log(`
-Cold floor on the sample article (fresh tab, main-thread CPU): a bare text walk ${floorMs.walk.toFixed(2)} ms; with one extension API call first ${floorMs.walkWithApi.toFixed(2)} ms; the extension's cold pass ${fmt(summary.coldSampleMs, 0).trim()} ms (${fmt(summary.coldSampleOverWalkFloor, 0).trim()}× the bare walk)
+Cold floor on the sample article (fresh tab, main-thread CPU): a bare text walk ${floorMs.walk.toFixed(2)} ms; with one extension API call first ${floorMs.walkWithApi.toFixed(2)} ms; the cold pass's browser calls without its logic ${floorMs.apis.toFixed(2)} ms; the extension's cold pass ${fmt(summary.coldSampleMs, 0).trim()} ms (${fmt(summary.coldSampleOverWalkFloor, 0).trim()}× the bare walk)
 Page scripts: ${contentScriptKb.toFixed(1)} kB gzip, what a recognised article loads (${GATE_SCRIPT} ${gateKb.toFixed(1)} kB, on every page; ${ANNOTATOR_SCRIPT} ${annotatorKb.toFixed(1)} kB)
 Longest main-thread task of the extension on any page: ${longestTask.cpuMs.toFixed(1)} ms CPU (${longestTask.wallMs.toFixed(1)} ms wall), on ${taskWhere.get(longestTask) ?? '-'}
 Stress page: ${fmt(summary.stressMainThreadOverWalk, 0).trim()}× its walk on the page's main thread with the built extension; the whole pass (engine included, wherever it runs) ${fmt(summary.stressAnnotateOverWalk, 0).trim()}×
-Appending ${APPENDS} paragraphs, ${UPDATE_INTERVAL_MS} ms apart: ${appended.perUpdateMs.toFixed(2)} ms per paragraph; longest task ${appended.longestMs.toFixed(1)} ms; ${before} → ${appended.mentions} mentions
+Appending ${APPENDS} paragraphs, ${UPDATE_INTERVAL_MS} ms apart: ${appended.perUpdateMs.toFixed(2)} ms per paragraph (a stand-in that reads it, asks the background and underlines it: ${incrementalFloor.perUpdateMs.toFixed(2)} ms); longest task ${appended.longestMs.toFixed(1)} ms; ${before} → ${appended.mentions} mentions
 Editing one paragraph ${EDITS} times: ${edited.perUpdateMs.toFixed(2)} ms per edit; longest task ${edited.longestMs.toFixed(1)} ms
 Heap: the content script retains ${summary.stressHeapMb.toFixed(1)} MB on the stress page; ${NAVIGATIONS} SPA navigations grew the heap by ${((spaEnd - spaStart) / 1e6).toFixed(2)} MB (after GC)
 Fresh tabs: ${pids.size} renderer processes${reusedProcesses ? `, ${reusedProcesses} reused (their compile may be cached)` : ''}`);
@@ -407,7 +483,13 @@ mkdirSync(join(ROOT, 'bench-output'), { recursive: true });
 const details = {
   pages: list,
   summary,
-  incremental: { appended: { count: APPENDS, ...appended, before }, edited: { count: EDITS, ...edited }, intervalMs: UPDATE_INTERVAL_MS },
+  incremental: {
+    appended: { count: APPENDS, ...appended, before },
+    edited: { count: EDITS, ...edited },
+    floor: { count: APPENDS, perUpdateMs: incrementalFloor.perUpdateMs, longestMs: incrementalFloor.longestMs },
+    intervalMs: UPDATE_INTERVAL_MS,
+  },
+  floors: floorMs,
   memory: { stressWithMb: heapWith / 1e6, stressWithoutMb: heapBare / 1e6, spaNavigations: NAVIGATIONS, spaGrowthMb: (spaEnd - spaStart) / 1e6 },
 };
 writeFileSync(join(ROOT, 'bench-output/results.json'), JSON.stringify(details, null, 2));
