@@ -286,8 +286,16 @@ export class Annotator {
   }
 
   /**
+   * Has one of the extension's own pages (popup, side panel) asked about this page? Each asks before it
+   * listens for changes (and asks again when the tab loads a page), so until then nobody listens.
+   */
+  private asked = false;
+
+  /**
    * Tell the extension's own pages (the side panel) that this page's annotations changed; at most once a
-   * second, and only over the runtime channel (never the page's).
+   * second, only over the runtime channel (never the page's), and only once one of them has asked about the
+   * page: a message wakes the extension's background, which a page that changes all day would otherwise do
+   * every second for nobody.
    */
   private notifyChanged = (() => {
     let last = 0;
@@ -297,7 +305,7 @@ export class Annotator {
       void browser.runtime.sendMessage({ type: 'annotations:changed' }).catch(() => {});
     };
     return () => {
-      if (pending) return;
+      if (pending || !this.asked) return;
       const wait = Math.max(0, last + 1000 - Date.now());
       if (!wait) return send();
       pending = this.life.timeout(() => ((pending = undefined), send()), wait);
@@ -659,6 +667,7 @@ export class Annotator {
   answer(raw: unknown): Promise<unknown> | undefined {
     const msg = parseContentRequest(raw);
     if (!msg || !this.alive()) return undefined;
+    this.asked = true;
     switch (msg.type) {
       case 'annotations:get':
         return this.settled.then(() => this.summary());

@@ -347,6 +347,20 @@ describe('following the active tab', () => {
     await follower.close();
   });
 
+  it('keeps up as the article changes: a paragraph naming one more entity shows it in the panel', async () => {
+    const id = 'administrative-procedure-act';
+    expect(firstNamed()).not.toContain(id);
+    await panel.locator('#entities article.record').first().waitFor();
+    expect(await panel.locator(`#entities article.record[data-entity="${id}"]`).count()).toBe(0);
+    await article.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'The states argue that the transfer violated the Administrative Procedure Act.';
+      document.querySelector('article')!.append(p);
+    });
+    // The panel (pinned to the article's tab) hears of it only from the article's content script.
+    await panel.locator(`#entities article.record[data-entity="${id}"]`).waitFor({ timeout: 10_000 });
+  });
+
   it('logged no errors', () => {
     expect(problems).toEqual([]);
   });
