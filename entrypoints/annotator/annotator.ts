@@ -10,7 +10,12 @@
  */
 import type { Claim } from '@/data/claim-schema';
 import type { Entity, Event, Lang } from '@/data/schema';
-import { isOutsideStory, readPageText, readPublished, textOf, textParts, unpackMentions, type Annotated, type Detection, type GateVerdict, type PageTextIndex } from '@/engine';
+// The engine's modules one by one, not its index: the index also brings the matcher's and the claims' modules,
+// whose set-up at load (tables, expressions) would run in every page the annotator loads into, unused.
+import type { Annotated, Detection, GateVerdict } from '@/engine';
+import { isOutsideStory, readPageText, textOf, textParts, type PageTextIndex } from '@/engine/page-text';
+import { readPublished } from '@/engine/published';
+import { unpackMentions } from '@/engine/wire';
 import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer, PageSnapshot } from '@/utils/messages';

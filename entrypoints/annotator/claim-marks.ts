@@ -2,7 +2,8 @@
  * Claims the article makes, anchored like mentions: a range over the sentence, painted with a tint that
  * says which verdict it got (the card says it in words), found again under the pointer.
  */
-import { anchorMention, type ClaimCheck, type PageTextIndex } from '@/engine';
+import type { ClaimCheck, PageTextIndex } from '@/engine';
+import { anchorMention } from '@/engine/anchor';
 import type { Verdict } from '@/engine';
 import { supportsHighlights } from './highlights';
 import type { ToneReader } from './tone';

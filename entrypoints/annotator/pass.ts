@@ -7,7 +7,10 @@
  * The engine is whatever `PassEngine` the caller gives: the extension's runs in the background (a step of
  * the pass then waits for its answer: a Promise, awaited by the scheduler), the benchmark's in the page.
  */
-import { anchorMention, gateText, isHugePage, mightBeCoverage, piecesMightBeCoverage, readPageTextSteps, type Annotated, type Detection, type GateVerdict, type Mention, type PageTextIndex } from '@/engine';
+import type { Annotated, Detection, GateVerdict, Mention, PageTextIndex } from '@/engine';
+import { anchorMention } from '@/engine/anchor';
+import { gateText, isHugePage, mightBeCoverage, piecesMightBeCoverage } from '@/engine/gate';
+import { readPageTextSteps } from '@/engine/page-text';
 import type { Mark } from './marks';
 import type { ToneReader } from './tone';
 
