@@ -6,7 +6,14 @@
 import type { PageChanges } from './watcher';
 
 /** Words whose disappearance can change whether the page is coverage of the story. */
-const STORY_WORDS = /medica[ir]|medi-cal|\bICE\b|\bDHS\b|homeland|deport|immigra|inmigra/i;
+const STORY_WORDS = /medica[ir]|medi-cal|\bICE\b|\bDHS\b|homeland|deport|immigra|inmigra/gi;
+
+/** How often each story word occurs in these texts (case as written: "ICE" is not "ice"). */
+function storyWordCounts(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const [word] of text.matchAll(STORY_WORDS)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
 
 /** Elements read as one unit when something inside them changes: the nearest paragraph-like block. */
 const UNIT = 'p, li, h1, h2, h3, h4, h5, h6, td, th, dd, dt, blockquote, figcaption, pre, div, section, article, main, aside, header, footer, nav, body';
@@ -18,7 +25,11 @@ export interface ChangePlan {
   units: Element[];
   /** Characters of text in those blocks (big changes are cheaper as one full pass). */
   chars: number;
-  /** Could the page's recognition have changed? (Story vocabulary left the page.) */
+  /**
+   * Could the page's recognition have changed? Only if story vocabulary left the page: a word that went out
+   * with what was removed or rewritten and did not come back as often in what the same batch added (a live
+   * page rewriting a paragraph that names Medicaid keeps naming it).
+   */
   recheck: boolean;
 }
 
@@ -30,16 +41,23 @@ const unitOf = (node: Node): Element | null => {
 export function planChanges(changes: PageChanges, isOwn: (node: Node) => boolean): ChangePlan {
   const edited = new Set<Text>();
   const candidates = new Set<Element>();
-  let recheck = false;
+  const gone: string[] = [];
+  const come: string[] = [];
   for (const { node, before } of changes.edited) {
     edited.add(node);
-    if (STORY_WORDS.test(before)) recheck = true;
+    gone.push(before);
     if (node.isConnected) {
+      come.push(node.data);
       const u = unitOf(node);
       if (u) candidates.add(u);
     }
   }
-  for (const n of changes.removed) if (!recheck && STORY_WORDS.test(n.textContent ?? '')) recheck = true;
+  for (const n of changes.removed) gone.push(n.textContent ?? '');
+  // Added and removed again within the batch: counted on both sides, so it changes nothing.
+  for (const n of changes.added) come.push(n.textContent ?? '');
+  const before = storyWordCounts(gone);
+  const after = before.size ? storyWordCounts(come) : before;
+  const recheck = [...before].some(([word, n]) => (after.get(word) ?? 0) < n);
   for (const n of changes.added) {
     if (!n.isConnected || isOwn(n)) continue;
     if (n.nodeType !== 1 && n.nodeType !== 3) continue;
