@@ -15,6 +15,22 @@ function storyWordCounts(texts: Iterable<string>): Map<string, number> {
   return counts;
 }
 
+/**
+ * Did story words leave the page in this batch: go out (removed, or rewritten in place) more often than they
+ * came in? What was added is read only when something that went out named the story: an appended paragraph
+ * (infinite scroll) costs no second read of its text. Added and removed again within the batch counts on
+ * both sides, so it changes nothing.
+ */
+function storyWordsLeft(changes: PageChanges): boolean {
+  const gone = storyWordCounts([...changes.edited.map((e) => e.before), ...changes.removed.map((n) => n.textContent ?? '')]);
+  if (!gone.size) return false;
+  const come = storyWordCounts([
+    ...changes.edited.filter((e) => e.node.isConnected).map((e) => e.node.data),
+    ...changes.added.map((n) => n.textContent ?? ''),
+  ]);
+  return [...gone].some(([word, n]) => (come.get(word) ?? 0) < n);
+}
+
 /** Elements read as one unit when something inside them changes: the nearest paragraph-like block. */
 const UNIT = 'p, li, h1, h2, h3, h4, h5, h6, td, th, dd, dt, blockquote, figcaption, pre, div, section, article, main, aside, header, footer, nav, body';
 
@@ -41,23 +57,14 @@ const unitOf = (node: Node): Element | null => {
 export function planChanges(changes: PageChanges, isOwn: (node: Node) => boolean): ChangePlan {
   const edited = new Set<Text>();
   const candidates = new Set<Element>();
-  const gone: string[] = [];
-  const come: string[] = [];
-  for (const { node, before } of changes.edited) {
+  for (const { node } of changes.edited) {
     edited.add(node);
-    gone.push(before);
     if (node.isConnected) {
-      come.push(node.data);
       const u = unitOf(node);
       if (u) candidates.add(u);
     }
   }
-  for (const n of changes.removed) gone.push(n.textContent ?? '');
-  // Added and removed again within the batch: counted on both sides, so it changes nothing.
-  for (const n of changes.added) come.push(n.textContent ?? '');
-  const before = storyWordCounts(gone);
-  const after = before.size ? storyWordCounts(come) : before;
-  const recheck = [...before].some(([word, n]) => (after.get(word) ?? 0) < n);
+  const recheck = storyWordsLeft(changes);
   for (const n of changes.added) {
     if (!n.isConnected || isOwn(n)) continue;
     if (n.nodeType !== 1 && n.nodeType !== 3) continue;

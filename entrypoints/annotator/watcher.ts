@@ -30,9 +30,8 @@ export function watchPage(life: Lifetime, isOwn: (node: Node) => boolean, onChan
   let firstChange = 0;
   let lastChange = 0;
 
+  // Only `check` flushes, once its timer has fired: nothing is pending then.
   const flush = () => {
-    pending?.();
-    pending = undefined;
     const changes = batch;
     batch = { edited: [], added: [], removed: [] };
     seenEdits.clear();
