@@ -347,6 +347,8 @@ await bare.close();
  *   highlight holding them. What the extension costs beyond this is its own code.
  * And, measured as the appended paragraphs are (section 3): a stand-in that watches the page, reads each added
  * paragraph's text, sends it to the background and, on the answer, underlines a word of it.
+ * The stand-ins' messages are ones the background answers with nothing, so the floors leave out reading a real
+ * answer (its mentions, and on the first pass its claims): they are floors, not the extension minus its code.
  */
 const WALK = 'const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); const nodes = []; for (let t = w.nextNode(); t; t = w.nextNode()) nodes.push(t); globalThis.__mdcFloor = nodes.reduce((n, t) => n + t.data.length, 0);';
 const sampleMentions = rows.get('sample')?.mentions ?? 80;
