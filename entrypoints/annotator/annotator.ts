@@ -353,7 +353,7 @@ export class Annotator {
     this.passRun?.abort();
     const run = new AbortController();
     this.passRun = run;
-    const tone = new ToneReader();
+    const tone = (this.tone = new ToneReader());
     let first = true;
     this.generation++;
     const steps = passSteps(document, backgroundEngine, {
@@ -438,15 +438,18 @@ export class Annotator {
       void this.pass();
       return;
     }
-    const gone = this.marks.remove((m) => m.nodes.some((n) => !n.isConnected || plan.edited.has(n)));
+    // Text can only have lost its marks if something left the page or was rewritten: a batch that only adds
+    // (infinite scroll) costs no look at every mark on the page.
+    const gone = changes.removed.length || plan.edited.size ? this.marks.remove((m) => m.nodes.some((n) => !n.isConnected || plan.edited.has(n))) : [];
     const named = this.marks.namedEntities();
     const read: PageTextIndex[] = [];
     for (const unit of plan.units) {
       if (this.storyRoot && !this.storyRoot.contains(unit) && !unit.closest('h1')) continue;
       if (isOutsideStory(unit, this.storyRoot)) continue;
-      // Anything already marked inside is read again with the rest of the block.
-      gone.push(...this.marks.remove((m) => unit.contains(m.nodes[0])));
       const index = readPageText(unit, { isOwnUi: this.isOwnUi });
+      // Anything already marked inside is read again with the rest of the block (a block moved elsewhere
+      // keeps its text nodes, and its marks are found through them).
+      gone.push(...this.marks.removeStartingIn(index.nodes));
       if (index.text) read.push(index);
     }
     // A claim whose sentence changed is no longer what was checked.
@@ -463,13 +466,20 @@ export class Annotator {
     if (read.length) void this.annotateFragments(read, named);
   }
 
+  /**
+   * Backgrounds read by the last full pass, kept for what is added until the next one: a paragraph added to
+   * the article is not asked again about every element above it, and it takes the palette the marks around it
+   * were painted with.
+   */
+  private tone = new ToneReader();
+
   /** Mentions in what changed, from the background; dropped if a full pass began meanwhile (it reads them too). */
   private async annotateFragments(read: PageTextIndex[], named: ReadonlySet<string>): Promise<void> {
     const generation = this.generation;
     const request: BackgroundRequest = { type: 'fragments:annotate', fragments: read.map((r) => ({ text: r.text, peripheral: r.peripheral })), seen: [...named] };
     const answer = (await browser.runtime.sendMessage(request).catch(() => undefined)) as FragmentsAnswer | undefined;
     if (!answer || generation !== this.generation || !this.enabled || this.life.ended) return;
-    const tone = new ToneReader();
+    const tone = this.tone;
     const fresh: Mark[] = [];
     read.forEach((index, i) => {
       const packed = answer.mentions[i];

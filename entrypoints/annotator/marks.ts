@@ -20,6 +20,8 @@ const before = (a: Range, b: Range) => a.compareBoundaryPoints(Range.START_TO_ST
 export class Marks {
   private list: Mark[] = [];
   private byNode = new Map<Text, Mark[]>();
+  /** How many marks each entity has: the entities named on the page, without a scan of every mark. */
+  private perEntity = new Map<string, number>();
 
   get all(): readonly Mark[] {
     return this.list;
@@ -40,6 +42,7 @@ export class Marks {
   clear(): void {
     this.list = [];
     this.byNode = new Map();
+    this.perEntity = new Map();
   }
 
   /** Add marks already in reading order after every existing one (a full pass, slice by slice). */
@@ -53,6 +56,13 @@ export class Marks {
   /** Add marks anywhere in the page (an inserted paragraph): each goes to its place in reading order. */
   insert(marks: Mark[]): void {
     for (const m of marks) {
+      // Most often after every other mark (infinite scroll appends): one comparison instead of a search.
+      const last = this.list[this.list.length - 1];
+      if (!last || before(last.range, m.range)) {
+        this.list.push(m);
+        this.index(m);
+        continue;
+      }
       let lo = 0;
       let hi = this.list.length;
       while (lo < hi) {
@@ -72,7 +82,10 @@ export class Marks {
     for (const m of this.list) (drop(m) ? gone : kept).push(m);
     if (!gone.length) return gone;
     this.list = kept;
-    for (const m of gone)
+    for (const m of gone) {
+      const left = (this.perEntity.get(m.mention.id) ?? 1) - 1;
+      if (left) this.perEntity.set(m.mention.id, left);
+      else this.perEntity.delete(m.mention.id);
       for (const n of m.nodes) {
         const at = this.byNode.get(n);
         if (!at) continue;
@@ -80,7 +93,19 @@ export class Marks {
         if (rest.length) this.byNode.set(n, rest);
         else this.byNode.delete(n);
       }
+    }
     return gone;
+  }
+
+  /**
+   * Remove the marks that start in these text nodes (a block about to be read again); returns them. Found
+   * through the nodes, not by looking at every mark: a block that is new to the page has none.
+   */
+  removeStartingIn(nodes: readonly Text[]): Mark[] {
+    let found: Set<Mark> | undefined;
+    for (const n of nodes)
+      for (const m of this.byNode.get(n) ?? []) if (m.nodes[0] === n) (found ??= new Set()).add(m);
+    return found ? this.remove((m) => found.has(m)) : [];
   }
 
   /** The marks touching a text node. */
@@ -96,10 +121,11 @@ export class Marks {
 
   /** Entities named in full somewhere on the page (licenses their surnames in added text). */
   namedEntities(): Set<string> {
-    return new Set(this.list.map((m) => m.mention.id));
+    return new Set(this.perEntity.keys());
   }
 
   private index(m: Mark): void {
+    this.perEntity.set(m.mention.id, (this.perEntity.get(m.mention.id) ?? 0) + 1);
     for (const n of m.nodes) {
       const at = this.byNode.get(n);
       if (at) at.push(m);

@@ -1,7 +1,7 @@
 /**
  * Is the background behind some text dark? Underlines take a palette that keeps 3:1 contrast with it
  * (dark lines on light pages, light lines on dark ones), and the card follows the page it sits on.
- * Reads computed styles only (no layout), once per element, memoised for the pass.
+ * Reads computed styles only (no layout), once per element, memoised until the next full pass.
  */
 
 /** Relative luminance of a CSS colour, or null when (mostly) transparent. */
@@ -21,7 +21,8 @@ export function luminance(color: string): number | null {
 const DARK_BELOW = 0.18;
 
 export class ToneReader {
-  private readonly memo = new Map<Element, boolean>();
+  // Weak: a reader kept between passes (for added paragraphs) must not keep removed elements alive.
+  private readonly memo = new WeakMap<Element, boolean>();
 
   constructor(private readonly win: Window = window) {}
 
