@@ -319,6 +319,49 @@ describe('accessibility', () => {
   });
 });
 
+// Before the workbench is opened as a real side panel: that one follows the active tab, and asks about it.
+describe('telling the extension of changes', () => {
+  it('tells the extension of a page’s changes only once one of its pages has asked about that tab', async () => {
+    const reader = await b.context.newPage();
+    watch(reader, 'reader');
+    await reader.setViewportSize(VIEW);
+    await reader.goto(`${NEWS}/article/sample`);
+    const readerTab = await activeTabId(b);
+    // Underlines counted from the page's own world (the highlight registry is the document's): asking the
+    // content script would be the very question this test is about.
+    const underlined = () => reader.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('mdc-')).reduce((n, [, h]) => n + h.size, 0));
+    await expect.poll(underlined, { timeout: 10_000 }).toBeGreaterThan(0);
+    await b.worker.evaluate((tab) => {
+      const g = globalThis as any;
+      g.__changedFrom = [];
+      g.chrome.runtime.onMessage.addListener((m: { type?: string }, sender: { tab?: { id?: number } }) => {
+        if (m?.type === 'annotations:changed' && sender.tab?.id === tab) g.__changedFrom.push(Date.now());
+        return undefined;
+      });
+    }, readerTab);
+    const notices = () => b.worker.evaluate(() => ((globalThis as any).__changedFrom as number[]).length);
+    const append = (text: string) =>
+      reader.evaluate((t) => {
+        const p = document.createElement('p');
+        p.textContent = t;
+        document.querySelector('article')!.append(p);
+      }, text);
+
+    // Nobody asked: the new paragraph is underlined, and the background is not woken to hear of it.
+    const before = await underlined();
+    await append('The states argue that the transfer violated the Administrative Procedure Act.');
+    await expect.poll(underlined, { timeout: 10_000 }).toBeGreaterThan(before);
+    await reader.waitForTimeout(1500); // past the once-a-second notice's wait
+    expect(await notices()).toBe(0);
+
+    // Once an extension page has asked about the tab, it hears of the next change.
+    await sendToTab<AnnotationsResponse>(b, readerTab, { type: 'annotations:get' });
+    await append('Immigration and Customs Enforcement declined to comment.');
+    await expect.poll(notices, { timeout: 10_000 }).toBeGreaterThan(0);
+    await reader.close();
+  });
+});
+
 describe('opening the workbench', () => {
   it('opens the side panel from the popup’s button', async () => {
     const popup = await b.context.newPage();
