@@ -394,6 +394,40 @@ export function readerSuites(engine: Engine) {
           expect((await r().run(highlightRanges, {})).filter((x) => /Nixon/.test(x.text))).toEqual([]);
         });
 
+        it('underlines and explains a paragraph the page adds, and follows a paragraph it moves (one underline per mention, none left behind)', async () => {
+          await open(r(), '/article/sample');
+          const ranges = () => r().run(highlightRanges, {});
+          const on = (needle: string) => async () => (await ranges()).filter((x) => x.text === needle);
+          // Added (infinite scroll): its mention is underlined where its words are, and its card opens there.
+          await r().run((text) => {
+            const p = document.createElement('p');
+            p.textContent = text;
+            document.querySelector('article')!.append(p);
+          }, 'The states argue that the transfer violated the Administrative Procedure Act.');
+          await expect.poll(async () => (await on('Administrative Procedure Act')()).length, POLL).toBe(1);
+          const [added] = await on('Administrative Procedure Act')();
+          expect(added.rects.some((b) => b.width > 0 && b.height > 0), 'the new underline has a box').toBe(true);
+          const { state } = await openOn(r(), 'Administrative Procedure Act');
+          expect(state.id).toBe('administrative-procedure-act');
+          await closeCard(r());
+
+          // Moved (removed and added in one batch): its marks are read again where it now is, and no mark of the
+          // old place stays behind as an empty range.
+          const before = (await on('Andrew Nixon')()).length;
+          expect(before).toBeGreaterThan(0);
+          const topBefore = (await on('Andrew Nixon')())[0].rects[0].top;
+          await r().run(() => {
+            const p = [...document.querySelectorAll('article p')].find((x) => x.textContent!.startsWith('Andrew Nixon'))!;
+            document.querySelector('article')!.append(p);
+          }, undefined);
+          await expect.poll(async () => ((await on('Andrew Nixon')())[0]?.rects[0]?.top ?? topBefore) > topBefore, POLL).toBe(true);
+          expect((await on('Andrew Nixon')()).length).toBe(before);
+          expect((await ranges()).filter((x) => x.text === ''), 'collapsed ranges left behind').toEqual([]);
+          const moved = await openOn(r(), 'Andrew Nixon');
+          expect(moved.state.id).toBe('andrew-nixon');
+          await closeCard(r());
+        });
+
         it('drops every annotation when the page stops being about the story (text changed in place)', async () => {
           await open(r(), '/article/sample');
           expect(await r().run(rewriteAllText, 'A quiet week for the county fair.')).toBeGreaterThan(20);
