@@ -59,8 +59,7 @@ export class Marks {
       // Most often after every other mark (infinite scroll appends): one comparison instead of a search.
       const last = this.list[this.list.length - 1];
       if (!last || before(last.range, m.range)) {
-        this.list.push(m);
-        this.index(m);
+        this.append([m]);
         continue;
       }
       let lo = 0;

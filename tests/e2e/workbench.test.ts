@@ -17,6 +17,7 @@ import { REQUIRED_IDS } from '../support/expected';
 import { routes } from './pages';
 import { activeTabId, axeViolations, presentationNotePage, sendToTab } from './workbench-support';
 import { inside, overlaps } from '../support/geometry';
+import { liveHighlightCount } from '../support/in-page';
 
 const NEWS = 'http://apnews.com';
 const VIEW = { width: 1280, height: 720 };
@@ -329,7 +330,7 @@ describe('telling the extension of changes', () => {
     const readerTab = await activeTabId(b);
     // Underlines counted from the page's own world (the highlight registry is the document's): asking the
     // content script would be the very question this test is about.
-    const underlined = () => reader.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('mdc-')).reduce((n, [, h]) => n + h.size, 0));
+    const underlined = () => reader.evaluate(liveHighlightCount);
     await expect.poll(underlined, { timeout: 10_000 }).toBeGreaterThan(0);
     await b.worker.evaluate((tab) => {
       const g = globalThis as any;
