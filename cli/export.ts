@@ -10,7 +10,7 @@ import type { Claim } from '../data/claim-schema';
 import type { Entity, Event, Lang } from '../data/schema';
 import { pageLanguage, translator } from '../components/translate';
 import type { Annotated, ClaimCheck, PageSnapshot, SnapshotSpan } from '../engine';
-import { domSpanLocator, toClaimReview, toCsv, toHandoutHtml, toWebAnnotation, type ExportContext } from '../engine/export';
+import { domSpanLocator, toClaimReview, toCsv, toHandoutHtml, toJsonLdText, toWebAnnotation, type ExportContext } from '../engine/export';
 import type { ReadHtmlPage, ReadPage } from './html';
 
 export const EXPORT_FORMATS = ['html', 'w3c', 'csv', 'claimreview'] as const;
@@ -75,10 +75,10 @@ export function exportSnapshot(snapshot: PageSnapshot, options: ExportOptions): 
     case 'html':
       return toHandoutHtml(ctx);
     case 'w3c':
-      return `${JSON.stringify(toWebAnnotation(ctx), null, 2)}\n`;
+      return `${toJsonLdText(toWebAnnotation(ctx))}\n`;
     case 'csv':
       return toCsv(ctx);
     case 'claimreview':
-      return `${JSON.stringify(toClaimReview(ctx), null, 2)}\n`;
+      return `${toJsonLdText(toClaimReview(ctx))}\n`;
   }
 }

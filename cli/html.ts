@@ -1,6 +1,7 @@
 /** Read a saved .html page into the engine's PageText, the way the content script reads a live page. */
 import { parseHTML } from 'linkedom';
 import { readPageText, readPublished, type PageText, type PageTextIndex } from '../engine';
+import { webUrl } from '../engine/export/text';
 
 export interface ReadPage {
   page: PageText;
@@ -20,10 +21,8 @@ export interface ReadHtmlPage extends ReadPage {
   lang: string | null;
 }
 
-const absoluteWeb = (url: string | null | undefined) => {
-  const u = url?.trim();
-  return u && /^https?:\/\/\S+$/i.test(u) ? u : null;
-};
+/** A saved page's own address, only when it parses as an absolute http(s) URL (as the parser writes it back). */
+const absoluteWeb = (url: string | null | undefined) => (url ? webUrl(url) : null);
 
 export function readHtml(html: string): ReadHtmlPage {
   // linkedom does not build the implied <html>/<body> a browser would: a fragment becomes the document

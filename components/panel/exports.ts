@@ -6,7 +6,7 @@
  */
 import type { Claim } from '../../data/claim-schema';
 import type { Entity, Event, Lang } from '../../data/schema';
-import { citation, toClaimReview, toCsv, toHandoutHtml, toWebAnnotation, type CitationTarget, type ExportContext } from '../../engine/export';
+import { citation, toClaimReview, toCsv, toHandoutHtml, toJsonLdText, toWebAnnotation, type CitationTarget, type ExportContext } from '../../engine/export';
 import type { PageSnapshot } from '../../engine/types';
 import type { Translate } from '../translate';
 
@@ -29,8 +29,6 @@ interface ExportFile {
   content: string;
 }
 
-const asText = (out: unknown) => (typeof out === 'string' ? out : JSON.stringify(out, null, 2));
-
 /** A file name from the article's title: readable, ASCII, short. */
 export function slug(title: string): string {
   const s = title
@@ -48,13 +46,13 @@ export function exportFile(kind: ExportKind, ctx: ExportContext): ExportFile {
   const base = `medicaid-context-${slug(ctx.snapshot.title)}`;
   switch (kind) {
     case 'handout':
-      return { name: `${base}-handout.html`, type: 'text/html;charset=utf-8', content: asText(toHandoutHtml(ctx)) };
+      return { name: `${base}-handout.html`, type: 'text/html;charset=utf-8', content: toHandoutHtml(ctx) };
     case 'w3c':
-      return { name: `${base}-annotations.jsonld`, type: 'application/ld+json', content: asText(toWebAnnotation(ctx)) };
+      return { name: `${base}-annotations.jsonld`, type: 'application/ld+json', content: toJsonLdText(toWebAnnotation(ctx)) };
     case 'csv':
-      return { name: `${base}-notes.csv`, type: 'text/csv;charset=utf-8', content: asText(toCsv(ctx)) };
+      return { name: `${base}-notes.csv`, type: 'text/csv;charset=utf-8', content: toCsv(ctx) };
     case 'claimreview':
-      return { name: `${base}-claimreview.jsonld`, type: 'application/ld+json', content: asText(toClaimReview(ctx)) };
+      return { name: `${base}-claimreview.jsonld`, type: 'application/ld+json', content: toJsonLdText(toClaimReview(ctx)) };
   }
 }
 

@@ -17,7 +17,7 @@
  */
 import type { Verdict } from '../types';
 import type { ExportContext } from './index';
-import { formatDate, isoDay, judgedClaims, quoter, verdictWords } from './text';
+import { formatDate, isoDay, judgedClaims, pageUrl, quoter, verdictWords } from './text';
 
 export const RATING_SCALE: Record<Verdict, number> = { agrees: 3, outdated: 2, differs: 1 };
 export const BEST_RATING = 3;
@@ -32,7 +32,9 @@ export function toClaimReview(ctx: ExportContext): Json[] {
   const quote = quoter(snapshot.text);
   const date = (iso: string) => formatDate(iso, lang);
   const placeholder = { '@type': 'Organization', name: t('export.placeholder') };
-  const appearance: Json = { '@type': 'CreativeWork', url: snapshot.url, headline: snapshot.title.trim() || snapshot.url };
+  // Only an address that parses as a web (or a saved file's) URL is the appearance's url, as the parser writes it.
+  const url = pageUrl(snapshot.url);
+  const appearance: Json = { '@type': 'CreativeWork', ...(url ? { url } : {}), headline: snapshot.title.trim() || url || '' };
   if (snapshot.published) appearance.datePublished = snapshot.published;
   if (snapshot.lang) appearance.inLanguage = snapshot.lang;
 

@@ -10,7 +10,7 @@ import { dayRange } from '../dates';
 import { eventsSince } from '../since';
 import type { ExportContext } from './index';
 import {
-  entityName, formatDate, isoDay, isWebUrl, judgedClaims, keyFact, localize, notesOf, quoter, titleLines, verdictWords,
+  entityName, formatDate, isoDay, isWebUrl, judgedClaims, webUrl, keyFact, localize, notesOf, quoter, titleLines, verdictWords,
   type Note, type Quote,
 } from './text';
 
@@ -94,7 +94,8 @@ export function toHandoutHtml(ctx: Ctx): string {
   const date = (iso: string) => formatDate(iso, lang);
   const title = snapshot.title.trim() || snapshot.url;
   const made = t('export.made', [date(isoDay(ctx.generated)), snapshot.version]);
-  const url = isWebUrl(snapshot.url) ? `<a href="${escapeHtml(snapshot.url)}">${escapeHtml(snapshot.url)}</a>` : escapeHtml(snapshot.url);
+  const web = webUrl(snapshot.url);
+  const url = web ? `<a href="${escapeHtml(web)}">${escapeHtml(web)}</a>` : escapeHtml(snapshot.url);
   return `<!doctype html>
 <html lang="${lang}">
 <head>

@@ -24,6 +24,16 @@ export interface ExportContext {
   generated: string;
 }
 
+/**
+ * JSON-LD as text, safe wherever it is pasted: embedded the usual way (`<script type="application/ld+json">`), a
+ * title holding `</script><script>…` would end the element and run. `<`, `>` and `&` (and the two line
+ * separators JavaScript once refused in strings) are written as \u escapes, which every JSON parser reads back
+ * as the same characters.
+ */
+export function toJsonLdText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export type CitationTarget = { entity: string } | { claim: number } | 'page';
 
 export { toHandoutHtml, escapeHtml } from './handout';

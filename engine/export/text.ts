@@ -35,8 +35,34 @@ export const isoDay = (iso: string): string => iso.slice(0, 10);
 /** One source as a plain line, as the card's copied citation writes it. */
 export const formatSource = (s: Source): string => `${s.title}. ${s.publisher}${s.date ? `, ${s.date}` : ''}. ${s.url}`;
 
-/** Only web addresses become links or URLs in an export: a page may report anything as its URL. */
-export const isWebUrl = (url: string): boolean => /^https?:\/\/[^\s]+$/i.test(url);
+/**
+ * A page may report anything as its address (a canonical link reading `https://host/x"><script>…`): only an
+ * http(s) URL that parses becomes a link or a URL in an export, and always as the parser writes it back, with
+ * quotes, angle brackets and spaces percent-encoded. Null for anything else.
+ */
+export function webUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+}
+
+export const isWebUrl = (url: string): boolean => webUrl(url) !== null;
+
+/** The page's address as the exports write it: a web or file URL as the parser writes it back, else null. */
+export function pageUrl(url: string): string | null {
+  const web = webUrl(url);
+  if (web) return web;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'file:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Notes: one per entity, in the order the page first names them.

@@ -26,7 +26,7 @@
  */
 import type { Entity } from '../../data/schema';
 import type { ExportContext } from './index';
-import { codePointOffsets, engineContext, entityName, isoDay, localize, PRODUCT, stableHash } from './text';
+import { codePointOffsets, engineContext, entityName, isoDay, localize, pageUrl, PRODUCT, stableHash } from './text';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const URN = 'urn:medicaid-data-context';
@@ -50,6 +50,8 @@ export function toWebAnnotation(ctx: ExportContext): Json {
   const generator = { id: `${URN}:software`, type: 'Software', name: `${PRODUCT} (dataset v${snapshot.version})` };
   const enginePoints = codePointOffsets(snapshot.text);
   const collectionId = `${URN}:${stableHash('collection', snapshot.url, snapshot.version)}`;
+  // The target must be an IRI: the page's address as the URL parser writes it, or a name for a page without one.
+  const source = pageUrl(snapshot.url) ?? `${URN}:page:${stableHash('page', snapshot.url)}`;
   const mentions = [...snapshot.mentions].sort((a, b) => a.start - b.start || a.end - b.end);
 
   const items = mentions.map((m) => {
@@ -85,7 +87,7 @@ export function toWebAnnotation(ctx: ExportContext): Json {
       created,
       generator,
       body,
-      target: { type: 'SpecificResource', source: snapshot.url, selector: selectors },
+      target: { type: 'SpecificResource', source, selector: selectors },
     };
   });
 

@@ -13,7 +13,7 @@ import type { Event, Lang } from '../../data/schema';
 import { loadDataset, type ValidatedDataset } from '../../data/validate';
 import { compileClaims, createEngine, parsePlainText, plainPageText, prepareClaims, type PageSnapshot } from '../../engine';
 import {
-  ANNO_CONTEXT, BEST_RATING, CSV_COLUMNS, WORST_RATING, citation, recordUrn, toClaimReview, toCsv, toHandoutHtml, toWebAnnotation,
+  ANNO_CONTEXT, BEST_RATING, CSV_COLUMNS, WORST_RATING, citation, recordUrn, toClaimReview, toCsv, toHandoutHtml, toJsonLdText, toWebAnnotation,
   type ExportContext,
 } from '../../engine/export';
 
@@ -581,5 +581,58 @@ describe('citation', () => {
     expect(heading).toContain('<https://news.example/a_%28b%29>');
     expect(citation(ctx, { entity: 'no-such-record' }, 'text')).toBe('');
     expect(citation(ctx, { claim: 999 }, 'markdown')).toBe('');
+  });
+});
+
+describe('JSON-LD exports are safe wherever they are pasted', () => {
+  const SCRIPT_TITLE = `Medicaid data</script><script>alert(1)</script><!-- & more -->`;
+  const QUOTED_URL = `https://apnews.com/x"><script>alert(2)</script>`;
+  const hostile = (url: string) => contextFor({ ...sample.snapshot, title: SCRIPT_TITLE, url });
+
+  /** The usual way to publish JSON-LD: inside a <script type="application/ld+json"> of an HTML page. */
+  function embedded(jsonLd: string) {
+    const { document } = parseHTML(`<!doctype html><html><head><script type="application/ld+json">${jsonLd}</script></head><body></body></html>`);
+    return { scripts: [...document.querySelectorAll('script')], document };
+  }
+
+  for (const [name, make] of [
+    ['W3C Web Annotation', (c: ExportContext) => toWebAnnotation(c)],
+    ['ClaimReview', (c: ExportContext) => toClaimReview(c)],
+  ] as const) {
+    it(`${name}: a title holding </script><script> stays one JSON-LD script, read back unchanged`, () => {
+      const value = make(hostile(QUOTED_URL));
+      const text = toJsonLdText(value);
+      expect(text).not.toMatch(/[<>&]/);
+      expect(JSON.parse(text)).toEqual(value);
+      const { scripts } = embedded(text);
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0].getAttribute('type')).toBe('application/ld+json');
+      expect(JSON.parse(scripts[0].textContent ?? '')).toEqual(value);
+      expect(JSON.stringify(value)).toContain(SCRIPT_TITLE.slice(0, 20));
+    });
+  }
+
+  it('writes a page address only as the URL parser writes it back: quotes and brackets encoded, javascript: dropped', () => {
+    const reviews = toClaimReview(hostile(QUOTED_URL)) as Record<string, any>[];
+    expect(reviews.length).toBeGreaterThan(0);
+    const url = reviews[0].itemReviewed.appearance.url as string;
+    expect(url).toBe(new URL(QUOTED_URL).href);
+    expect(url).not.toMatch(/["<>\s]/);
+    const w3c = toWebAnnotation(hostile(QUOTED_URL)) as Record<string, any>;
+    expect(w3c.first.items[0].target.source).toBe(new URL(QUOTED_URL).href);
+
+    const scripted = toClaimReview(hostile('javascript:alert(3)')) as Record<string, any>[];
+    expect(scripted[0].itemReviewed.appearance).not.toHaveProperty('url');
+    const w3cScripted = toWebAnnotation(hostile('javascript:alert(3)')) as Record<string, any>;
+    expect(w3cScripted.first.items[0].target.source).toMatch(/^urn:medicaid-data-context:page:/);
+    expect(toHandoutHtml(hostile(QUOTED_URL))).not.toContain('"><script>');
+  });
+
+  it('reads a saved page’s canonical address only when it parses as an http(s) URL', () => {
+    const page = (href: string) => readHtml(`<html><head><link rel="canonical" href='${href}'></head><body><p>x</p></body></html>`).canonical;
+    expect(page(QUOTED_URL)).toBe(new URL(QUOTED_URL).href);
+    expect(page('javascript:alert(1)')).toBeNull();
+    expect(page('/relative/path')).toBeNull();
+    expect(page('https://apnews.com/article/x')).toBe('https://apnews.com/article/x');
   });
 });
