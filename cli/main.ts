@@ -14,9 +14,10 @@ import {
 } from '../engine';
 import { EXPORT_FORMATS, buildSnapshot, exportSnapshot, isExportFormat, type ExportFormat } from './export';
 import { readHtml, type ReadPage } from './html';
+import { DEFAULT_MAX_BYTES, formatSize, InputError, parseSize, readInput } from './read-input';
 
-const SHORT_USAGE = `Usage: medicaid-context annotate [--format json|text] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE...
-       medicaid-context annotate --format html|w3c|csv|claimreview [--lang en|es] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE
+const SHORT_USAGE = `Usage: medicaid-context annotate [--format json|text] [--published YYYY-MM-DD] [--today YYYY-MM-DD] [--max-size SIZE] FILE...
+       medicaid-context annotate --format html|w3c|csv|claimreview [--lang en|es] [--published YYYY-MM-DD] [--today YYYY-MM-DD] [--max-size SIZE] FILE
        medicaid-context --help | --version`;
 
 const USAGE = `${SHORT_USAGE}
@@ -66,8 +67,13 @@ Exports, for one FILE at a time, written to standard output (redirect it to a fi
 
   --published D   judge every file as if published on D (YYYY-MM-DD), whatever the page says
   --today D       judge "now" as of D (YYYY-MM-DD) instead of today's date; exports are dated D
+  --max-size SIZE read files up to SIZE (bytes, or with k, M or G: 64M), default ${formatSize(DEFAULT_MAX_BYTES)};
+                  a larger file is skipped with a message, before it is read
   -h, --help      show this help
   --version       show the CLI and dataset versions
+
+Files must be text: UTF-8 (or UTF-16 with a byte-order mark, or the character set an HTML page declares).
+A binary file, or one that is not valid text in its encoding, is skipped with a message.
 
 Exit status: 0 when every file was read, 1 when a file could not be read (the others are still
 processed), 2 on bad usage (including an export format given several files).`;
@@ -87,6 +93,7 @@ function parse(argv: string[]) {
         published: { type: 'string' },
         today: { type: 'string' },
         lang: { type: 'string' },
+        'max-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -97,7 +104,7 @@ function parse(argv: string[]) {
   }
   const { values, positionals } = parsed;
   if (values.help || values.version)
-    return { help: !!values.help, version: !!values.version, format: 'text' as Format, files: [], published: undefined, today: localToday(), todayGiven: false, lang: undefined };
+    return { help: !!values.help, version: !!values.version, format: 'text' as Format, files: [], published: undefined, today: localToday(), todayGiven: false, lang: undefined, maxBytes: DEFAULT_MAX_BYTES };
   const [command, ...files] = positionals;
   if (command === undefined) throw new UsageError('missing command');
   if (command !== 'annotate') throw new UsageError(`unknown command '${command}'`);
@@ -112,12 +119,14 @@ function parse(argv: string[]) {
     if (!iso) throw new UsageError(`--${flag} must be a date as YYYY-MM-DD, not '${value}'`);
     return iso;
   };
+  const maxBytes = values['max-size'] === undefined ? DEFAULT_MAX_BYTES : parseSize(values['max-size']);
+  if (maxBytes === null) throw new UsageError(`--max-size must be a size such as 64M, 500k or 1000000, not '${values['max-size']}'`);
   const published = day('published', values.published);
   const today = day('today', values.today) ?? localToday();
   if (files.length === 0) throw new UsageError('no files given');
   if (isExportFormat(format) && files.length > 1)
     throw new UsageError(`--format ${format} exports one file at a time (got ${files.length}); run it once per file`);
-  return { help: false, version: false, format: format as Format, files, published, today, todayGiven: values.today !== undefined, lang: lang as Lang | undefined };
+  return { help: false, version: false, format: format as Format, files, published, today, todayGiven: values.today !== undefined, lang: lang as Lang | undefined, maxBytes };
 }
 
 type Format = 'json' | 'text' | ExportFormat;
@@ -128,10 +137,10 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function readPage(file: string): ReadPage | ReturnType<typeof readHtml> {
+function readPage(file: string, maxBytes: number): ReadPage | ReturnType<typeof readHtml> {
   const ext = extname(file).toLowerCase();
-  if (ext !== '.html' && ext !== '.htm' && ext !== '.txt') throw new Error('not an .html or .txt file');
-  const source = readFileSync(file, 'utf8');
+  if (ext !== '.html' && ext !== '.htm' && ext !== '.txt') throw new InputError('not an .html or .txt file');
+  const source = readInput(file, { maxBytes, html: ext !== '.txt' });
   if (ext === '.txt') {
     const article = parsePlainText(source);
     return { page: plainPageText(article), title: article.title, published: null };
@@ -143,7 +152,9 @@ function readPage(file: string): ReadPage | ReturnType<typeof readHtml> {
 function readError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   const known: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
-  return (code && known[code]) ?? (e as Error).message;
+  if (code && known[code]) return known[code];
+  if (e instanceof InputError) return e.message;
+  return (e as Error).message;
 }
 
 /** What the CLI adds to the entity pass: the date it judged against, the verdicts, and what happened since. */
@@ -239,7 +250,7 @@ function main(argv: string[]): number {
   for (const file of options.files) {
     let read: ReturnType<typeof readPage>;
     try {
-      read = readPage(file);
+      read = readPage(file, options.maxBytes);
     } catch (e) {
       process.stderr.write(`medicaid-context: cannot read ${file}: ${readError(e)}\n`);
       status = 1;
@@ -285,4 +296,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-process.exitCode = main(process.argv.slice(2));
+/** Anything unforeseen is still one line, not a stack trace (set MEDICAID_CONTEXT_DEBUG=1 to see the trace). */
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (process.env.MEDICAID_CONTEXT_DEBUG) throw e;
+  process.stderr.write(`medicaid-context: ${(e as Error)?.message ?? String(e)}\n`);
+  process.exitCode = 1;
+}

@@ -3,7 +3,7 @@
  * here, from a directory outside the project.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -286,6 +286,65 @@ describe('exit status', { timeout: 30_000 }, () => {
   });
 });
 
+describe('input it cannot handle', { timeout: 30_000 }, () => {
+  /** One line on stderr naming the file and the reason, no stack trace; exit 1; other files still read. */
+  function refused(file: string, reason: RegExp, ...flags: string[]) {
+    const r = cli('annotate', '--format', 'json', ...flags, file, 'story.txt');
+    expect(r.status).toBe(1);
+    expect(jsonLines(r.stdout).map((x) => x.file)).toEqual(['story.txt']);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^medicaid-context: cannot read ${file}: ${reason.source}`));
+    expect(r.stderr).not.toMatch(/\bat \S+:\d+|Error:|FATAL|heap/);
+  }
+
+  it('refuses a file over the size limit from its size alone, and --max-size raises the limit', () => {
+    // 200 MB on disk costs nothing here: a sparse file. Reading and parsing it took the old CLI past 4 GB.
+    const big = join(dir, 'big.html');
+    writeFileSync(big, '');
+    truncateSync(big, 200 * 1024 * 1024);
+    const started = Date.now();
+    refused('big.html', /200\.0 MB is over the 32\.0 MB limit \(raise it with --max-size/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const small = cli('annotate', '--max-size', '100', 'story.html');
+    expect(small.status).toBe(1);
+    expect(small.stderr).toMatch(/^medicaid-context: cannot read story\.html: \d+ bytes is over the 100 bytes limit/);
+    expect(cli('annotate', '--format', 'json', '--max-size', '1M', 'story.html').status).toBe(0);
+  });
+
+  it('refuses a bad --max-size as bad usage', () => {
+    const r = cli('annotate', '--max-size', 'lots', 'story.txt');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--max-size must be a size such as 64M, 500k or 1000000, not 'lots'");
+  });
+
+  it('refuses random bytes given as .html, and a .txt with NUL bytes', () => {
+    let seed = 7;
+    const bytes = Uint8Array.from({ length: 20_000 }, () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 255);
+    writeFileSync(join(dir, 'random.html'), bytes);
+    refused('random.html', /not a text file/);
+    writeFileSync(join(dir, 'nul.txt'), `Medicaid data\0\0\0 ICE\n`);
+    refused('nul.txt', /not a text file/);
+  });
+
+  it('refuses text that is not valid UTF-8, rather than reading replacement characters', () => {
+    writeFileSync(join(dir, 'latin.html'), Buffer.from('<html><body><p>Medicaid caf\xe9 ICE</p></body></html>', 'latin1'));
+    refused('latin.html', /not valid UTF-8 text/);
+  });
+
+  it('reads a page in the character set it declares, and UTF-16 with a byte-order mark', () => {
+    const story = STORY_HTML.replace('<meta charset="utf-8">', '<meta charset="windows-1252">').replace('a local newsroom', 'caf\xe9');
+    writeFileSync(join(dir, 'cp1252.html'), Buffer.from(story, 'latin1'));
+    const declared = cli('annotate', '--format', 'json', 'cp1252.html');
+    expect(declared.status).toBe(0);
+    expect(jsonLines(declared.stdout)[0].detected).toBe(true);
+    writeFileSync(join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(STORY_TXT, 'utf16le')]));
+    const utf16 = cli('annotate', '--format', 'json', 'utf16.txt');
+    expect(utf16.status).toBe(0);
+    expect(jsonLines(utf16.stdout)[0].detected).toBe(true);
+  });
+});
+
 describe('exports (--format html|w3c|csv|claimreview)', { timeout: 60_000 }, () => {
   const SAMPLE = join(ROOT, 'sample/article.html');
   const run = (format: string, file = SAMPLE, ...more: string[]) => cli('annotate', '--format', format, '--today', '2026-11-30', ...more, file);
@@ -393,10 +452,10 @@ describe('help and version', { timeout: 30_000 }, () => {
     const r = cli(flag);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('Usage: medicaid-context annotate [--format json|text] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE...');
+    expect(r.stdout).toContain('Usage: medicaid-context annotate [--format json|text] [--published YYYY-MM-DD] [--today YYYY-MM-DD] [--max-size SIZE] FILE...');
     expect(r.stdout).toContain('agrees');
     expect(r.stdout).toContain('left out');
-    expect(r.stdout).toContain('medicaid-context annotate --format html|w3c|csv|claimreview [--lang en|es] [--published YYYY-MM-DD] [--today YYYY-MM-DD] FILE');
+    expect(r.stdout).toContain('medicaid-context annotate --format html|w3c|csv|claimreview [--lang en|es] [--published YYYY-MM-DD] [--today YYYY-MM-DD] [--max-size SIZE] FILE');
     for (const words of ['printable handout', 'W3C Web Annotation', 'byte-order mark', 'ClaimReview', '"Inaccurate"']) expect(r.stdout).toContain(words);
   });
 
