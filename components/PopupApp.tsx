@@ -242,6 +242,11 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
       <p class={`status ${status}`} role="status">
         {status === 'off' ? i18n.t('popup.offHere', [hostname ?? '']) : status === 'yes' ? i18n.t('popup.recognised') : i18n.t('popup.notRecognised')}
       </p>
+      {data.blocked && (
+        <p class="status blocked" role="alert">
+          {i18n.t('popup.blocked')}
+        </p>
+      )}
       <section class="controls" aria-label={i18n.t('popup.controls')}>
         {hostname && (
           <label class="switch">

@@ -9,11 +9,14 @@ import { claims, dataset } from '@/data';
 import { compileClaims, createEngine, eventsSince, packMentions, prepareClaims, type ClaimFinder, type Engine } from '@/engine';
 import matchIndex from 'virtual:mdc-match-index';
 import type { Claim } from '@/data/claim-schema';
+import { i18n } from '#i18n';
 import en from '@/locales/en.json';
 import es from '@/locales/es.json';
 import { allSitesWanted, browserRegistration, syncAllSites } from '@/utils/all-sites';
 import { BackgroundRequest } from '@/utils/background-request';
 import type { ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer } from '@/utils/messages';
+import { MAX_PAGE_CHARS } from '@/utils/background-request';
+import { highlightCss } from '@/utils/highlight-styles';
 import { PendingParts } from '@/utils/page-parts';
 import { recordsFor } from '@/utils/records';
 
@@ -36,12 +39,50 @@ function checkClaims(text: string, spans: number[] | undefined, peripheral: numb
   };
 }
 
+/** Where a message came from: the tab and frame of a content script (absent for the extension's own pages). */
+interface Sender {
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Insert a recognised page's highlight styles, for the names its annotator chose, with the browser's insertCSS:
+ * no element in the page and nothing in its CSSOM. False when the browser refused (the annotator then falls
+ * back to a stylesheet of its own).
+ */
+async function insertStyles(sender: Sender, names: Record<string, string>): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return false;
+  const css = highlightCss(names);
+  const frameId = sender.frameId ?? 0;
+  try {
+    if (browser.scripting?.insertCSS) await browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css });
+    else await browser.tabs.insertCSS(tabId, { code: css, frameId, cssOrigin: 'author' });
+    return true;
+  } catch (e) {
+    console.debug('[Medicaid Data Context] could not insert the highlight styles:', e);
+    return false;
+  }
+}
+
+/** The toolbar button's own action (MV3) or browser action (Firefox MV2). */
+const toolbar = () => (browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction) as typeof browser.action | undefined;
+
+/** Say on the toolbar button, for this tab, that the page kept a card from being seen; cleared by the tab's next page. */
+async function markBlocked(tabId: number | undefined, blocked: boolean): Promise<void> {
+  const action = toolbar();
+  if (tabId === undefined || !action) return;
+  await action.setBadgeText({ tabId, text: blocked ? '!' : '' }).catch(() => {});
+  if (blocked) await action.setBadgeBackgroundColor?.({ tabId, color: '#b3261e' })?.catch(() => {});
+  await action.setTitle({ tabId, title: blocked ? i18n.t('popup.blocked') : i18n.t('extName') }).catch(() => {});
+}
+
 export default defineBackground(() => {
   const sync = async () => syncAllSites(await allSitesWanted.getValue(), browserRegistration()).catch(() => false);
   void sync();
   browser.permissions.onRemoved.addListener(() => void sync());
 
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Sender) => {
     const parsed = BackgroundRequest.safeParse(raw);
     if (!parsed.success) return undefined;
     const msg = parsed.data;
@@ -51,15 +92,20 @@ export default defineBackground(() => {
       pending.add(msg.id, msg.index, msg.text);
       return Promise.resolve({ ok: true });
     }
+    if (msg.type === 'page:blocked') return markBlocked(sender.tab?.id, true);
     if (msg.type === 'page:annotate') {
-      const text = msg.id !== undefined && msg.parts !== undefined ? pending.take(msg.id, msg.parts, msg.text) : msg.text;
+      const text = msg.id !== undefined && msg.parts !== undefined ? pending.take(msg.id, msg.parts, msg.text, MAX_PAGE_CHARS) : msg.text;
       // A part went missing (the background restarted between them): no answer, and the page is skipped.
       if (text === null) return Promise.resolve({ error: 'parts missing' });
       const { peripheral, main, headlines } = msg;
       const result = theEngine().annotate({ text, peripheral, main, headlines }, msg.title);
       const answer: PageAnswer = { detection: result.detection, mentions: packMentions(result.mentions), story: result.story };
-      if (result.detection.detected) answer.claims = checkClaims(text, result.story?.spans, peripheral, msg.published, msg.today);
-      return Promise.resolve(answer);
+      if (!result.detection.detected) return Promise.resolve(answer);
+      answer.claims = checkClaims(text, result.story?.spans, peripheral, msg.published, msg.today);
+      // A new page in the tab: whatever an earlier one did to its card is not this one's.
+      if (msg.style && (sender.frameId ?? 0) === 0) void markBlocked(sender.tab?.id, false);
+      if (!msg.style) return Promise.resolve(answer);
+      return insertStyles(sender, msg.style).then((styled) => ({ ...answer, styled }));
     }
     if (msg.type === 'fragments:annotate') {
       const seen = new Set(msg.seen);

@@ -5,7 +5,7 @@
  * contentScripts.register, which does not persist, so it is redone at each background start).
  */
 import { storage } from '#imports';
-import { GATE_SCRIPT, HIGHLIGHTS_CSS } from './annotator-files';
+import { GATE_SCRIPT } from './annotator-files';
 
 export const ALL_SITES = ['*://*/*'];
 const SCRIPT_ID = 'all-sites';
@@ -35,7 +35,7 @@ let firefoxRegistration: FirefoxRegistration | null = null;
 export function browserRegistration(): RegistrationApi {
   const scripting = browser.scripting as typeof browser.scripting | undefined;
   const contentScripts = (browser as unknown as { contentScripts?: { register(o: unknown): Promise<FirefoxRegistration> } }).contentScripts;
-  const files = { js: [GATE_SCRIPT], css: [HIGHLIGHTS_CSS] };
+  const files = { js: [GATE_SCRIPT] };
   return {
     hasPermission: () => browser.permissions.contains({ origins: ALL_SITES }),
     async isRegistered() {
@@ -44,9 +44,9 @@ export function browserRegistration(): RegistrationApi {
     },
     async register() {
       if (scripting?.registerContentScripts)
-        await scripting.registerContentScripts([{ id: SCRIPT_ID, matches: ALL_SITES, ...files, runAt: 'document_idle', persistAcrossSessions: true }]);
+        await scripting.registerContentScripts([{ id: SCRIPT_ID, matches: ALL_SITES, ...files, runAt: 'document_start', persistAcrossSessions: true }]);
       else if (contentScripts)
-        firefoxRegistration = await contentScripts.register({ matches: ALL_SITES, js: files.js.map((file) => ({ file })), css: files.css.map((file) => ({ file })), runAt: 'document_idle' });
+        firefoxRegistration = await contentScripts.register({ matches: ALL_SITES, js: files.js.map((file) => ({ file })), runAt: 'document_start' });
     },
     async unregister() {
       if (scripting?.unregisterContentScripts) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });

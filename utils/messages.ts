@@ -79,7 +79,11 @@ export interface AnnotationsResponse {
   since: { id: string; date: string }[];
   /** The page's language, as the cards use it. */
   lang: 'en' | 'es';
+  /** The page kept the last card from being seen (removed, closed, hid, made inert or covered it). */
+  blocked?: CardObstruction;
 }
+
+export type CardObstruction = 'removed' | 'closed' | 'hidden' | 'inert' | 'covered';
 
 /** The claims part of the answer to `page:annotate`: the checks with verdicts, their records, and the story's events since the article. */
 /** The background's answer to `page:annotate`. */
@@ -89,6 +93,8 @@ export interface PageAnswer {
   story?: { container: number; spans: number[] };
   /** Present when the page was recognised. */
   claims?: ClaimsAnswer;
+  /** The highlight styles for the names the request gave were inserted into the page. */
+  styled?: boolean;
 }
 
 /** The background's answer to `fragments:annotate`: mentions per fragment, in the same order. */
@@ -134,6 +140,8 @@ export interface CardState {
   via?: 'hover' | 'tap' | 'keyboard';
   /** The card's box, and the client rects of the mention it explains (one per line it wraps onto). */
   card?: Box;
+  /** The card's close button, where the reader would click it. */
+  close?: Box;
   mention?: Box[];
   /** Focus is inside the card. */
   focused: boolean;
@@ -147,6 +155,8 @@ export interface CardState {
   /** Smallest computed font size of the card's text, times the visual viewport's scale: what the eye gets. */
   minFontPx?: number;
   viewport: { width: number; height: number; scale: number };
+  /** The page kept the last card from being seen: no card is reported open that nobody can see. */
+  blocked?: CardObstruction;
 }
 
 export type { PageSnapshot, SnapshotSpan } from '../engine/types';

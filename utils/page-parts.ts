@@ -18,12 +18,16 @@ export class PendingParts {
     parts[index] = text;
   }
 
-  /** The page's text, its `count` parts joined, then `last`; null if a part is missing. Forgets the page. */
-  take(id: string, count: number, last: string): string | null {
+  /**
+   * The page's text, its `count` parts joined, then `last`; null if a part is missing. Forgets the page. At most
+   * `maxChars` characters: the rest of a longer page is not read.
+   */
+  take(id: string, count: number, last: string, maxChars = Infinity): string | null {
     const parts = this.pages.get(id);
     this.pages.delete(id);
     if (!parts || parts.length !== count) return null;
     for (let i = 0; i < count; i++) if (typeof parts[i] !== 'string') return null;
-    return parts.join('') + last;
+    const text = parts.join('') + last;
+    return text.length > maxChars ? text.slice(0, maxChars) : text;
   }
 }

@@ -20,16 +20,20 @@ import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
 import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnswer, EntitiesAnswer, FragmentsAnswer, PageAnswer, PageSnapshot } from '@/utils/messages';
 import { parseContentRequest } from '@/utils/messages';
+import { MAX_PARTS, PART_CHARS } from '@/utils/background-request';
 import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/page-settings';
-import type { CardHost } from './card-host';
-import { HOST_TAG } from './host-tag';
+import type { CardHost, Obstruction } from './card-host';
 import { planChanges } from './changes';
 import { anchorClaims, claimAt, ClaimPainter, type ClaimMark } from './claim-marks';
-import { Painter } from './highlights';
+import { Painter, styleKeys } from './highlights';
+import { inputHub } from './input-hub';
 import { installKeyboard } from './keyboard';
 import { extensionAlive, Lifetime } from './lifetime';
 import { Marks, type Mark } from './marks';
+import { isOwnElement } from './own-ui';
+import { HighlightNames } from './registry';
 import { anchorAll, passSteps, visibilityCheck, type PassEngine } from './pass';
+import { adoptStyles } from './page-style';
 import { caretAt, installPointer, type Via } from './pointer';
 import type { Presentation } from './presentation';
 import { loadExplain } from './ui';
@@ -40,6 +44,8 @@ import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
 
 const NOT_RUN: Detection = { detected: false, score: 0, reasons: [] };
+/** How often the highlight registry is checked for the page's edits (underlines come back within this). */
+const REGISTRY_CHECK_MS = 500;
 /** Re-reading this share of the page piece by piece costs more than one full pass. */
 const FULL_PASS_ABOVE = 0.3;
 /** Ids asked of the background at once (a page with thousands of mentions names far fewer entities). */
@@ -51,22 +57,21 @@ const today = () => new Date().toISOString().slice(0, 10);
 const before = (a: Range, b: Range) => a.compareBoundaryPoints(Range.START_TO_START, b) < 0;
 
 /** The engine's answer for a page, with the claims the background checked in the same go. */
-type PageAnnotated = Annotated & { claims?: ClaimsAnswer; published: string | null };
+type PageAnnotated = Annotated & { claims?: ClaimsAnswer; published: string | null; styled?: boolean };
 
 /**
- * Characters per message. A browser serialises a message in one go on the page's main thread (Chrome: 10 to
- * 35 ms per million characters on the machines here): a longer text goes in parts, each in a task of its own.
+ * Ask the background to annotate a page's text (and check its claims), and to insert the highlight styles for
+ * `style`'s names if the page is coverage. A browser serialises a message in one go on the page's main thread
+ * (Chrome: 10 to 35 ms per million characters on the machines here): a longer text goes in parts of
+ * PART_CHARS, each in a task of its own; past MAX_PAGE_CHARS the page is not read (the background's cap).
  */
-const PART_CHARS = 250_000;
-
-/** Ask the background to annotate a page's text (and check its claims). */
-async function annotateInBackground(page: PageTextIndex, title: string, published: string | null): Promise<PageAnnotated> {
+async function annotateInBackground(page: PageTextIndex, title: string, published: string | null, style?: Record<string, string>): Promise<PageAnnotated> {
   // Parts are joined one at a time, each in the task that sends it.
   const parts = textParts(page, PART_CHARS);
   let last = parts.next().value ?? '';
   let id: string | undefined;
   let sent = 0;
-  for (let next = parts.next(); !next.done; next = parts.next()) {
+  for (let next = parts.next(); !next.done && sent < MAX_PARTS - 1; next = parts.next()) {
     // crypto.randomUUID needs a secure context; news pages may be served over http.
     id ??= Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('');
     await browser.runtime.sendMessage({ type: 'page:part', id, index: sent++, text: last } satisfies BackgroundRequest);
@@ -82,21 +87,12 @@ async function annotateInBackground(page: PageTextIndex, title: string, publishe
     title,
     published,
     today: today(),
+    ...(style ? { style } : {}),
   };
   const answer = (await browser.runtime.sendMessage(request)) as PageAnswer | undefined;
   if (!answer?.detection) throw new Error('the background did not annotate the page');
-  return { detection: answer.detection, mentions: unpackMentions(textOf(page), answer.mentions), story: answer.story, claims: answer.claims, published };
+  return { detection: answer.detection, mentions: unpackMentions(textOf(page), answer.mentions), story: answer.story, claims: answer.claims, published, styled: answer.styled };
 }
-
-/**
- * The pass's engine: the background's. The article's date is read here first (only on pages past the cheap
- * gate), since the background checks claims against it.
- */
-const backgroundEngine: PassEngine<PageAnnotated> = {
-  *steps(page, title) {
-    return (yield annotateInBackground(page, title, readPublished(document))) as PageAnnotated;
-  },
-};
 
 /** What a card can explain: a mention of an entity, or a claim the article makes. */
 type Target = { kind: 'mention'; mark: Mark } | { kind: 'claim'; claim: ClaimMark };
@@ -150,8 +146,35 @@ export class Annotator {
   private events: Event[] | null = null;
 
   private readonly life = new Lifetime();
-  private readonly painter = new Painter();
-  private readonly claimPainter = new ClaimPainter();
+  /** This page's highlight names: random, so a page can neither predict them nor tell a kind or verdict by name. */
+  private readonly names = new HighlightNames();
+  private readonly painter = new Painter(this.names);
+  private readonly claimPainter = new ClaimPainter(this.names);
+  /** The highlight styles for this page's names are in the document (inserted once, when it is recognised). */
+  private styled = false;
+  /** The page kept the last card from being seen (cleared by the next card that is). */
+  private blocked: Obstruction | null = null;
+
+  /**
+   * The pass's engine: the background's. The article's date is read here first (only on pages past the cheap
+   * gate), since the background checks claims against it; the highlight styles go in with the first answer that
+   * recognises the page.
+   */
+  private readonly engine: PassEngine<PageAnnotated> = (() => {
+    const annotate = async (page: PageTextIndex, title: string): Promise<PageAnnotated> => {
+      const answer = await annotateInBackground(page, title, readPublished(document), this.styled ? undefined : this.names.map(styleKeys()));
+      if (answer.detection.detected && !this.styled) {
+        // Without the browser's insertCSS (it refused), a constructed stylesheet, which the page can read.
+        this.styled = answer.styled === true || adoptStyles(this.names.map(styleKeys()));
+      }
+      return answer;
+    };
+    return {
+      *steps(page, title) {
+        return (yield annotate(page, title)) as PageAnnotated;
+      },
+    };
+  })();
   /** The card host and presentation mode: the in-page UI, loaded on the reader's first use. */
   private card: CardHost | null = null;
   private presentation: Presentation | null = null;
@@ -161,7 +184,7 @@ export class Annotator {
     if (this.card && this.presentation) return { card: this.card, presentation: this.presentation };
     const api = await loadExplain().catch((e) => (console.debug('[Medicaid Data Context] no card UI:', e), null));
     if (!api || this.life.ended) return null;
-    this.card ??= new api.CardHost();
+    this.card ??= new api.CardHost(inputHub(), (why) => this.cardBlocked(why));
     this.presentation ??= new api.Presentation(this.presentationDeps(this.card));
     return { card: this.card, presentation: this.presentation };
   }
@@ -169,7 +192,7 @@ export class Annotator {
   private presentationDeps(card: CardHost): ConstructorParameters<typeof Presentation>[0] {
     return {
     card,
-    painter: this.painter,
+    hub: inputHub(),
     firsts: () => this.marks.firsts(),
     record: async (id) => {
       if (!this.records.has(id)) await this.loadRecords([id]).catch(() => {});
@@ -190,7 +213,7 @@ export class Annotator {
    * the host's name (one an earlier instance left behind, when an extension update cut it off before it
    * could remove it). One test for the full pass, page changes and the export snapshot alike.
    */
-  private readonly isOwnUi = (node: Node): boolean => node === this.card?.element || (node as Element).localName === HOST_TAG;
+  private readonly isOwnUi = (node: Node): boolean => node === this.card?.element || isOwnElement(node);
 
   constructor(private readonly onDestroyed: () => void) {}
 
@@ -228,7 +251,8 @@ export class Annotator {
   private interactive(): void {
     if (this.listening || this.life.ended) return;
     this.listening = true;
-    installPointer(this.life, {
+    const hub = inputHub();
+    installPointer(this.life, hub, {
       targetAt: (x, y) => (this.alive() ? this.keyAt(x, y) : ''),
       isOverCard: (target) => this.card?.contains(target) ?? false,
       current: () => (this.open ? this.keyOf(this.open.target) : ''),
@@ -255,7 +279,7 @@ export class Annotator {
         this.card?.hideHotspot();
       },
     });
-    installKeyboard(this.life, {
+    installKeyboard(this.life, hub, {
       active: () => this.alive() && this.enabled && this.marks.size > 0 && !this.presentation?.active,
       next: () => this.step(1),
       previous: () => this.step(-1),
@@ -266,6 +290,7 @@ export class Annotator {
         return true;
       },
     });
+    this.guardRegistry();
     // Keep an open card beside its mention as the page scrolls or the view is zoomed.
     let frame = 0;
     const follow = () => {
@@ -288,6 +313,30 @@ export class Annotator {
   destroy(): void {
     this.life.end();
     this.onDestroyed();
+  }
+
+  /**
+   * Keep the page's highlight registry as the extension left it: a page may clear it, replace or edit its
+   * entries. Looked at twice a second while the page is in view; a repair is cheap when nothing changed.
+   */
+  private guardRegistry(): void {
+    const check = () => {
+      if (this.life.ended) return;
+      if (document.visibilityState === 'visible' && this.enabled) {
+        this.painter.repair();
+        this.claimPainter.repair();
+      }
+      this.life.timeout(check, REGISTRY_CHECK_MS);
+    };
+    this.life.timeout(check, REGISTRY_CHECK_MS);
+  }
+
+  /** The page kept the open card from being seen (card-host.tsx): forget it, and tell the extension's pages. */
+  private cardBlocked(why: Obstruction): void {
+    this.open = null;
+    this.blocked = why;
+    void browser.runtime.sendMessage({ type: 'page:blocked', why }).catch(() => {});
+    this.notifyChanged();
   }
 
   /**
@@ -356,7 +405,7 @@ export class Annotator {
     const tone = (this.tone = new ToneReader());
     let first = true;
     this.generation++;
-    const steps = passSteps(document, backgroundEngine, {
+    const steps = passSteps(document, this.engine, {
       isOwnUi: this.isOwnUi,
       tone,
       gated,
@@ -404,10 +453,8 @@ export class Annotator {
     if (!open || open.target.kind !== 'mention') return this.closeCard();
     const was = open.target.mark;
     const same = marks.find((m) => m.mention.id === was.mention.id && m.range.compareBoundaryPoints(Range.START_TO_START, was.range) === 0);
-    if (same) {
-      this.open = { ...open, target: { kind: 'mention', mark: same } };
-      this.painter.setCurrent(same.range);
-    } else this.closeCard();
+    if (same) this.open = { ...open, target: { kind: 'mention', mark: same } };
+    else this.closeCard();
   }
 
   /**
@@ -602,8 +649,9 @@ export class Annotator {
       name = this.t(`verdictWord.${claim.check.verdict}`);
       card.showClaim({ ...common, check: claim.check, claim: record, mention: rectsOf(range), point, dark: claim.onDark });
     }
+    if (!card.isOpen()) return; // the page kept it from being seen: cardBlocked() has said so
     this.open = { target, via, point, link };
-    this.painter.setCurrent(range);
+    this.blocked = null;
     if (via === 'keyboard') {
       const stops = this.stops();
       const at = stops.findIndex((s) => rangeOf(s) === range);
@@ -617,7 +665,6 @@ export class Annotator {
     const hadFocus = this.card?.hasFocus() ?? false;
     this.open = null;
     this.card?.hide();
-    this.painter.setCurrent(null);
     if (open.via !== 'keyboard') return;
     const back = this.returnTo;
     this.returnTo = null;
@@ -735,6 +782,7 @@ export class Annotator {
       claims: this.claims.map(({ check }) => ({ id: check.id, text: check.text, verdict: check.verdict, ...(check.since ? { since: check.since } : {}) })),
       since: this.since,
       lang: this.lang,
+      ...(this.blocked ? { blocked: this.blocked } : {}),
     };
   }
 
@@ -777,7 +825,7 @@ export class Annotator {
         viewport,
       };
     }
-    if (!this.open || !seen) return { open: false, focused: false, viewport };
+    if (!this.open || !seen) return { open: false, focused: false, viewport, ...(this.blocked ? { blocked: this.blocked } : {}) };
     const target = this.open.target;
     return {
       open: true,
@@ -786,6 +834,7 @@ export class Annotator {
       via: this.open.via,
       variant: seen.variant,
       card: seen.card,
+      ...(seen.close ? { close: seen.close } : {}),
       mention: rectsOf(rangeOf(target)),
       focused: this.card?.hasFocus() ?? false,
       text: seen.text,

@@ -1,20 +1,27 @@
 /**
- * The one element the extension adds to a page: a host whose CLOSED shadow root holds the Preact card and a
- * live region for screen readers. The page can neither read nor restyle what is inside. The host is a manual
- * popover, shown in the top layer, so neither an overlay at the highest z-index nor the page's own open
- * <dialog>s and popovers cover the card. If the page removes the host (or re-renders <body>), the next card
- * puts it back; if the page owns an element of the same name, ours is a different element and never looked
- * up by name.
+ * The one element the extension adds to a page: a host whose CLOSED shadow root holds the Preact card, the
+ * marker on the open mention and a live region for screen readers. What the card says is the extension's
+ * alone, whatever the page does:
+ * - the host is a plain <div>, created by the extension's own DOM calls: not a custom element, so a page that
+ *   defines names of its own (and asks their ElementInternals for the shadow root) never gets hold of it;
+ * - the page's styles cannot hide it (card.css: the :host rule's important declarations win over any the page
+ *   writes, in a stylesheet or on the element);
+ * - input to it stops at window before the page's listeners (input-hub.ts), and clicks are relayed inside the
+ *   shadow root, where no page listener is;
+ * - it is a manual popover in the top layer, above any z-index and the page's own dialogs;
+ * - and it checks what is actually rendered: while a card is open, the page's own hit test at the card must
+ *   find the host. A host the page removed, closed, made inert or covered is put back (a new element, or raised
+ *   to the top again); a page that keeps doing it gets a card marked blocked and closed, and the annotator says
+ *   so in the popup and side panel. The extension never reports a card as open that nobody can see.
  */
 import { render, type ComponentChild } from 'preact';
 import { Card, type CardProps } from '@/components/Card';
 import { ClaimCard, type ClaimCardProps } from '@/components/ClaimCard';
-import type { Box } from '@/utils/messages';
+import type { Box, CardObstruction } from '@/utils/messages';
 import cardCss from './card.css?inline';
+import type { InputHub } from './input-hub';
+import { markOwn } from './own-ui';
 import { MARGIN, placeCard, placeSheet, type View } from './placement';
-
-export { HOST_TAG } from './host-tag';
-import { HOST_TAG } from './host-tag';
 
 /** Where content goes: beside a mention (a card, a presentation note) or in the middle of the view (a panel). */
 export interface Where {
@@ -34,10 +41,18 @@ export interface CardRequest extends Omit<CardProps, 'onClose'> {
   onClose: () => void;
 }
 
+/** Why a card could not be kept in view: the page removed its host, closed it, hid it, made it inert or covered it. */
+export type Obstruction = CardObstruction;
+
 /** The phone layout (a sheet across the view) below this width, in pixels as seen. */
 const SHEET_BELOW_PX = 600;
 /** The most of a phone's view a sheet takes. */
 const SHEET_SHARE = 0.5;
+/** How often an open card checks that it is still seen (the page can act at any time). */
+const CHECK_EVERY_MS = 300;
+/** Putting the card back this many times within the window means the page is fighting it: it is blocked. */
+const MAX_RECOVERIES = 4;
+const RECOVERY_WINDOW_MS = 3000;
 
 /** The visual viewport in layout-viewport CSS pixels, and its pinch scale. */
 export function visualView(): View & { scale: number } {
@@ -48,33 +63,69 @@ export function visualView(): View & { scale: number } {
 
 const toBox = (r: DOMRect): Box => ({ left: r.left, top: r.top, width: r.width, height: r.height });
 
+interface Parts {
+  host: HTMLElement;
+  root: ShadowRoot;
+  positioner: HTMLDivElement;
+  markers: HTMLDivElement;
+  hotspots: HTMLDivElement;
+  live: HTMLDivElement;
+  release: () => void;
+}
+
 export class CardHost {
-  private host: HTMLElement | null = null;
-  private positioner: HTMLDivElement | null = null;
-  /** Transparent boxes over the mention under a resting mouse: they give it a pointer cursor and take its click. */
-  private hotspots: HTMLDivElement | null = null;
+  private parts: Parts | null = null;
   private onHotspot: ((point: { x: number; y: number }) => void) | null = null;
-  private live: HTMLDivElement | null = null;
   private request: Where | null = null;
+  /** What is shown, to show it again in a new host when the page took the old one away. */
+  private content: ComponentChild = null;
   /** Scale applied to the card so it reads at its designed size on screen, whatever the page's zoom. */
   private scale = 1;
+  private recoveries: number[] = [];
+  private checkTimer = 0;
+  private observer: MutationObserver | null = null;
+  private unlisten: (() => void)[] = [];
+  /** The page kept the last card from being seen. */
+  private obstructed: Obstruction | null = null;
+
+  /**
+   * `hub`: input heard before the page; `onBlocked`: the page kept the open card from being seen, and the card
+   * was closed (the annotator forgets it and says so).
+   */
+  constructor(
+    private readonly hub: InputHub,
+    private readonly onBlocked: (why: Obstruction) => void = () => {},
+  ) {
+    // Another popover of the page opening may cover the card: look again once it is drawn.
+    this.unlisten.push(
+      hub.on('toggle', (e) => {
+        if (this.request && e.target !== this.parts?.host && (e as ToggleEvent).newState === 'open') requestAnimationFrame(() => this.keepSeen());
+      }),
+    );
+  }
 
   /** The host element, once created (the annotator ignores DOM changes to it). */
   get element(): HTMLElement | null {
-    return this.host;
+    return this.parts?.host ?? null;
   }
 
+  /** Is a card open and seen? */
   isOpen(): boolean {
     return this.request !== null;
   }
 
+  /** Why the last card was closed by the page, if it was (cleared by the next card that is seen). */
+  get blocked(): Obstruction | null {
+    return this.obstructed;
+  }
+
   /** Is this event target our card? Events from inside a closed shadow root reach the page as the host. */
   contains(target: EventTarget | null): boolean {
-    return target !== null && target === this.host;
+    return target !== null && target === this.parts?.host;
   }
 
   hasFocus(): boolean {
-    return this.host !== null && document.activeElement === this.host;
+    return this.parts !== null && document.activeElement === this.parts.host;
   }
 
   show(request: CardRequest): void {
@@ -92,28 +143,19 @@ export class CardHost {
    * panel centred in the view (the presentation's timeline step, which belongs to no mention).
    */
   display(content: ComponentChild, where: Where): void {
-    const host = this.ensure();
+    this.content = content;
     this.request = where;
-    this.raise(host);
-    const positioner = this.positioner!;
-    const view = visualView();
-    this.scale = Math.min(4, Math.max(0.5, 1 / view.scale));
-    const sheet = where.variant === 'card' && matchMedia('(pointer: coarse)').matches && view.width * view.scale < SHEET_BELOW_PX;
-    positioner.className = `mdc-positioner mdc-${where.variant}${where.dark ? ' mdc-dark' : ''}${sheet ? ' mdc-sheet' : ''}`;
-    positioner.style.transform = this.scale === 1 ? '' : `scale(${this.scale})`;
-    positioner.style.transformOrigin = '0 0';
-    positioner.style.width = sheet ? `${(view.width - 2 * MARGIN) / this.scale}px` : '';
-    render(content, positioner);
-    this.place(where.mention, where.point, sheet);
+    this.draw();
+    this.keepSeen();
+    if (this.request) this.watch();
   }
 
   /** Keep the open card beside its mention (scroll, resize, zoom). */
   reposition(mention: Box[], point?: { x: number; y: number }): void {
-    if (!this.request || !this.positioner) return;
+    if (!this.request || !this.parts) return;
     this.request = { ...this.request, mention, point: point ?? this.request.point };
     if (this.request.variant === 'panel') return;
-    const sheet = this.positioner.classList.contains('mdc-sheet');
-    this.place(mention, this.request.point, sheet);
+    this.place(mention, this.request.point, this.parts.positioner.classList.contains('mdc-sheet'));
   }
 
   /**
@@ -121,51 +163,45 @@ export class CardHost {
    * transparent box over each of its lines carries one, and turns a click there into opening the card.
    */
   showHotspot(rects: Box[], onActivate: (point: { x: number; y: number }) => void): void {
-    const host = this.ensure();
-    if (!this.isShowing(host) && !this.request) this.raise(host);
+    const parts = this.ensure();
+    if (!this.isShowing(parts.host) && !this.request) this.raise(parts.host);
     this.onHotspot = onActivate;
-    const layer = this.hotspots!;
-    layer.replaceChildren(
-      ...rects.map((r) => {
-        const box = document.createElement('div');
-        box.className = 'mdc-hotspot';
-        box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
-        return box;
-      }),
-    );
+    parts.hotspots.replaceChildren(...rects.map((r) => this.box('mdc-hotspot', r)));
   }
 
   /** Scroll the open note's body by about a third of its height (presentation: up and down keys). */
   scrollContent(direction: number): void {
-    const body = this.positioner?.querySelector<HTMLElement>('.mdc-body');
+    const body = this.parts?.positioner.querySelector<HTMLElement>('.mdc-body');
     if (body) body.scrollBy({ top: direction * Math.max(40, body.clientHeight / 3), behavior: 'instant' });
   }
 
   hideHotspot(): void {
-    this.hotspots?.replaceChildren();
+    this.parts?.hotspots.replaceChildren();
     this.onHotspot = null;
-    if (!this.request && this.host && typeof this.host.hidePopover === 'function' && this.isShowing(this.host)) this.host.hidePopover();
+    const host = this.parts?.host;
+    if (!this.request && host && this.isShowing(host)) host.hidePopover();
   }
 
   hide(): void {
-    this.hotspots?.replaceChildren();
     this.request = null;
-    if (this.positioner) render(null, this.positioner);
-    const host = this.host;
-    if (!host) return;
-    if (typeof host.hidePopover === 'function') {
-      if (this.isShowing(host)) host.hidePopover();
-    } else host.style.display = 'none';
+    this.content = null;
+    this.stopWatching();
+    const parts = this.parts;
+    if (!parts) return;
+    parts.hotspots.replaceChildren();
+    parts.markers.replaceChildren();
+    render(null, parts.positioner);
+    if (this.isShowing(parts.host)) parts.host.hidePopover();
   }
 
   announce(text: string): void {
-    if (this.live) this.live.textContent = text;
+    if (this.parts) this.parts.live.textContent = text;
   }
 
-  /** What the reader sees of the card: its box, its smallest text as seen, its text. */
-  describe(): { card: Box; minFontPx: number; text: string; variant: Where['variant'] } | null {
-    const card = this.positioner?.querySelector<HTMLElement>('.mdc-card');
-    if (!card || !this.request) return null;
+  /** What the reader sees of the card: its box, its smallest text as seen, its text. Null when nothing is seen. */
+  describe(): { card: Box; close?: Box; minFontPx: number; text: string; variant: Where['variant'] } | null {
+    const card = this.parts?.positioner.querySelector<HTMLElement>('.mdc-card');
+    if (!card || !this.request || this.obstruction() !== null) return null;
     let min = Infinity;
     for (const el of card.querySelectorAll<HTMLElement>('*')) {
       if (el.closest('.mdc-sr') || !el.getClientRects().length) continue;
@@ -173,8 +209,10 @@ export class CardHost {
       min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
     }
     const visible = [...card.querySelectorAll<HTMLElement>('h2, .mdc-since, .mdc-body > p, .mdc-footer')].map((e) => e.textContent).join(' ');
+    const close = card.querySelector('.mdc-close');
     return {
       card: toBox(card.getBoundingClientRect()),
+      ...(close ? { close: toBox(close.getBoundingClientRect()) } : {}),
       minFontPx: (min === Infinity ? 0 : min) * this.scale * visualView().scale,
       text: visible,
       variant: this.request.variant,
@@ -183,22 +221,52 @@ export class CardHost {
 
   destroy(): void {
     this.hide();
-    if (this.positioner) render(null, this.positioner);
-    this.host?.remove();
-    this.host = null;
+    for (const off of this.unlisten.splice(0)) off();
+    this.dropHost();
+  }
+
+  // ——— drawing ———
+
+  /** Render the current content into the host (a new one if the page took ours) and place it. */
+  private draw(): void {
+    const where = this.request;
+    if (!where) return;
+    const parts = this.ensure();
+    this.raise(parts.host);
+    const view = visualView();
+    this.scale = Math.min(4, Math.max(0.5, 1 / view.scale));
+    const sheet = where.variant === 'card' && matchMedia('(pointer: coarse)').matches && view.width * view.scale < SHEET_BELOW_PX;
+    const { positioner } = parts;
+    positioner.className = `mdc-positioner mdc-${where.variant}${where.dark ? ' mdc-dark' : ''}${sheet ? ' mdc-sheet' : ''}`;
+    parts.markers.className = `mdc-markers${where.dark ? ' mdc-dark' : ''}`;
+    positioner.style.transform = this.scale === 1 ? '' : `scale(${this.scale})`;
+    positioner.style.transformOrigin = '0 0';
+    positioner.style.width = sheet ? `${(view.width - 2 * MARGIN) / this.scale}px` : '';
+    render(this.content, positioner);
+    this.place(where.mention, where.point, sheet);
+  }
+
+  private box(className: string, r: Box): HTMLDivElement {
+    const box = document.createElement('div');
+    box.className = className;
+    box.style.cssText = `left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px`;
+    return box;
   }
 
   private place(mention: Box[], point: { x: number; y: number } | undefined, sheet: boolean): void {
-    const card = this.positioner?.querySelector<HTMLElement>('.mdc-card');
-    if (!card || !this.positioner) return;
+    const parts = this.parts;
+    const card = parts?.positioner.querySelector<HTMLElement>('.mdc-card');
+    if (!parts || !card) return;
+    const { positioner } = parts;
+    parts.markers.replaceChildren(...mention.map((r) => this.box('mdc-marker', r)));
     if (!mention.length) {
       // A panel: centred in what the reader sees.
       const view = visualView();
       card.style.setProperty('--mdc-max-height', `${Math.floor((view.height - 2 * MARGIN) / this.scale)}px`);
       const w = card.offsetWidth * this.scale;
       const h = card.offsetHeight * this.scale;
-      this.positioner.style.left = `${view.left + Math.max(MARGIN, (view.width - w) / 2)}px`;
-      this.positioner.style.top = `${view.top + Math.max(MARGIN, (view.height - h) / 2)}px`;
+      positioner.style.left = `${view.left + Math.max(MARGIN, (view.width - w) / 2)}px`;
+      positioner.style.top = `${view.top + Math.max(MARGIN, (view.height - h) / 2)}px`;
       return;
     }
     card.style.removeProperty('--mdc-max-height');
@@ -211,8 +279,87 @@ export class CardHost {
     if (placed.maxHeight !== undefined) card.style.setProperty('--mdc-max-height', `${Math.floor(placed.maxHeight / this.scale)}px`);
     // Above the mention, a shortened card must still end just above it.
     const top = placed.side === 'above' && placed.maxHeight !== undefined ? placed.top + placed.maxHeight - card.offsetHeight * this.scale : placed.top;
-    this.positioner.style.left = `${placed.left}px`;
-    this.positioner.style.top = `${top}px`;
+    positioner.style.left = `${placed.left}px`;
+    positioner.style.top = `${top}px`;
+  }
+
+  // ——— being seen ———
+
+  /**
+   * What keeps the open card from being seen, as the browser renders it, or null. The page's own hit test is
+   * the judge of "covered": at points inside the card, the topmost element must be our host.
+   */
+  private obstruction(): Obstruction | null {
+    const parts = this.parts;
+    if (!parts || !parts.host.isConnected) return 'removed';
+    const { host } = parts;
+    if (!this.isShowing(host) || host.getAttribute('popover') !== 'manual') return 'closed';
+    for (let el: Element | null = host; el; el = el.parentElement) if ((el as HTMLElement).inert) return 'inert';
+    const card = parts.positioner.querySelector<HTMLElement>('.mdc-card');
+    if (!card) return 'hidden';
+    // Not the card's opacity: it fades in (card.css). What the page could set is on the host, which :host overrides.
+    if (typeof card.checkVisibility === 'function' && !card.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) return 'hidden';
+    const r = card.getBoundingClientRect();
+    const x0 = Math.max(r.left, 0);
+    const x1 = Math.min(r.right, innerWidth);
+    const y0 = Math.max(r.top, 0);
+    const y1 = Math.min(r.bottom, innerHeight);
+    if (x1 - x0 < 1 || y1 - y0 < 1) return 'hidden';
+    for (const [fx, fy] of [[0.5, 0.5], [0.2, 0.25], [0.8, 0.25], [0.2, 0.8], [0.8, 0.8]]) {
+      const top = document.elementFromPoint(x0 + (x1 - x0) * fx, y0 + (y1 - y0) * fy);
+      if (top !== host) return 'covered';
+    }
+    return null;
+  }
+
+  /** Check the open card is seen; put it back if not; give up, and say so, if the page keeps at it. */
+  private keepSeen(): void {
+    if (!this.request) return;
+    const why = this.obstruction();
+    if (why === null) {
+      this.obstructed = null;
+      return;
+    }
+    const now = performance.now();
+    this.recoveries = this.recoveries.filter((t) => now - t < RECOVERY_WINDOW_MS);
+    if (this.recoveries.length >= MAX_RECOVERIES) {
+      this.giveUp(why);
+      return;
+    }
+    this.recoveries.push(now);
+    if (why === 'covered' && this.parts) this.raise(this.parts.host);
+    else {
+      // A new element: whatever the page attached to the old one (listeners, attributes, observers) is left behind.
+      this.dropHost();
+      this.draw();
+      this.watch();
+    }
+    const after = this.obstruction();
+    if (after === null) this.obstructed = null;
+    else if (after === why && why !== 'covered') this.giveUp(why);
+  }
+
+  private giveUp(why: Obstruction): void {
+    this.obstructed = why;
+    this.hide();
+    this.onBlocked(why);
+  }
+
+  /** While a card is open: look again on a timer, and at once when the page touches the host or its place. */
+  private watch(): void {
+    if (!this.checkTimer) this.checkTimer = window.setInterval(() => this.keepSeen(), CHECK_EVERY_MS);
+    const host = this.parts?.host;
+    if (!host || this.observer) return;
+    this.observer = new MutationObserver(() => queueMicrotask(() => this.keepSeen()));
+    this.observer.observe(host, { attributes: true });
+    if (host.parentNode) this.observer.observe(host.parentNode, { childList: true });
+  }
+
+  private stopWatching(): void {
+    if (this.checkTimer) clearInterval(this.checkTimer);
+    this.checkTimer = 0;
+    this.observer?.disconnect();
+    this.observer = null;
   }
 
   private isShowing(host: HTMLElement): boolean {
@@ -225,18 +372,15 @@ export class CardHost {
 
   /** Show the host in the top layer, above anything the page put there since (re-showing moves it up). */
   private raise(host: HTMLElement): void {
-    if (typeof host.showPopover !== 'function') {
-      host.style.display = 'block';
-      return;
-    }
-    if (this.isShowing(host)) host.hidePopover();
     try {
+      if (this.isShowing(host)) host.hidePopover();
       host.showPopover();
     } catch {
-      // Not connected or not a popover any more (the page tampered with it): the next show recreates it.
-      this.host = null;
+      // Not connected or not a popover any more (the page tampered with it): the check that follows sees it.
     }
   }
+
+  // ——— the host element ———
 
   /**
    * Where the host lives: the document's root element; or, while the page shows a modal <dialog>, inside it —
@@ -252,64 +396,75 @@ export class CardHost {
     return modal ?? document.documentElement;
   }
 
-  private ensure(): HTMLElement {
-    if (this.host && this.host.getAttribute('popover') === 'manual') {
+  private dropHost(): void {
+    const parts = this.parts;
+    if (!parts) return;
+    this.observer?.disconnect();
+    this.observer = null;
+    render(null, parts.positioner);
+    parts.release();
+    parts.host.remove();
+    this.parts = null;
+  }
+
+  private ensure(): Parts {
+    const parts = this.parts;
+    if (parts && parts.host.getAttribute('popover') === 'manual') {
       const parent = this.parentFor();
-      if (this.host.parentElement !== parent) parent.append(this.host);
-      return this.host;
+      if (parts.host.parentElement !== parent) {
+        parent.append(parts.host);
+        if (this.observer) {
+          this.stopWatching();
+          this.watch();
+        }
+      }
+      return parts;
     }
-    this.host?.remove();
-    const { host, root } = createHost();
-    // Top layer, full view, transparent to the pointer except where the card is.
-    host.style.cssText =
-      'position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;padding:0;border:0;' +
-      'background:transparent;overflow:visible;pointer-events:none;z-index:2147483647;color-scheme:normal;';
-    if (typeof host.showPopover === 'function') host.setAttribute('popover', 'manual');
-    else host.style.display = 'none';
+    this.dropHost();
+    // A plain <div>: built-in, never upgraded to a page's custom element, so no ElementInternals leads to its root.
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'closed' });
+    markOwn(host);
+    host.setAttribute('popover', 'manual');
     const style = document.createElement('style');
     style.textContent = cardCss;
     const layer = document.createElement('div');
     layer.className = 'mdc-layer';
+    const markers = document.createElement('div');
+    markers.className = 'mdc-markers';
     const positioner = document.createElement('div');
     positioner.className = 'mdc-positioner';
-    layer.append(positioner);
     const hotspots = document.createElement('div');
     hotspots.className = 'mdc-hotspots';
-    hotspots.addEventListener('click', (e) => {
-      if (!e.isTrusted) return;
-      const activate = this.onHotspot;
-      this.hotspots?.replaceChildren();
-      activate?.({ x: e.clientX, y: e.clientY });
-    });
-    layer.append(hotspots);
+    layer.append(markers, positioner, hotspots);
     const live = document.createElement('div');
     live.className = 'mdc-sr';
     live.setAttribute('role', 'status');
     live.setAttribute('aria-live', 'polite');
     root.append(style, layer, live);
-    // Interactions with the card are the reader's business, not the page's.
-    for (const type of ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup', 'keydown', 'keyup', 'focusin', 'focusout', 'wheel'])
-      root.addEventListener(type, (e) => e.stopPropagation());
+    const release = this.hub.claim({ element: host, relay: (e) => this.relay(root, hotspots, e) });
     this.parentFor().append(host);
-    this.host = host;
-    this.positioner = positioner;
-    this.hotspots = hotspots;
-    this.live = live;
-    return host;
+    this.parts = { host, root, positioner, markers, hotspots, live, release };
+    return this.parts;
   }
-}
 
-/** A host element with a closed shadow root; a page that claimed the name (or attached a root first) gets passed by. */
-function createHost(): { host: HTMLElement; root: ShadowRoot } {
-  for (const name of [HOST_TAG, `${HOST_TAG}-${Math.random().toString(36).slice(2, 8)}`]) {
-    try {
-      const host = document.createElement(name);
-      const root = host.attachShadow({ mode: 'closed' });
-      return { host, root };
-    } catch {
-      // The page defined this name as a custom element that attaches its own root: try another name.
+  /**
+   * A click on the card, stopped at window before the page could see it, delivered inside the shadow root:
+   * to the element under the pointer (or the focused one, for Enter and Space). The copy is a plain Event, so
+   * the browser's own default action (a link followed, a <details> toggled) happens once, from the original.
+   */
+  private relay(root: ShadowRoot, hotspots: HTMLElement, e: MouseEvent): void {
+    let inner: Element | null = e.detail === 0 ? root.activeElement : root.elementFromPoint(e.clientX, e.clientY);
+    if (!inner) return;
+    if (hotspots.contains(inner)) {
+      const activate = this.onHotspot;
+      hotspots.replaceChildren();
+      activate?.({ x: e.clientX, y: e.clientY });
+      return;
     }
+    while (inner.shadowRoot?.activeElement) inner = inner.shadowRoot.activeElement;
+    const copy = new Event('click', { bubbles: true, cancelable: true, composed: false });
+    inner.dispatchEvent(copy);
+    if (copy.defaultPrevented) e.preventDefault();
   }
-  const host = document.createElement('div');
-  return { host, root: host.attachShadow({ mode: 'closed' }) };
 }

@@ -5,7 +5,8 @@
 import type { ClaimCheck, PageTextIndex } from '@/engine';
 import { anchorMention } from '@/engine/anchor';
 import type { Verdict } from '@/engine';
-import { supportsHighlights } from './highlights';
+import { claimKey } from '@/utils/highlight-styles';
+import { GuardedHighlights, type HighlightNames } from './registry';
 import type { ToneReader } from './tone';
 
 export interface ClaimMark {
@@ -14,8 +15,6 @@ export interface ClaimMark {
   nodes: Text[];
   onDark: boolean;
 }
-
-export const claimHighlight = (verdict: Verdict, onDark: boolean) => `mdc-claim-${verdict}${onDark ? '-on-dark' : ''}`;
 
 export function anchorClaims(doc: Document, index: PageTextIndex, checks: ClaimCheck[], tone: ToneReader, visible: (el: Element | null) => boolean): ClaimMark[] {
   const out: ClaimMark[] = [];
@@ -32,32 +31,32 @@ export function anchorClaims(doc: Document, index: PageTextIndex, checks: ClaimC
 
 /** Paint claims (one highlight per verdict and palette), replacing what was painted before. */
 export class ClaimPainter {
-  private names = new Set<string>();
+  private readonly registry: GuardedHighlights;
+
+  constructor(names: HighlightNames) {
+    this.registry = new GuardedHighlights(names);
+  }
 
   paint(claims: readonly ClaimMark[], hidden: boolean): void {
-    if (!supportsHighlights()) return;
     this.clear();
     if (hidden) return;
     const groups = new Map<string, Range[]>();
     for (const c of claims) {
-      const name = claimHighlight(c.check.verdict, c.onDark);
-      const list = groups.get(name) ?? [];
+      const key = claimKey(c.check.verdict, c.onDark);
+      const list = groups.get(key) ?? [];
       list.push(c.range);
-      groups.set(name, list);
+      groups.set(key, list);
     }
-    for (const [name, ranges] of groups) {
-      const h = new Highlight(...ranges);
-      // Below entity underlines: a claim's tint sits behind the names inside it.
-      h.priority = -1;
-      CSS.highlights.set(name, h);
-      this.names.add(name);
-    }
+    // Below entity underlines: a claim's tint sits behind the names inside it.
+    for (const [key, ranges] of groups) this.registry.add(key, ranges, -1);
+  }
+
+  repair(): number {
+    return this.registry.repair();
   }
 
   clear(): void {
-    if (!supportsHighlights()) return;
-    for (const n of this.names) CSS.highlights.delete(n);
-    this.names.clear();
+    this.registry.clear();
   }
 }
 

@@ -1,18 +1,22 @@
 /**
- * render (underlines): CSS Custom Highlights over the page's own text nodes, without changing the DOM.
- * Their styles live in public/highlights.css (injected by the browser with the script: no <style> element
- * in the page). One highlight per kind of entity, per palette (dark lines on light backgrounds, light lines
- * on dark ones) and per style family:
+ * render (underlines): CSS Custom Highlights over the page's own text nodes, without changing the DOM. One
+ * highlight per kind of entity, per palette (dark lines on light backgrounds, light lines on dark ones) and per
+ * style family:
  * - `line`: an underline whose colour *and* line style tell the kinds apart (solid, dashed, double, dotted,
  *   wavy), for engines that paint text-decoration on ::highlight();
  * - `band`: the words in the kind's colour over a faint band, for Firefox before 153, which paints a
  *   highlight's colours but no text-decoration (an underline style there would draw nothing at all).
+ * Their styles (utils/highlight-styles.ts) are inserted by the background for this page's random names once
+ * the page is recognised; the registry entries are guarded against the page (registry.ts).
  */
 import type { EntityKind } from '@/engine';
+import { ENTITY_KINDS, VERDICTS, claimKey, entityKey, type Family } from '@/utils/highlight-styles';
 import type { Mark } from './marks';
+import { GuardedHighlights, type HighlightNames } from './registry';
 
-export const KINDS: EntityKind[] = ['law', 'agency', 'person', 'state', 'event'];
-export type Family = 'line' | 'band';
+export { supportsHighlights } from './registry';
+export type { Family } from '@/utils/highlight-styles';
+export const KINDS: EntityKind[] = [...ENTITY_KINDS];
 export type UnderlineMode = 'all' | 'first';
 
 /** Firefox paints text-decoration on ::highlight() from ESR 153 on (ESR 140 paints none: seen, not documented). */
@@ -23,22 +27,27 @@ export function styleFamily(userAgent = navigator.userAgent): Family {
   return firefox && Number(firefox[1]) < FIRST_FIREFOX_WITH_DECORATIONS ? 'band' : 'line';
 }
 
-export function supportsHighlights(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+/** Every highlight key this browser paints with: its family's entity keys and the claim tints, in both palettes. */
+export function styleKeys(family: Family = styleFamily()): string[] {
+  const keys: string[] = [];
+  for (const onDark of [false, true]) {
+    for (const kind of ENTITY_KINDS) keys.push(entityKey(kind, family, onDark));
+    for (const verdict of VERDICTS) keys.push(claimKey(verdict, onDark));
+  }
+  return keys;
 }
-
-/** The highlight a mark is painted with: e.g. `mdc-law`, `mdc-law-on-dark`, `mdc-law-band-on-dark`. */
-export const highlightName = (kind: string, family: Family, onDark: boolean) =>
-  `mdc-${kind}${family === 'band' ? '-band' : ''}${onDark ? '-on-dark' : ''}`;
-export const CURRENT = 'mdc-current';
 
 export class Painter {
   private readonly family = styleFamily();
-  private readonly active = new Map<string, Highlight>();
+  private readonly registry: GuardedHighlights;
   private mode: UnderlineMode = 'all';
   private hidden = false;
   /** Entities whose one mark is painted (first-mention mode). */
   private painted = new Set<string>();
+
+  constructor(names: HighlightNames) {
+    this.registry = new GuardedHighlights(names);
+  }
 
   get underlinesHidden(): boolean {
     return this.hidden;
@@ -52,9 +61,7 @@ export class Painter {
   paintAll(marks: readonly Mark[], mode = this.mode, hidden = this.hidden): void {
     this.mode = mode;
     this.hidden = hidden;
-    if (!supportsHighlights()) return;
-    for (const [name, h] of this.active) if (name !== CURRENT) (h.clear(), CSS.highlights.delete(name));
-    for (const name of [...this.active.keys()]) if (name !== CURRENT) this.active.delete(name);
+    this.registry.clear();
     this.painted = new Set();
     this.add(marks);
   }
@@ -64,57 +71,33 @@ export class Painter {
    * highlight gets its ranges before it is registered, and one already registered gets a batch at a time.
    */
   add(marks: readonly Mark[]): void {
-    if (!supportsHighlights() || this.hidden) return;
-    const byName = new Map<string, Range[]>();
+    if (this.hidden) return;
+    const byKey = new Map<string, Range[]>();
     for (const m of marks) {
       if (this.mode === 'first') {
         if (this.painted.has(m.mention.id)) continue;
         this.painted.add(m.mention.id);
       }
-      const name = highlightName(m.mention.kind, this.family, m.onDark);
-      const ranges = byName.get(name);
+      const key = entityKey(m.mention.kind, this.family, m.onDark);
+      const ranges = byKey.get(key);
       if (ranges) ranges.push(m.range);
-      else byName.set(name, [m.range]);
+      else byKey.set(key, [m.range]);
     }
-    for (const [name, ranges] of byName) {
-      const h = this.active.get(name);
-      if (h) for (const r of ranges) h.add(r);
-      else {
-        const fresh = new Highlight(...ranges);
-        this.active.set(name, fresh);
-        CSS.highlights.set(name, fresh);
-      }
-    }
+    for (const [key, ranges] of byKey) this.registry.add(key, ranges);
   }
 
   /** Stop painting these marks (their text changed or left the page). */
   remove(marks: readonly Mark[]): void {
-    if (!supportsHighlights()) return;
-    for (const m of marks) {
-      const h = this.active.get(highlightName(m.mention.kind, this.family, m.onDark));
-      h?.delete(m.range);
-    }
+    for (const m of marks) this.registry.remove(entityKey(m.mention.kind, this.family, m.onDark), [m.range]);
   }
 
-  /** The mention whose card is open, painted above the others. */
-  setCurrent(range: Range | null): void {
-    if (!supportsHighlights()) return;
-    if (!range) {
-      this.active.delete(CURRENT);
-      CSS.highlights.delete(CURRENT);
-      return;
-    }
-    const h = new Highlight(range);
-    h.priority = 1;
-    this.active.set(CURRENT, h);
-    CSS.highlights.set(CURRENT, h);
+  /** Put back what the page took from the registry; the number of highlights repaired. */
+  repair(): number {
+    return this.registry.repair();
   }
 
   clear(): void {
-    if (!supportsHighlights()) return;
-    for (const name of this.active.keys()) CSS.highlights.delete(name);
-    this.active.clear();
+    this.registry.clear();
     this.painted = new Set();
   }
-
 }

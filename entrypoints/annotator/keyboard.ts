@@ -2,9 +2,11 @@
  * Keyboard access: Alt+Shift+N / Alt+Shift+P move to the next / previous mention and open its card (focus
  * moves into it, so screen readers read it); Alt+Shift+U hides or shows the underlines; Esc closes the card
  * and returns focus. The chord is taken only when there is something to step through, the site is on and the
- * reader is not typing; then the page sees neither its keydown nor its keyup. Synthetic keys a page
+ * reader is not typing; then the page sees neither its keydown nor its keyup. Keys are heard through the input
+ * hub, before any listener of the page's (which could otherwise swallow them). Synthetic keys a page
  * dispatches (isTrusted false) are ignored. event.code, not event.key: on macOS Alt+Shift+N types a character.
  */
+import type { InputHub } from './input-hub';
 import type { Lifetime } from './lifetime';
 
 export interface KeyboardHandlers {
@@ -34,17 +36,12 @@ export function typingIn(active: Element | null): boolean {
   return document.designMode === 'on';
 }
 
-export function installKeyboard(life: Lifetime, h: KeyboardHandlers): void {
+export function installKeyboard(life: Lifetime, hub: InputHub, h: KeyboardHandlers): void {
   /** Keys whose keydown we took: their keyup is ours too. */
   const taken = new Set<string>();
-  const swallow = (e: KeyboardEvent) => {
-    e.preventDefault();
-    e.stopImmediatePropagation();
-  };
-  life.on(
-    window,
-    'keydown',
-    (e) => {
+  const swallow = (e: KeyboardEvent) => hub.take(e);
+  life.onEnd(
+    hub.on('keydown', (e) => {
       if (!e.isTrusted || e.isComposing) return;
       if (e.key === 'Escape') {
         if (h.escape()) swallow(e);
@@ -56,15 +53,11 @@ export function installKeyboard(life: Lifetime, h: KeyboardHandlers): void {
       taken.add(e.code);
       swallow(e);
       if (!e.repeat || action !== 'toggleUnderlines') h[action]();
-    },
-    { capture: true },
+    }),
   );
-  life.on(
-    window,
-    'keyup',
-    (e) => {
+  life.onEnd(
+    hub.on('keyup', (e) => {
       if (e.isTrusted && taken.delete(e.code)) swallow(e);
-    },
-    { capture: true },
+    }),
   );
 }

@@ -3,6 +3,7 @@
  * caret position under the pointer gives a text node and offset, which the annotator maps to a mention.
  * Only the reader's own input counts: events a page script dispatches (isTrusted false) are ignored.
  */
+import type { InputHub } from './input-hub';
 import type { Lifetime } from './lifetime';
 
 export type Via = 'hover' | 'tap' | 'keyboard';
@@ -48,7 +49,7 @@ export function caretAt(x: number, y: number): { node: Text; offset: number } | 
   return node && node.nodeType === 3 ? { node: node as Text, offset } : null;
 }
 
-export function installPointer(life: Lifetime, h: PointerHandlers): void {
+export function installPointer(life: Lifetime, hub: InputHub, h: PointerHandlers): void {
   let frame = 0;
   let cancelOpen: (() => void) | undefined;
   let cancelClose: (() => void) | undefined;
@@ -103,31 +104,24 @@ export function installPointer(life: Lifetime, h: PointerHandlers): void {
     }
   };
 
-  life.on(
-    document,
-    'pointermove',
-    (e) => {
+  // Heard through the hub, before the page's own listeners (which may stop these events): input-hub.ts.
+  life.onEnd(
+    hub.on('pointermove', (e) => {
       if (!e.isTrusted || (e.pointerType !== 'mouse' && e.pointerType !== 'pen')) return;
       last = e;
       if (!frame) frame = requestAnimationFrame(evaluate);
-    },
-    { passive: true, capture: true },
+    }),
   );
-  life.on(
-    document,
-    'pointerdown',
-    (e) => {
+  life.onEnd(
+    hub.on('pointerdown', (e) => {
       if (e.isTrusted) lastPointerType = e.pointerType || 'mouse';
-    },
-    { passive: true, capture: true },
+    }),
   );
 
   // Tap or click: open the card. A link stays a link for the mouse (hover shows its card); on a touch screen,
   // where there is no hover, the first tap on a linked mention opens its card, which offers the link.
-  life.on(
-    document,
-    'click',
-    (e) => {
+  life.onEnd(
+    hub.on('click', (e) => {
       if (!e.isTrusted || h.isOverCard(e.target)) return;
       const link = (e.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
       const i = h.targetAt(e.clientX, e.clientY);
@@ -150,7 +144,6 @@ export function installPointer(life: Lifetime, h: PointerHandlers): void {
       }
       cancelOpen?.();
       h.open(i, 'tap', point);
-    },
-    { capture: true },
+    }),
   );
 }

@@ -1,6 +1,6 @@
 /**
  * Presentation mode, for a classroom projector: the article's entities one at a time — each once, at its
- * first mention, in reading order — the mention marked in the text and its note in large type beside it
+ * first mention, in reading order — the mention marked (by the card's own layer) and its note in large type beside it
  * (never over it), then the story's timeline as a step of its own. Left/right arrows, Space and Page keys
  * move; up/down scroll a long note; T jumps to the timeline; Esc leaves and puts the window back where it was.
  */
@@ -10,7 +10,7 @@ import { PresentationNote, PresentationTimeline } from '@/components/Presentatio
 import type { Translate } from '@/components/translate';
 import type { Lang } from '@/data/schema';
 import type { CardHost } from './card-host';
-import type { Painter } from './highlights';
+import type { InputHub } from './input-hub';
 import { Lifetime } from './lifetime';
 import type { Mark } from './marks';
 import { revealInWindow } from './reveal';
@@ -19,7 +19,8 @@ type Step = { kind: 'entity'; mark: Mark } | { kind: 'timeline' };
 
 export interface PresentationDeps {
   card: CardHost;
-  painter: Painter;
+  /** Keys, heard before the page's listeners. */
+  hub: InputHub;
   /** Marks in reading order (the first of each entity become the steps). */
   firsts(): Mark[];
   record(id: string): Promise<Entity | undefined>;
@@ -65,7 +66,7 @@ export class Presentation {
     if (!this.life) {
       this.back = { x: scrollX, y: scrollY, focus: document.activeElement };
       this.life = new Lifetime();
-      this.life.on(window, 'keydown', (e) => this.key(e), { capture: true });
+      this.life.onEnd(this.deps.hub.on('keydown', (e) => this.key(e)));
     }
     await this.show(Math.max(0, Math.min(step, this.steps.length - 1)));
   }
@@ -81,7 +82,6 @@ export class Presentation {
     this.life.end();
     this.life = null;
     this.deps.card.hide();
-    this.deps.painter.setCurrent(null);
     const back = this.back;
     this.back = null;
     if (back) {
@@ -101,17 +101,14 @@ export class Presentation {
     else if (e.key === 'Home') void this.show(0);
     else if (e.key === 'End' || e.key === 't' || e.key === 'T') void this.show(this.steps.length - 1);
     else handled = false;
-    if (handled) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-    }
+    if (handled) this.deps.hub.take(e);
   }
 
   private async show(i: number): Promise<void> {
     if (!this.life || i < 0 || i >= this.steps.length) return;
     this.at = i;
     const step = this.steps[i];
-    const { card, painter, lang, published, today } = this.deps;
+    const { card, lang, published, today } = this.deps;
     const t = this.deps.t();
     const nav = {
       lang,
@@ -125,7 +122,6 @@ export class Presentation {
       onExit: () => this.exit(),
     };
     if (step.kind === 'timeline') {
-      painter.setCurrent(null);
       const events = await this.deps.events();
       if (this.at !== i || !this.life) return;
       card.display(h(PresentationTimeline, { ...nav, events }), { mention: [], dark: false, variant: 'panel' });
@@ -135,7 +131,6 @@ export class Presentation {
     if (this.at !== i || !this.life) return;
     if (!entity || !step.mark.range.startContainer.isConnected) return;
     revealInWindow(step.mark.range, true);
-    painter.setCurrent(step.mark.range);
     card.display(h(PresentationNote, { ...nav, entity }), { mention: this.deps.rectsOf(step.mark.range), dark: step.mark.onDark, variant: 'present' });
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The script that runs in news pages (registered in the manifest for the curated news sites, injected by the
- * toolbar button elsewhere): the gate. Most pages a reader opens never mention Medicaid, and for them this is
+ * The script that runs in news pages (registered in the manifest for the curated news sites at document_start,
+ * injected by the toolbar button elsewhere): the gate. It installs the input hub before the page's own
+ * scripts run, then waits for the document to be parsed. Most pages a reader opens never mention Medicaid, and for them this is
  * all that runs: their text read once, natively, two regular expressions, and a watch for an article that
  * arrives later (single-page apps, infinite scroll). A page that might be coverage, or a message from the
  * extension's own pages (popup, side panel), loads the annotator (entrypoints/annotator), which the browser
@@ -15,7 +16,8 @@ import { gateDocument, type GateVerdict } from '@/engine/gate';
 import { parseContentRequest } from '@/utils/messages';
 import { readPageSettings } from '@/utils/page-settings';
 import type { Annotator } from '../annotator/annotator';
-import { HOST_TAG } from '../annotator/host-tag';
+import { inputHub } from '../annotator/input-hub';
+import { isOwnElement } from '../annotator/own-ui';
 import { extensionAlive, Lifetime } from '../annotator/lifetime';
 import { watchPage } from '../annotator/watcher';
 import { loadAnnotator } from './load-annotator';
@@ -55,7 +57,7 @@ class Gate implements Instance {
       return;
     }
     // Only a leftover card host of an earlier instance is the extension's own here: this one has none yet.
-    watchPage(this.watching, (node) => (node as Element).localName === HOST_TAG, () => {
+    watchPage(this.watching, isOwnElement, () => {
       if (!extensionAlive()) this.destroy();
       else {
         const later = gateDocument(document);
@@ -101,6 +103,9 @@ export default defineUnlistedScript({
   // No global variable for the IIFE's return value.
   globalName: false,
   main() {
+    // First of all, before any of the page's scripts can run (the manifest runs this at document_start): the
+    // reader's input is heard here before the page can swallow it (see input-hub.ts).
+    inputHub();
     const scope = globalThis as unknown as Record<symbol, Instance | undefined>;
     // Injected again (the toolbar button) or after the extension was updated: the newest instance takes over.
     scope[INSTANCE]?.destroy();
@@ -108,6 +113,9 @@ export default defineUnlistedScript({
       if (scope[INSTANCE] === gate) scope[INSTANCE] = undefined;
     });
     scope[INSTANCE] = gate;
-    gate.start();
+    // The page's text is read once it has been parsed. Heard on window in the capture phase, where this listener
+    // comes before any the page adds: a page cannot keep the extension from starting by stopping the event.
+    if (document.readyState !== 'loading') gate.start();
+    else window.addEventListener('DOMContentLoaded', () => scope[INSTANCE] === gate && gate.start(), { capture: true, once: true });
   },
 });

@@ -4,10 +4,9 @@ import { ALL_SITES, allSitesWanted } from '@/utils/all-sites';
 import { isSiteEnabled, readUnderlineMode, setSiteEnabled, setUnderlineMode } from '@/utils/settings';
 import type { ActiveTab } from '@/components/PopupApp';
 
-import { GATE_SCRIPT, HIGHLIGHTS_CSS } from '@/utils/annotator-files';
+import { GATE_SCRIPT } from '@/utils/annotator-files';
 
 const CONTENT_SCRIPT = `/${GATE_SCRIPT}` as const;
-const CONTENT_CSS = `/${HIGHLIGHTS_CSS}`;
 
 /**
  * The tab the popup speaks to: the active tab of its window — or, when the popup page is opened on its own
@@ -35,14 +34,9 @@ async function send<T>(message: ContentRequest): Promise<T | null> {
 }
 
 async function inject(tabId: number): Promise<void> {
-  if (browser.scripting) {
-    await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS] });
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
-  } else {
-    // Firefox MV2
-    await browser.tabs.insertCSS(tabId, { file: CONTENT_CSS });
-    await browser.tabs.executeScript(tabId, { file: CONTENT_SCRIPT });
-  }
+  if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  // Firefox MV2
+  else await browser.tabs.executeScript(tabId, { file: CONTENT_SCRIPT });
 }
 
 /** The side panel and sidebar APIs, which the polyfill's types do not list (Chrome 116+, Firefox). */
