@@ -5,6 +5,7 @@ import { parsePlainText } from '../../engine/plain-text';
 import { plainTextPage, type Routes } from '../../scripts/lib/serve';
 import { SEED_PATH } from '../support/expected';
 import { cardFixturePage } from '../support/card-fixture';
+import { hostileRoutes } from './hostile';
 
 export const SAMPLE_HTML = readFileSync(join(import.meta.dirname, '../../sample/article.html'), 'utf8');
 
@@ -76,6 +77,7 @@ document.getElementById('root').innerHTML = ${JSON.stringify(article)}; };</scri
   '/elsewhere': () => plainTextPage('Another page', ['Nothing to see here.']),
   /** The extension's card in an open shadow root, for axe-core (tests/fixtures/card-page.tsx). */
   '/fixture/card': cardFixturePage,
+  ...hostileRoutes,
 };
 
 export const hasSeed = existsSync(SEED_PATH);

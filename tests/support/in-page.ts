@@ -102,7 +102,8 @@ export const extensionShadowRoots = () => {
 export const extensionAt = ({ x, y }: { x: number; y: number }) => {
   const own = (window as unknown as { __mdc: Bookkeeping }).__mdc.own;
   const el = document.elementFromPoint(x, y);
-  return { extension: !!el && !own.has(el), tag: el?.localName ?? null };
+  // A page's own element made after the bookkeeping last looked (a hostile page's cover) has an id of `page-…`.
+  return { extension: !!el && !own.has(el) && !el.id.startsWith('page-'), tag: el?.localName ?? null };
 };
 
 export const windowMessages = () => (window as unknown as { __mdc: Bookkeeping }).__mdc.messages;
@@ -125,7 +126,8 @@ export interface RangeInfo {
 }
 
 /**
- * Every range of the extension's highlights (`mdc-*`, except `mdc-current`), once each, in document
+ * Every range of the extension's highlights (every name in the registry but a test page's own, `page-*`: the
+ * extension's names are random per page), once each, in document
  * order. `main` lists selectors of the main content (article text and its headline); `exclude`, parts of
  * it that are not prose (photo credits).
  */
@@ -138,7 +140,7 @@ export const highlightRanges = ({ main = [], exclude = [] }: { main?: string[]; 
   };
   const registry = CSS.highlights as unknown as Map<string, Set<AbstractRange>>;
   for (const [name, highlight] of registry) {
-    if (!name.startsWith('mdc-') || name === 'mdc-current') continue;
+    if (name.startsWith('page-')) continue; // a test page's own highlight
     // Firefox 140 can refuse a page script access to a highlight the extension is changing at that very moment
     // ("Permission denied to access property length"): read what can be read; the caller polls again.
     let ranges: AbstractRange[] = [];
@@ -193,7 +195,7 @@ export const placeRange = ({ index, fraction }: { index: number; fraction: numbe
   };
   const seen = new Map<string, Range>();
   for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-    if (!name.startsWith('mdc-') || name === 'mdc-current') continue;
+    if (name.startsWith('page-')) continue; // a test page's own highlight
     let ranges: AbstractRange[] = [];
     try {
       ranges = Array.from(highlight); // see highlightRanges: Firefox 140 may refuse a highlight being changed
@@ -375,7 +377,7 @@ export const stopChurn = () => clearInterval((window as unknown as { __churn?: n
 export const liveHighlightCount = () => {
   let n = 0;
   for (const [name, highlight] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>) {
-    if (!name.startsWith('mdc-') || name === 'mdc-current') continue;
+    if (name.startsWith('page-')) continue; // a test page's own highlight
     let ranges: AbstractRange[] = [];
     try {
       ranges = Array.from(highlight); // see highlightRanges: Firefox 140 may refuse a highlight being changed

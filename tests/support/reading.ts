@@ -138,7 +138,7 @@ export async function switchSite(r: Reader, on: boolean, hostname = 'apnews.com'
   await r.setStorage({ disabledSites: on ? [] : [hostname] });
   await expect.poll(async () => (await r.annotations()).enabled, POLL).toBe(on);
   // The highlights follow the setting: wait for them too.
-  if (!on) await expect.poll(() => r.run(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].filter((k) => k.startsWith('mdc-')).length, undefined), POLL).toBe(0);
+  if (!on) await expect.poll(() => r.run(() => [...(CSS.highlights as unknown as Map<string, unknown>).keys()].filter((k) => !k.startsWith('page-')).length, undefined), POLL).toBe(0);
 }
 
 export interface UnderlineReport {
