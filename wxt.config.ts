@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { NEWS_MATCHES } from './utils/news-sites';
-import { ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT, GATE_SCRIPT } from './utils/annotator-files';
+import { ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT, GATE_SCRIPT, INPUT_SCRIPT } from './utils/annotator-files';
 
 export const GECKO_ID = 'medicaid-data-context@example.org';
 
@@ -66,13 +66,15 @@ export default defineConfig({
   }),
   hooks: {
     // The gate is an unlisted script (see entrypoints/gate/index.ts for why), registered here for the curated
-    // news sites at document_start, so that its input listeners come before the page's own. No stylesheet: the
+    // news sites at document_idle, after the input hub at document_start (entrypoints/input), whose listeners
+    // so come before the page's own. No stylesheet: the
     // highlight styles are inserted by the background only on pages recognised as coverage, for names chosen per
     // page (utils/highlight-styles.ts), so that no page can tell the extension is installed by probing a style.
     'build:manifestGenerated': (wxt, manifest) => {
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: NEWS_MATCHES, js: [GATE_SCRIPT], run_at: 'document_start' },
+        { matches: NEWS_MATCHES, js: [INPUT_SCRIPT], run_at: 'document_start' },
+        { matches: NEWS_MATCHES, js: [GATE_SCRIPT], run_at: 'document_idle' },
       ];
       // The annotator, imported by the gate only on pages that might be coverage, and the in-page UI, imported by
       // the annotator on the reader's first use (entrypoints/annotator/own-script.ts). Chrome serves them under

@@ -40,11 +40,19 @@ export const isHugePage = (body: Element): boolean => body.getElementsByTagName(
  */
 export type GateVerdict = 'no' | 'text' | 'huge';
 
+/**
+ * Above this many characters of text, a page is huge however few its elements (a few hundred paragraphs of a
+ * few thousand words each): the pass reads it in slices by characters, never in one go.
+ */
+export const HUGE_PAGE_CHARS = 1_000_000;
+
 export function gateDocument(doc: Document): GateVerdict {
   const body = doc.body;
   if (!body) return 'no';
   if (isHugePage(body)) return 'huge';
-  return mightBeCoverage(gateText(body), doc.title) ? 'text' : 'no';
+  const text = gateText(body);
+  if (!mightBeCoverage(text, doc.title)) return 'no';
+  return text.length > HUGE_PAGE_CHARS ? 'huge' : 'text';
 }
 
 /**

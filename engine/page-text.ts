@@ -267,6 +267,8 @@ export function readPageText(root: Element, opts: ReadOptions = {}): PageTextInd
  * while the code is still cold (the first pass in a fresh page is).
  */
 const NODES_PER_STEP = 1024;
+/** Characters read between two yields, whatever the number of nodes (a page of few, very long paragraphs). */
+const CHARS_PER_STEP = 256_000;
 
 /**
  * The same walk, yielding every few thousand nodes so a page with megabytes of text is read in slices.
@@ -326,9 +328,12 @@ export function* readPageTextSteps(root: Element, opts: ReadOptions = {}): Gener
   const walker = walkerOver(root);
   let node: Node | null = walker.nextNode();
   let visited = 0;
+  let stepStart = 0;
   while (node) {
     while (closers.length && closers[closers.length - 1].after === node) leave();
-    if (++visited % NODES_PER_STEP === 0) {
+    if (++visited % NODES_PER_STEP === 0 || length - stepStart > CHARS_PER_STEP) {
+      visited = 0;
+      stepStart = length;
       chunks.push(parts.join(''));
       parts = [];
       yield;

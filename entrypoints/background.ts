@@ -28,10 +28,18 @@ let finder: ClaimFinder | undefined;
 const pending = new PendingParts();
 const claimById = new Map<string, Claim>(claims.map((c) => [c.id, c]));
 
+/**
+ * What one page's answer carries at most: the first mentions and claims in reading order. A page that names the
+ * story's entities tens of thousands of times (a few hundred paragraphs of the story repeated) would otherwise
+ * cost its main thread a long task to receive, and underline nothing more a reader can use.
+ */
+const MAX_MENTIONS = 10_000;
+const MAX_CLAIMS = 300;
+
 /** The article's checkable statements, judged at its date and today, with the story's events since. */
 function checkClaims(text: string, spans: number[] | undefined, peripheral: number[], published: string | null, today: string): ClaimsAnswer {
   finder ??= compileClaims(prepareClaims(claims));
-  const checks = finder.find(text, { published, today, spans, peripheral }).filter((c) => c.verdict !== null);
+  const checks = finder.find(text, { published, today, spans, peripheral }).filter((c) => c.verdict !== null).slice(0, MAX_CLAIMS);
   return {
     checks,
     claims: [...new Set(checks.map((c) => c.id))].map((id) => claimById.get(id)!).filter(Boolean),
@@ -99,7 +107,8 @@ export default defineBackground(() => {
       if (text === null) return Promise.resolve({ error: 'parts missing' });
       const { peripheral, main, headlines } = msg;
       const result = theEngine().annotate({ text, peripheral, main, headlines }, msg.title);
-      const answer: PageAnswer = { detection: result.detection, mentions: packMentions(result.mentions), story: result.story };
+      const mentions = result.mentions.length > MAX_MENTIONS ? result.mentions.slice(0, MAX_MENTIONS) : result.mentions;
+      const answer: PageAnswer = { detection: result.detection, mentions: packMentions(mentions), story: result.story };
       if (!result.detection.detected) return Promise.resolve(answer);
       answer.claims = checkClaims(text, result.story?.spans, peripheral, msg.published, msg.today);
       // A new page in the tab: whatever an earlier one did to its card is not this one's.

@@ -5,10 +5,11 @@
  * contentScripts.register, which does not persist, so it is redone at each background start).
  */
 import { storage } from '#imports';
-import { GATE_SCRIPT } from './annotator-files';
+import { GATE_SCRIPT, INPUT_SCRIPT } from './annotator-files';
 
 export const ALL_SITES = ['*://*/*'];
 const SCRIPT_ID = 'all-sites';
+const INPUT_ID = 'all-sites-input';
 export const allSitesWanted = storage.defineItem<boolean>('local:allSites', { fallback: false });
 
 /** What registration needs from the browser; injectable so the decision can be tested without one. */
@@ -36,6 +37,7 @@ export function browserRegistration(): RegistrationApi {
   const scripting = browser.scripting as typeof browser.scripting | undefined;
   const contentScripts = (browser as unknown as { contentScripts?: { register(o: unknown): Promise<FirefoxRegistration> } }).contentScripts;
   const files = { js: [GATE_SCRIPT] };
+  const input = { js: [INPUT_SCRIPT] };
   return {
     hasPermission: () => browser.permissions.contains({ origins: ALL_SITES }),
     async isRegistered() {
@@ -44,12 +46,18 @@ export function browserRegistration(): RegistrationApi {
     },
     async register() {
       if (scripting?.registerContentScripts)
-        await scripting.registerContentScripts([{ id: SCRIPT_ID, matches: ALL_SITES, ...files, runAt: 'document_start', persistAcrossSessions: true }]);
-      else if (contentScripts)
-        firefoxRegistration = await contentScripts.register({ matches: ALL_SITES, js: files.js.map((file) => ({ file })), runAt: 'document_start' });
+        await scripting.registerContentScripts([
+          { id: INPUT_ID, matches: ALL_SITES, ...input, runAt: 'document_start', persistAcrossSessions: true },
+          { id: SCRIPT_ID, matches: ALL_SITES, ...files, runAt: 'document_idle', persistAcrossSessions: true },
+        ]);
+      else if (contentScripts) {
+        const inputRegistration = await contentScripts.register({ matches: ALL_SITES, js: input.js.map((file) => ({ file })), runAt: 'document_start' });
+        const gateRegistration = await contentScripts.register({ matches: ALL_SITES, js: files.js.map((file) => ({ file })), runAt: 'document_idle' });
+        firefoxRegistration = { unregister: () => Promise.all([inputRegistration.unregister(), gateRegistration.unregister()]).then(() => undefined) };
+      }
     },
     async unregister() {
-      if (scripting?.unregisterContentScripts) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+      if (scripting?.unregisterContentScripts) await scripting.unregisterContentScripts({ ids: [SCRIPT_ID, INPUT_ID] });
       else {
         await firefoxRegistration?.unregister();
         firefoxRegistration = null;

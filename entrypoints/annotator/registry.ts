@@ -45,8 +45,13 @@ interface Entry {
 const sameBoundaries = (a: Range, b: Range) =>
   a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 
+/** Ranges compared in full per repair: a page with tens of thousands of marks is gone through over several. */
+const RANGES_PER_REPAIR = 2000;
+
 export class GuardedHighlights {
   private readonly entries = new Map<string, Entry>();
+  /** Where the last repair's full comparison stopped (key, and how many of that key's ranges it had done). */
+  private cursor = { key: '', done: 0 };
 
   constructor(private readonly names: HighlightNames) {}
 
@@ -101,13 +106,20 @@ export class GuardedHighlights {
   }
 
   /**
-   * Put the registry back as the extension left it; returns how many highlights needed it. Cheap when nothing
-   * changed: a look-up and a size per highlight, and four comparisons per range.
+   * Put the registry back as the extension left it; returns how many highlights needed it. Each call looks at
+   * every highlight's entry and size (a look-up each), and compares up to RANGES_PER_REPAIR ranges in full
+   * (boundaries, and membership), going on where the last call stopped: on most pages all of them, every time.
    */
   repair(): number {
     if (!supportsHighlights()) return 0;
     let repaired = 0;
-    for (const entry of this.entries.values()) {
+    let budget = RANGES_PER_REPAIR;
+    const keys = [...this.entries.keys()];
+    // Start the full comparison where the last one stopped.
+    const first = Math.max(0, keys.indexOf(this.cursor.key));
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[(first + k) % keys.length];
+      const entry = this.entries.get(key)!;
       let touched = false;
       if (CSS.highlights.get(entry.name) !== entry.highlight) {
         CSS.highlights.set(entry.name, entry.highlight);
@@ -116,7 +128,21 @@ export class GuardedHighlights {
       // As many ranges as ours, and each of ours in it: then none is the page's. (Never iterated: Firefox does not
       // let a content script iterate a highlight, a setlike object of the page's document.)
       let intact = entry.highlight.size === entry.copies.size && entry.highlight.priority === entry.priority;
-      if (intact) for (const [own, copy] of entry.copies) if (!sameBoundaries(own, copy) || !entry.highlight.has(copy)) intact = false;
+      if (intact && budget > 0) {
+        const skip = key === this.cursor.key ? this.cursor.done : 0;
+        let i = 0;
+        let done = skip;
+        for (const [own, copy] of entry.copies) {
+          if (i++ < skip) continue;
+          if (budget-- <= 0) break;
+          done++;
+          if (!sameBoundaries(own, copy) || !entry.highlight.has(copy)) {
+            intact = false;
+            break;
+          }
+        }
+        this.cursor = done >= entry.copies.size ? { key: keys[(first + k + 1) % keys.length], done: 0 } : { key, done };
+      }
       if (!intact) {
         // Fresh copies: the old ones are the page's to keep.
         entry.highlight.clear();

@@ -1,7 +1,6 @@
 /**
- * The script that runs in news pages (registered in the manifest for the curated news sites at document_start,
- * injected by the toolbar button elsewhere): the gate. It installs the input hub before the page's own
- * scripts run, then waits for the document to be parsed. Most pages a reader opens never mention Medicaid, and for them this is
+ * The script that runs in news pages (registered in the manifest for the curated news sites at document_idle,
+ * after entrypoints/input at document_start; injected by the toolbar button elsewhere): the gate. Most pages a reader opens never mention Medicaid, and for them this is
  * all that runs: their text read once, natively, two regular expressions, and a watch for an article that
  * arrives later (single-page apps, infinite scroll). A page that might be coverage, or a message from the
  * extension's own pages (popup, side panel), loads the annotator (entrypoints/annotator), which the browser
@@ -103,8 +102,8 @@ export default defineUnlistedScript({
   // No global variable for the IIFE's return value.
   globalName: false,
   main() {
-    // First of all, before any of the page's scripts can run (the manifest runs this at document_start): the
-    // reader's input is heard here before the page can swallow it (see input-hub.ts).
+    // The input hub is normally there already (entrypoints/input, at document_start); injected by the toolbar
+    // button, the gate installs it itself, after the page's own listeners.
     inputHub();
     const scope = globalThis as unknown as Record<symbol, Instance | undefined>;
     // Injected again (the toolbar button) or after the extension was updated: the newest instance takes over.
@@ -113,9 +112,6 @@ export default defineUnlistedScript({
       if (scope[INSTANCE] === gate) scope[INSTANCE] = undefined;
     });
     scope[INSTANCE] = gate;
-    // The page's text is read once it has been parsed. Heard on window in the capture phase, where this listener
-    // comes before any the page adds: a page cannot keep the extension from starting by stopping the event.
-    if (document.readyState !== 'loading') gate.start();
-    else window.addEventListener('DOMContentLoaded', () => scope[INSTANCE] === gate && gate.start(), { capture: true, once: true });
+    gate.start();
   },
 });

@@ -155,6 +155,30 @@ describe('the highlight registry, guarded', () => {
     expect(guarded.repair()).toBe(0);
   });
 
+  it('on a page with thousands of marks, finds a moved copy within a few repairs, comparing a bounded number each time', () => {
+    const text = document.body.firstChild!.firstChild!;
+    const many = Array.from({ length: 5000 }, () => {
+      const r = document.createRange();
+      r.setStart(text, 0);
+      r.setEnd(text, 8);
+      return r;
+    });
+    const names = new HighlightNames();
+    const guarded = new GuardedHighlights(names);
+    guarded.add('person', many);
+    const h = registry.get(names.of('person'))!;
+    const copies = [...h] as Range[];
+    copies[4500].setStart(text, 3);
+    let calls = 0;
+    while (copies[4500].startOffset === 3 && h.has(copies[4500]) && calls < 10) {
+      guarded.repair();
+      calls++;
+    }
+    expect(h.has(copies[4500])).toBe(false);
+    expect(calls).toBe(3);
+    expect(h.size).toBe(5000);
+  });
+
   it('gives every page its own names', () => {
     const a = new HighlightNames();
     const b = new HighlightNames();
