@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { documentMightBeCoverage, gateDocument, gateText, HUGE_PAGE_ELEMENTS, INLINE_CODE_BUDGET, mightBeCoverage } from '../../engine/gate';
+import { documentMightBeCoverage, gateDocument, gateText, HUGE_PAGE_CHARS, HUGE_PAGE_ELEMENTS, INLINE_CODE_BUDGET, mightBeCoverage } from '../../engine/gate';
 
 describe('the gate on a live document', () => {
   const page = (title: string, html: string) => {
@@ -29,6 +29,17 @@ describe('the gate on a live document', () => {
     expect(mightBeCoverage(doc.body.textContent ?? '', doc.title)).toBe(false);
     expect(documentMightBeCoverage(doc)).toBe(true);
     expect(gateDocument(doc)).toBe('huge');
+  });
+
+  it('calls a page huge by its characters too: a few hundred very long paragraphs are read in slices', () => {
+    const paragraph = `<p>${'CMS gave Medicaid data on enrollees to ICE, the states said. '.repeat(160)}</p>`;
+    const dense = page('Medicaid data', paragraph.repeat(Math.ceil(HUGE_PAGE_CHARS / 9000) + 10));
+    expect(dense.body.getElementsByTagName('*').length).toBeLessThan(HUGE_PAGE_ELEMENTS / 10);
+    expect(gateDocument(dense)).toBe('huge');
+    // The same words in a page a tenth the size: read at once.
+    expect(gateDocument(page('Medicaid data', paragraph.repeat(10)))).toBe('text');
+    // And a long page that cannot be coverage is still turned away.
+    expect(gateDocument(page('Weather', `<p>${'Rain in Seattle. '.repeat(70_000)}</p>`))).toBe('no');
   });
 
   describe('a body that is mostly inline code (news sites inline their data as JSON)', () => {

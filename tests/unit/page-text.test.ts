@@ -2,6 +2,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_SEPARATOR, createEngine, locate, readPageText, toRange } from '../../engine';
+import { readPageTextSteps } from '../../engine/page-text';
 import { ENTITIES, LEXICON } from '../support/fixtures';
 
 const body = (html: string) => {
@@ -128,5 +129,25 @@ describe('anchor', () => {
     expect(loc.end.node.data).toBe(' Services said ICE got Medicaid data for deportation.');
     const range = toRange(document, idx, cms.start, cms.end)!;
     expect(range.toString()).toBe('Centers for Medicare & Medicaid Services');
+  });
+});
+
+describe('reading a page of few, very long paragraphs', () => {
+  it('yields every 256 k characters or so, whatever the number of nodes, and keeps the text in those pieces', () => {
+    const sentence = 'CMS gave Medicaid data on enrollees to ICE, the states said. ';
+    document.body.innerHTML = Array.from({ length: 40 }, () => `<p>${sentence.repeat(400)}</p>`).join('');
+    const steps = readPageTextSteps(document.body);
+    let yields = 0;
+    let next = steps.next();
+    while (!next.done) {
+      yields++;
+      next = steps.next();
+    }
+    const index = next.value;
+    const total = 40 * sentence.length * 400;
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(total / 260_000));
+    expect(index.pieces!.length).toBe(yields + 1);
+    expect(Math.max(...index.pieces!.map((p) => p.length))).toBeLessThan(256_000 + sentence.length * 400 + 2);
+    expect(index.text.replace(/\u2029/g, '')).toBe(sentence.repeat(400 * 40));
   });
 });
