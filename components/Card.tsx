@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { DatedFact, Entity, Event, Lang, Person, Source } from '../data/schema';
 import { formatCitation, formatDate, localize, monthsBetween, underscore } from './format';
-import { roleStory } from './roles';
+import { roleStory, titleLines } from './roles';
 import { CopyButton, SourceItems, SourceLine } from './sources';
 import type { Translate } from './translate';
 
@@ -84,25 +84,13 @@ function Timeline({ facts, t, lang }: { facts: DatedFact[]; t: Translate; lang: 
   );
 }
 
-/** The person's title when the article was written and, when it differs, now; "last confirmed" where unsure. */
+/**
+ * The person's title when the article was written and, when it differs, now; a title held today with its term
+ * or last confirmation and the day it was checked; "last confirmed" where unsure (engine/roles.ts).
+ */
 function Titles({ person, published, today, t, lang }: { person: Person; published: string | null; today: string; t: Translate; lang: Lang }) {
-  const { then, now, thenConfirmed, nowConfirmed } = roleStory(person, published, today);
-  const label = (r: Person['roles'][number]) => (r.organization ? `${localize(r.title, lang)}, ${localize(r.organization, lang)}` : localize(r.title, lang));
-  const confirmed = (r: Person['roles'][number]) => t('card.lastConfirmed', [label(r), formatDate(r.asOf, lang)]);
-  const lines: string[] = [];
-  if (then) {
-    lines.push(thenConfirmed ? t('card.titleThen', [label(then)]) : confirmed(then));
-    if (now !== then) {
-      if (then.to) lines.push(t('card.titleUntil', [label(then), formatDate(then.to, lang)]));
-      if (now) lines.push(nowConfirmed ? t('card.titleNow', [label(now)]) : confirmed(now));
-    } else if (thenConfirmed && !nowConfirmed) lines.push(t('card.notConfirmedSince', [formatDate(then.asOf, lang)]));
-  } else if (now) {
-    if (!nowConfirmed) lines.push(confirmed(now));
-    else lines.push(now.from ? t('card.titleSince', [label(now), formatDate(now.from, lang)]) : label(now));
-  } else {
-    const last = person.roles[person.roles.length - 1];
-    lines.push(last.to ? t('card.titleUntil', [label(last), formatDate(last.to, lang)]) : confirmed(last));
-  }
+  const { then, now } = roleStory(person, published, today);
+  const lines = titleLines(person, published, today, { lang, t, date: (d) => formatDate(d, lang) });
   return (
     <p class="mdc-keyfact">
       {lines.map((l, i) => (

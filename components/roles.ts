@@ -1,1 +1,1 @@
-export { CONFIRMED_FOR_MONTHS, confirmedOn, rolesOn, roleStory, type RoleStory } from '../engine/roles';
+export { CONFIRMED_FOR_MONTHS, confirmedOn, fixedTerm, rolesOn, roleStory, termEnd, titleLines, type RoleStory, type TitleWords } from '../engine/roles';

@@ -3,7 +3,9 @@
  * Staleness is judged against the day the check runs (passed in), never against the dataset's `updated`
  * date: a release made today can still carry a record nobody has re-checked for a year.
  */
+import type { Claim } from './claim-schema';
 import type { DatasetMeta, Entity } from './schema';
+import { confirmedOn, fixedTerm, rolesOn, termEnd } from '../engine/roles';
 
 /** A record whose `verified` date is more than this many months before today needs checking again (cards say so too). */
 export const STALE_AFTER_MONTHS = 6;
@@ -41,10 +43,18 @@ export function auditEntity(e: Entity, today: string): string[] {
   switch (e.kind) {
     case 'person':
       if (!e.roles.some((r) => r.from)) out.push('no role says when it began');
-      // An open role reads as held today on cards; say when it was last confirmed held.
+      // An open role held at someone's pleasure reads as "last confirmed" on cards once its confirmation is old.
       for (const r of e.roles)
-        if (!r.to && olderThan(r.asOf, STALE_AFTER_MONTHS, today))
+        if (!termEnd(r) && !fixedTerm(r) && olderThan(r.asOf, STALE_AFTER_MONTHS, today))
           out.push(`role "${r.title.en}" has no end date but was last confirmed held on ${r.asOf}: confirm it is still held, or date its end`);
+      for (const r of e.roles) {
+        if (!r.tenure) out.push(`role "${r.title.en}" does not say how it is held (tenure: elected, judicial, appointed, acting or staff)`);
+        if (r.tenure === 'elected' && !r.ends && !r.to)
+          out.push(`role "${r.title.en}" is an elected office with no scheduled end (ends)`);
+        const last = termEnd(r);
+        if (last && day(last) < day(today) && !r.successor && SINGLE_HOLDER.test(r.title.en))
+          out.push(`role "${r.title.en}" ended on ${last} and names no successor: add who held the office next, if known`);
+      }
       break;
     case 'state':
       if (!e.program && e.lawsuit === 'none') out.push('neither a program nor a lawsuit role: why is it in the dataset?');
@@ -117,6 +127,49 @@ export function roleConflicts(entities: readonly Entity[]): string[] {
   return out;
 }
 
+/**
+ * Titles and statuses presented as current that nobody has checked for six months: failures, not notes
+ * (`npm run data:check` exits non-zero). A title held today needs a `checked` date within six months of today;
+ * a claim needs a `verified` date within six months, and its open value an `asOf` (the last day a source
+ * confirmed it) within six months — or an open `unsure` window saying it is only last known, on purpose.
+ */
+export function currentFailures(entities: readonly Entity[], claims: readonly Claim[], today: string): string[] {
+  const out: string[] = [];
+  for (const p of entities) {
+    if (p.kind !== 'person') continue;
+    for (const r of rolesOn(p, today)) {
+      const what = `${p.id}: title "${r.title.en}" (held today as far as the dataset knows)`;
+      if (!r.checked) out.push(`${what} carries no checked date`);
+      else if (olderThan(r.checked, STALE_AFTER_MONTHS, today)) out.push(`${what} was checked on ${r.checked}, more than ${STALE_AFTER_MONTHS} months before ${today}`);
+      else if (day(r.checked) > day(today)) out.push(`${what} was checked on ${r.checked}, after ${today}`);
+    }
+  }
+  for (const c of claims) {
+    if (olderThan(c.verified, STALE_AFTER_MONTHS, today)) out.push(`claim ${c.id}: verified ${c.verified}, more than ${STALE_AFTER_MONTHS} months before ${today}`);
+    if (c.timeless) continue;
+    const open = c.values.find((v) => !v.to && day(v.from) <= day(today));
+    if (!open) continue;
+    const unsureNow = (c.unsure ?? []).some((w) => day(w.from) <= day(today) && (!w.to || day(today) <= day(w.to)));
+    if (unsureNow) continue;
+    if (!open.asOf) out.push(`claim ${c.id}: its current value "${open.value}" (from ${open.from}) says no asOf: when did a source last confirm it?`);
+    else if (olderThan(open.asOf, STALE_AFTER_MONTHS, today))
+      out.push(`claim ${c.id}: its current value "${open.value}" was last confirmed on ${open.asOf}, more than ${STALE_AFTER_MONTHS} months before ${today}: cite a newer source, or add an unsure window from when it stopped being confirmed`);
+  }
+  return out;
+}
+
+/** Titles held today that cards present as "last confirmed" (on purpose: nothing newer could be cited), and statuses only last known. */
+export function lastConfirmed(entities: readonly Entity[], claims: readonly Claim[], today: string): string[] {
+  const out: string[] = [];
+  for (const p of entities)
+    if (p.kind === 'person') for (const r of rolesOn(p, today)) if (!confirmedOn(r, today)) out.push(`${p.id}: "${r.title.en}" last confirmed ${r.asOf}${r.checked ? `, checked ${r.checked}` : ''}`);
+  for (const c of claims) {
+    const w = (c.unsure ?? []).find((u) => day(u.from) <= day(today) && (!u.to || day(today) <= day(u.to)));
+    if (w) out.push(`claim ${c.id}: no verdict since ${w.from} — ${w.why.en}`);
+  }
+  return out;
+}
+
 /** Records oldest-checked first (then oldest situation, then id), so the next review starts at the top. */
 export function byVerified(entities: readonly Entity[]): Entity[] {
   const key = (e: Entity) => day(e.verified);
@@ -124,7 +177,7 @@ export function byVerified(entities: readonly Entity[]): Entity[] {
 }
 
 /** The `npm run data:check` report: every record by age, then the gaps and stale facts per record. */
-export function checkReport(meta: DatasetMeta, entities: readonly Entity[], today: string): string[] {
+export function checkReport(meta: DatasetMeta, entities: readonly Entity[], today: string, claims: readonly Claim[] = []): string[] {
   const counts = new Map<string, number>();
   for (const e of entities) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
   const lines = [
@@ -149,5 +202,15 @@ export function checkReport(meta: DatasetMeta, entities: readonly Entity[], toda
   lines.push(flagged ? `${flagged} record(s) have gaps or stale facts (listed above).` : 'No gaps or stale facts.');
   const conflicts = roleConflicts(entities);
   lines.push('', conflicts.length ? 'Terms that cannot all be true:' : 'No conflicting terms.', ...conflicts.map((c) => `  - ${c}`));
+  const known = lastConfirmed(entities, claims, today);
+  lines.push('', known.length ? 'Presented as last confirmed or last known, on purpose:' : 'Nothing presented as last confirmed.', ...known.map((k) => `  - ${k}`));
+  const failures = currentFailures(entities, claims, today);
+  lines.push(
+    '',
+    failures.length
+      ? `FAIL: ${failures.length} current title(s) or status(es) not checked within ${STALE_AFTER_MONTHS} months of ${today}:`
+      : `Every current title and status was checked within ${STALE_AFTER_MONTHS} months of ${today}.`,
+    ...failures.map((f) => `  - FAIL ${f}`),
+  );
   return lines;
 }

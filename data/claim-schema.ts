@@ -61,6 +61,11 @@ const Statement = {
   /** What the sources say, for the card: a full sentence in each language. */
   statement: localized(10, 600),
   sources: z.array(Source).min(1),
+  /**
+   * The latest day a source confirms this value held (a value still open needs one within six months of the
+   * release, or an `unsure` window from the day it stops being confirmed: `npm run data:check` fails otherwise).
+   */
+  asOf: IsoDate.optional(),
 };
 const Span = { from: IsoDate, to: IsoDate.optional() };
 

@@ -27,10 +27,12 @@ export const SourceKind = z.enum([
   'statute', 'regulation', 'federal-register', 'court', 'agency', 'legislature', 'official', 'news',
 ]);
 
+const notRejected = (u: string) => !REJECTED_HOSTS.some((h) => new URL(u).hostname === h || new URL(u).hostname.endsWith('.' + h));
+
 export const Source = z.object({
   url: z
     .url({ protocol: /^https$/, hostname: z.regexes.domain })
-    .refine((u) => !REJECTED_HOSTS.some((h) => new URL(u).hostname === h || new URL(u).hostname.endsWith('.' + h)), {
+    .refine(notRejected, {
       message: 'cites a mirror or aggregator; cite the primary source or the original report',
     }),
   title: z.string().min(3),
@@ -38,6 +40,16 @@ export const Source = z.object({
   kind: SourceKind,
   /** Publication or signature date of the source itself, when known. */
   date: IsoDate.optional(),
+  /**
+   * For a live page that changes (an agency's statement, a person page, a docket): the day it was read for the
+   * statement it supports. A live page cited without it may say something else today.
+   */
+  accessed: IsoDate.optional(),
+  /**
+   * A copy of the version that was read (a web archive's snapshot), beside the original and never instead of it:
+   * `url` stays the original address.
+   */
+  archived: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).optional(),
 });
 
 /**
@@ -114,16 +126,52 @@ export const Agency = z.object({
 });
 
 /**
- * A title is a term: held from `from` to `to` (absent `to`: still held as of the record's `verified` date).
+ * How a title is held, which decides when it ends without anyone reporting it:
+ * - `elected`: an elected office, ending by rule at `ends` (the end of the term of office);
+ * - `judicial`: a judgeship, held for life (an Article III judge) unless `ends` says otherwise;
+ * - `appointed`: an appointment; at someone's pleasure, unless `ends` gives a fixed term;
+ * - `acting`: filling a vacancy until someone is appointed or confirmed;
+ * - `staff`: a job (a spokesman, a career official, a reporter).
+ */
+export const Tenure = z.enum(['elected', 'judicial', 'appointed', 'acting', 'staff']);
+
+const PersonId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
+
+/** Who held the office next, for a term that ended. */
+export const Successor = z.object({
+  name: z.string().min(2),
+  /** The dataset's record for them, when there is one. */
+  id: PersonId.optional(),
+  /** Their title, when it differs from the one that ended (an acting holder). */
+  title: Localized.optional(),
+  from: IsoDate.optional(),
+  sources: z.array(Source).min(1),
+});
+
+/**
+ * A title is a term: held from `from` to `to`. Absent `to`, a fixed term (`tenure` elected or judicial, or an
+ * appointment with `ends`) holds until its scheduled end; any other title is known to hold only until `asOf`,
+ * and cards present it as current for six months after that and as "last confirmed" later.
  * Cards show the title held at the article's date and, when it differs, the one held now.
  */
 export const Role = z.object({
   title: Localized,
   organization: Localized.optional(),
+  tenure: Tenure.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  /** Date the title was confirmed held (a statement, a filing, a report). */
+  /** The term's scheduled end by rule (an elected term, a fixed appointment), when it has one. */
+  ends: IsoDate.optional(),
+  /** Date the title was last confirmed held by a source (a statement, a filing, a report). */
   asOf: IsoDate,
+  /**
+   * The day someone last checked this title against sources, whether or not they found a newer confirmation.
+   * Required in practice for every title held today: `npm run data:check` fails when it is missing or older than
+   * six months.
+   */
+  checked: IsoDate.optional(),
+  /** For a term that ended: who held the office next, when known. */
+  successor: Successor.optional(),
   sources: z.array(Source).min(1),
 });
 
@@ -186,6 +234,8 @@ export const Lexicon = z.object({
 });
 
 export type Source = z.infer<typeof Source>;
+export type Tenure = z.infer<typeof Tenure>;
+export type Role = z.infer<typeof Role>;
 export type Alias = z.infer<typeof Alias>;
 export type AliasRule = z.infer<typeof AliasRule>;
 export type DatedFact = z.infer<typeof DatedFact>;

@@ -97,9 +97,17 @@ export function loadDataset(dir = DATA_DIR): ValidatedDataset {
     });
   }
   // Cross-record references.
-  for (const e of entities)
+  for (const e of entities) {
     if (e.kind === 'agency' && e.parent && !seen.has(e.parent))
       problems.push(`${seen.get(e.id)}: record '${e.id}': field parent: no record has id '${e.parent}'`);
+    if (e.kind === 'person')
+      e.roles.forEach((r, k) => {
+        const id = r.successor?.id;
+        if (id && !entities.some((p) => p.id === id && p.kind === 'person'))
+          problems.push(`${seen.get(e.id)}: record '${e.id}': field roles[${k}].successor.id: no person record has id '${id}'`);
+        if (r.successor && !r.to) problems.push(`${seen.get(e.id)}: record '${e.id}': field roles[${k}].successor: a successor needs the term's end (to)`);
+      });
+  }
 
   const claims = loadClaims(dir, seen, problems);
 

@@ -6,7 +6,7 @@
  */
 import type { Claim, ClaimValue } from '../../data/claim-schema';
 import type { Entity, Lang, Person, Source } from '../../data/schema';
-import { roleStory } from '../roles';
+import { roleStory, titleLines as roleTitleLines } from '../roles';
 import { sentences } from '../sentences';
 import { BLOCK_SEPARATOR, type ClaimCheck, type ClaimValueRef, type PageSnapshot, type SnapshotSpan } from '../types';
 import type { ExportContext, Translate } from './index';
@@ -149,24 +149,9 @@ function wordEnd(text: string, at: number, limit: number): number {
 // People: the title held when the article was written and now, in the card's words (card.* messages).
 
 export function titleLines(person: Person, published: string | null, today: string, lang: Lang, t: Translate, date: (iso: string) => string): string[] {
-  const { then, now, thenConfirmed, nowConfirmed } = roleStory(person, published, today);
-  type Role = Person['roles'][number];
-  const label = (r: Role) => (r.organization ? `${localize(r.title, lang)}, ${localize(r.organization, lang)}` : localize(r.title, lang));
-  const confirmed = (r: Role) => t('card.lastConfirmed', [label(r), date(r.asOf)]);
-  const lines: string[] = [];
-  if (then) {
-    lines.push(thenConfirmed ? t('card.titleThen', [label(then)]) : confirmed(then));
-    if (now !== then) {
-      if (then.to) lines.push(t('card.titleUntil', [label(then), date(then.to)]));
-      if (now) lines.push(nowConfirmed ? t('card.titleNow', [label(now)]) : confirmed(now));
-    } else if (thenConfirmed && !nowConfirmed) lines.push(t('card.notConfirmedSince', [date(then.asOf)]));
-  } else if (now) {
-    lines.push(!nowConfirmed ? confirmed(now) : now.from ? t('card.titleSince', [label(now), date(now.from)]) : label(now));
-    if (!published) lines.push(t('card.articleDateUnknown'));
-  } else {
-    const last = person.roles[person.roles.length - 1];
-    lines.push(last.to ? t('card.titleUntil', [label(last), date(last.to)]) : confirmed(last));
-  }
+  const lines = roleTitleLines(person, published, today, { lang, t, date });
+  const { then, now } = roleStory(person, published, today);
+  if (!then && now && !published) lines.push(t('card.articleDateUnknown'));
   return lines;
 }
 

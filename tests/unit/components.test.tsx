@@ -82,7 +82,9 @@ describe('Card', () => {
     await mount(<Card {...cardBase} published="2025-08-01" entity={lyons} mentionText="Todd Lyons" confidence="high" version="2.0.0" onClose={() => {}} />);
     const fact = root.querySelector('.mdc-keyfact')!.textContent!;
     expect(fact).not.toContain('Now:');
-    expect(fact).toContain('Not confirmed in this role since');
+    // What was last known and when the dataset looked again, never a doubt cast on someone's present office.
+    expect(fact).toMatch(/Acting Director.*\(last confirmed [A-Z][a-z]{2} \d{1,2}, \d{4}\) · checked [A-Z][a-z]{2} \d{4}/);
+    expect(fact).not.toContain('Not confirmed');
   });
 
   it('says when a match is only probable', async () => {

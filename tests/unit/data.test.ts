@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../data';
-import { auditEntity, byVerified, checkReport, isStale, roleConflicts } from '../../data/audit';
+import { auditEntity, byVerified, checkReport, currentFailures, isStale, roleConflicts } from '../../data/audit';
+import type { Claim } from '../../data/claim-schema';
 import { publishDataset, publishedSchema, PublishedDataset } from '../../data/publish';
 import { REJECTED_HOSTS, type Entity } from '../../data/schema';
 import { DATA_DIR, DatasetError, loadDataset, missingSpanish } from '../../data/validate';
@@ -167,6 +168,30 @@ describe('audit', () => {
     const open = { ...person, roles: [{ ...person.roles[0], to: undefined, asOf: '2025-03-01' }] };
     expect(auditEntity(open, '2026-11-30').join('\n')).toContain('has no end date but was last confirmed held on 2025-03-01');
     expect(auditEntity(open, '2025-06-01').join('\n')).not.toContain('has no end date');
+  });
+
+  it('fails, not notes, every title held today that was not checked within six months', () => {
+    const open = { ...person, roles: [{ ...person.roles[1], to: undefined, checked: '2026-05-01' }] };
+    expect(currentFailures([open], [], '2026-11-30')).toEqual([expect.stringContaining('kristi-noem: title "Special Envoy')]);
+    expect(currentFailures([{ ...open, roles: [{ ...open.roles[0], checked: '2026-11-01' }] }], [], '2026-11-30')).toEqual([]);
+    expect(currentFailures([{ ...open, roles: [{ ...open.roles[0], checked: undefined }] }], [], '2026-11-30')).toEqual([expect.stringContaining('carries no checked date')]);
+    // A term that ended is history: no check needed.
+    expect(currentFailures([person], [], '2026-11-30').filter((f) => f.includes('Secretary of Homeland Security'))).toEqual([]);
+    const report = checkReport({ version: '9.9.9', updated: '2026-11-30' }, [open], '2026-11-30');
+    expect(report).toContainEqual(expect.stringMatching(/^ {2}- FAIL kristi-noem/));
+  });
+
+  it('fails a status presented as current with no confirmation within six months, unless an unsure window says so', () => {
+    const claim = structuredClone(validated.claims.find((c) => c.id === 'court-block-status')!) as Claim;
+    const last = claim.values[claim.values.length - 1];
+    last.asOf = '2026-03-13';
+    claim.unsure = [];
+    claim.verified = '2026-11-30';
+    expect(currentFailures([], [claim], '2026-11-30')).toEqual([expect.stringContaining('claim court-block-status: its current value "partly" was last confirmed on 2026-03-13')]);
+    claim.unsure = [{ from: '2026-09-14', why: { en: 'Only last known: nothing later could be confirmed.', es: 'Solo lo último conocido: no se pudo confirmar nada posterior.' } }];
+    expect(currentFailures([], [claim], '2026-11-30')).toEqual([]);
+    claim.verified = '2026-01-01';
+    expect(currentFailures([], [claim], '2026-11-30')).toEqual([expect.stringContaining('claim court-block-status: verified 2026-01-01')]);
   });
 
   it('lists every record oldest-verified first, with asOf, verified and the stale ones marked', () => {
