@@ -84,6 +84,7 @@ export function ClaimCard({ check, claim, lang, t, published, version, autoFocus
         <p>
           <strong>{t('claim.now')}</strong> {localize(now.statement, lang)}
         </p>
+        {!now.to && now.asOf && <p class="mdc-note">{t('card.lastConfirmedOn', [date(now.asOf)])}</p>}
         {!published && <p class="mdc-note">{t('claim.dateUnknown')}</p>}
         <p class="mdc-note">{localize(claim.about, lang)}</p>
       </div>

@@ -131,7 +131,8 @@ export function roleConflicts(entities: readonly Entity[]): string[] {
  * Titles and statuses presented as current that nobody has checked for six months: failures, not notes
  * (`npm run data:check` exits non-zero). A title held today needs a `checked` date within six months of today;
  * a claim needs a `verified` date within six months, and its open value an `asOf` (the last day a source
- * confirmed it) within six months — or an open `unsure` window saying it is only last known, on purpose.
+ * confirmed it). An open value last confirmed more than six months ago is presented as "last confirmed" on purpose
+ * (no "agrees" verdict: engine/verdict.ts) and listed by `lastConfirmed`, not failed.
  */
 export function currentFailures(entities: readonly Entity[], claims: readonly Claim[], today: string): string[] {
   const out: string[] = [];
@@ -149,11 +150,7 @@ export function currentFailures(entities: readonly Entity[], claims: readonly Cl
     if (c.timeless) continue;
     const open = c.values.find((v) => !v.to && day(v.from) <= day(today));
     if (!open) continue;
-    const unsureNow = (c.unsure ?? []).some((w) => day(w.from) <= day(today) && (!w.to || day(today) <= day(w.to)));
-    if (unsureNow) continue;
     if (!open.asOf) out.push(`claim ${c.id}: its current value "${open.value}" (from ${open.from}) says no asOf: when did a source last confirm it?`);
-    else if (olderThan(open.asOf, STALE_AFTER_MONTHS, today))
-      out.push(`claim ${c.id}: its current value "${open.value}" was last confirmed on ${open.asOf}, more than ${STALE_AFTER_MONTHS} months before ${today}: cite a newer source, or add an unsure window from when it stopped being confirmed`);
   }
   return out;
 }
@@ -166,6 +163,9 @@ export function lastConfirmed(entities: readonly Entity[], claims: readonly Clai
   for (const c of claims) {
     const w = (c.unsure ?? []).find((u) => day(u.from) <= day(today) && (!u.to || day(today) <= day(u.to)));
     if (w) out.push(`claim ${c.id}: no verdict since ${w.from} — ${w.why.en}`);
+    const open = c.timeless ? undefined : c.values.find((v) => !v.to && day(v.from) <= day(today));
+    if (open?.asOf && olderThan(open.asOf, STALE_AFTER_MONTHS, today))
+      out.push(`claim ${c.id}: "${open.value}" last confirmed ${open.asOf}, checked ${c.verified} (no "agrees" verdict; the card says when it was last confirmed)`);
   }
   return out;
 }

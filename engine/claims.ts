@@ -89,7 +89,7 @@ function effectiveValues(claim: Claim, unsure: [string, string | null][]): Value
       const end = v.to ? dayRange(v.to)[1] : undefined;
       if (v.from.length === 7) unsure.push(dayRange(v.from));
       if (v.to?.length === 7) unsure.push(dayRange(v.to));
-      const base = { index, from: v.from, ...(v.to ? { to: v.to } : {}), start, ...(end ? { end } : {}) };
+      const base = { index, from: v.from, ...(v.to ? { to: v.to } : {}), start, ...(end ? { end } : {}), ...(v.asOf ? { asOf: v.asOf } : {}) };
       switch (claim.kind) {
         case 'count': {
           const c = v as Extract<Claim, { kind: 'count' }>['values'][number];

@@ -24,6 +24,8 @@ export interface ValueSpec {
   accept?: string[];
   /** '*': everything not accepted is wrong (a title held by one person). */
   reject?: string[] | '*';
+  /** The last day a source confirmed this value held (an open value older than six months is only "last confirmed"). */
+  asOf?: string;
 }
 
 export interface JudgedClaim {
@@ -97,6 +99,27 @@ function valueAt(claim: JudgedClaim, day: string): At {
 
 const ref = (v: ValueSpec): ClaimValueRef => ({ index: v.index, value: v.value, from: v.from, ...(v.to ? { to: v.to } : {}) });
 
+/** How long after its last confirmation an open value still counts as the value today (as a title does: engine/roles.ts). */
+export const CONFIRMED_FOR_MONTHS = 6;
+
+/** `d` (YYYY-MM-DD) plus `n` calendar months, the day clamped to the month's length. */
+function addMonths(d: string, n: number): string {
+  const [y, m, dd] = d.split('-').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(dd, last)).padStart(2, '0')}`;
+}
+
+/**
+ * Is the value known to hold on `day`: ended (history), or confirmed by a source within six months before it?
+ * "Still right" needs this; a value only last confirmed long ago gets no "agrees" (the card says when it was last
+ * confirmed). What the article got wrong, or what changed since it was written, rests on the record's history.
+ */
+const confirmedOn = (v: ValueSpec, day: string): boolean =>
+  v.end !== undefined || v.asOf === undefined || day <= addMonths(v.asOf.length === 7 ? `${v.asOf}-01` : v.asOf, CONFIRMED_FOR_MONTHS);
+
 /** The verdict and the values it rests on; null when the dataset has no value for today at all. */
 export function judge(
   claim: JudgedClaim,
@@ -123,7 +146,7 @@ export function judge(
     const right = accepts(claim.kind, then, asserted);
     if (right === false) return result('differs');
     if (right === null || !now) return result(null);
-    if (now.index === then.index || accepts(claim.kind, now, asserted) === true) return result('agrees');
+    if (now.index === then.index || accepts(claim.kind, now, asserted) === true) return result(claim.timeless || confirmedOn(now, today) ? 'agrees' : null);
     const change = claim.values.find((v) => v.index > then.index && v.start <= today && accepts(claim.kind, v, asserted) !== true);
     return result('outdated', change?.from ?? now.from);
   }
@@ -133,7 +156,7 @@ export function judge(
   // Unknown date: judge against today only (the caller says so).
   if (!now) return result(null);
   const rightNow = accepts(claim.kind, now, asserted);
-  if (rightNow === true) return result('agrees');
+  if (rightNow === true) return result(claim.timeless || confirmedOn(now, today) ? 'agrees' : null);
   if (rightNow === false && claim.timeless && claim.values.every((v) => accepts(claim.kind, v, asserted) === false)) return result('differs');
   return result(null);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../data';
-import { auditEntity, byVerified, checkReport, currentFailures, isStale, roleConflicts } from '../../data/audit';
+import { auditEntity, byVerified, checkReport, currentFailures, isStale, lastConfirmed, roleConflicts } from '../../data/audit';
 import type { Claim } from '../../data/claim-schema';
 import { publishDataset, publishedSchema, PublishedDataset } from '../../data/publish';
 import { REJECTED_HOSTS, type Entity } from '../../data/schema';
@@ -181,15 +181,16 @@ describe('audit', () => {
     expect(report).toContainEqual(expect.stringMatching(/^ {2}- FAIL kristi-noem/));
   });
 
-  it('fails a status presented as current with no confirmation within six months, unless an unsure window says so', () => {
+  it('fails a status not checked within six months, or that says nothing of when it was last confirmed; lists one only last confirmed', () => {
     const claim = structuredClone(validated.claims.find((c) => c.id === 'court-block-status')!) as Claim;
     const last = claim.values[claim.values.length - 1];
-    last.asOf = '2026-03-13';
     claim.unsure = [];
     claim.verified = '2026-11-30';
-    expect(currentFailures([], [claim], '2026-11-30')).toEqual([expect.stringContaining('claim court-block-status: its current value "partly" was last confirmed on 2026-03-13')]);
-    claim.unsure = [{ from: '2026-09-14', why: { en: 'Only last known: nothing later could be confirmed.', es: 'Solo lo último conocido: no se pudo confirmar nada posterior.' } }];
+    delete last.asOf;
+    expect(currentFailures([], [claim], '2026-11-30')).toEqual([expect.stringContaining('claim court-block-status: its current value "partly" (from 2026-01-06) says no asOf')]);
+    last.asOf = '2026-03-13';
     expect(currentFailures([], [claim], '2026-11-30')).toEqual([]);
+    expect(lastConfirmed([], [claim], '2026-11-30')).toEqual([expect.stringContaining('claim court-block-status: "partly" last confirmed 2026-03-13')]);
     claim.verified = '2026-01-01';
     expect(currentFailures([], [claim], '2026-11-30')).toEqual([expect.stringContaining('claim court-block-status: verified 2026-01-01')]);
   });
