@@ -25,6 +25,8 @@ export type Lang = 'en' | 'es';
 
 export const SourceKind = z.enum([
   'statute', 'regulation', 'federal-register', 'court', 'agency', 'legislature', 'official', 'news',
+  /** A named organization's own statement or analysis (an association, an advocacy group): attributed in the text. */
+  'organization',
 ]);
 
 const notRejected = (u: string) => !REJECTED_HOSTS.some((h) => new URL(u).hostname === h || new URL(u).hostname.endsWith('.' + h));
@@ -145,6 +147,11 @@ export const Successor = z.object({
   /** Their title, when it differs from the one that ended (an acting holder). */
   title: Localized.optional(),
   from: IsoDate.optional(),
+  /**
+   * The day the successor was announced, when the sources cited announce the succession but do not show it
+   * happening (a nominee not yet confirmed): cards say "successor announced", never "succeeded by".
+   */
+  announced: IsoDate.optional(),
   sources: z.array(Source).min(1),
 });
 

@@ -109,7 +109,8 @@ const current = (person: Person, r: Role, w: TitleWords) => `${label(r, w.lang)}
 const unconfirmed = (person: Person, r: Role, w: TitleWords) => `${w.t('card.lastConfirmed', [label(r, w.lang), w.date(r.asOf)])} · ${checked(person, r, w)}`;
 
 /** "Succeeded by …" for a term that ended, when the record knows who held the office next. */
-const successorLine = (r: Role, w: TitleWords): string[] => (r.successor ? [w.t('card.successor', [r.successor.name])] : []);
+const successorLine = (r: Role, w: TitleWords): string[] =>
+  !r.successor ? [] : r.successor.announced ? [w.t('card.successorAnnounced', [r.successor.name, w.date(r.successor.announced)])] : [w.t('card.successor', [r.successor.name])];
 
 /**
  * The lines a card shows for a person: the title when the article was written and, when it differs, now;
