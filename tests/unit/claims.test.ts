@@ -112,8 +112,10 @@ describe('counts', () => {
   it('the plaintiff states now: 20 is outdated since Wisconsin joined; 21 or 22 agrees later', () => {
     const twenty = one('lawsuit-plaintiff-states', 'The 20 plaintiff states won an injunction over the Medicaid data.', '2025-07-15');
     expect(twenty).toMatchObject({ verdict: 'outdated', since: '2025-08', then: { value: '20' }, now: { value: '21' } });
-    expect(verdict('lawsuit-plaintiff-states', 'Twenty-two plaintiff states challenge the Medicaid data sharing.', '2026-01-09')).toBe('agrees');
-    expect(verdict('lawsuit-plaintiff-states', 'Los veintidós estados demandantes piden proteger los datos de Medicaid.', '2026-01-09')).toBe('agrees');
+    // "Agrees" needs the count confirmed within six months of today (last confirmed Dec. 30, 2025): see freshness.test.ts.
+    expect(verdict('lawsuit-plaintiff-states', 'Twenty-two plaintiff states challenge the Medicaid data sharing.', '2026-01-09', '2026-03-01')).toBe('agrees');
+    expect(verdict('lawsuit-plaintiff-states', 'Los veintidós estados demandantes piden proteger los datos de Medicaid.', '2026-01-09', '2026-03-01')).toBe('agrees');
+    expect(verdict('lawsuit-plaintiff-states', 'Twenty-two plaintiff states challenge the Medicaid data sharing.', '2026-01-09')).toBeNull();
     // August 2025, the month Wisconsin joined, is unsettled: no verdict.
     expect(verdict('lawsuit-plaintiff-states', 'The 20 plaintiff states won an injunction over the Medicaid data.', '2025-08-20')).toBeNull();
   });
@@ -205,8 +207,10 @@ describe('statuses', () => {
   it('"a judge allowed sharing basic data": wrong in the autumn of 2025, right since Jan. 6, 2026', () => {
     const allowed = 'The judge has allowed ICE to use basic Medicaid data such as addresses.';
     expect(verdict('court-block-status', allowed, '2025-10-01')).toBe('differs');
-    expect(verdict('court-block-status', allowed, '2026-02-01')).toBe('agrees');
-    expect(verdict('court-block-status', 'Un juez federal permitió compartir con ICE datos básicos de Medicaid.', '2026-02-01')).toBe('agrees');
+    expect(verdict('court-block-status', allowed, '2026-02-01', '2026-06-01')).toBe('agrees');
+    expect(verdict('court-block-status', 'Un juez federal permitió compartir con ICE datos básicos de Medicaid.', '2026-02-01', '2026-06-01')).toBe('agrees');
+    // Last confirmed March 13, 2026: by late November no longer "still right", only last confirmed.
+    expect(verdict('court-block-status', allowed, '2026-02-01')).toBeNull();
   });
 
   it('in Spanish', () => {
@@ -224,12 +228,14 @@ describe('statuses', () => {
   });
 
   it('ICE access: right once the agreement was in force; unsettled while the injunction covered only plaintiff states', () => {
-    expect(verdict('ice-access-status', 'ICE now has access to Medicaid data on millions of people.', '2025-08-05')).toBe('agrees');
+    expect(verdict('ice-access-status', 'ICE now has access to Medicaid data on millions of people.', '2025-08-05', '2026-06-01')).toBe('agrees');
+    // After Sept. 9, 2026, the agreement's stated end, nothing could be confirmed: no verdict today.
+    expect(verdict('ice-access-status', 'ICE now has access to Medicaid data on millions of people.', '2025-08-05')).toBeNull();
     // July 2025: the agreement's month, its exact start not settled.
     expect(verdict('ice-access-status', 'ICE now has access to Medicaid data on millions of people.', '2025-07-20')).toBeNull();
     expect(verdict('ice-access-status', 'ICE now has access to Medicaid data on millions of people.', '2025-10-20')).toBeNull();
     expect(verdict('ice-access-status', 'ICE cannot use Medicaid data to find immigrants.', '2025-08-05')).toBe('differs');
-    expect(verdict('ice-access-status', 'ICE ya tiene acceso a los datos de Medicaid.', '2026-02-01')).toBe('agrees');
+    expect(verdict('ice-access-status', 'ICE ya tiene acceso a los datos de Medicaid.', '2026-02-01', '2026-06-01')).toBe('agrees');
     expect(one('ice-access-status', 'The records could let ICE find immigrants through Medicaid.', '2025-06-13')).toBeUndefined();
   });
 
@@ -237,8 +243,8 @@ describe('statuses', () => {
     const frozen = 'California has frozen new enrollment of undocumented adults in Medi-Cal.';
     expect(verdict('california-enrollment-freeze', frozen, '2025-03-01')).toBe('differs');
     expect(verdict('california-enrollment-freeze', frozen, '2025-09-01')).toBeNull();
-    expect(verdict('california-enrollment-freeze', frozen, '2026-02-01')).toBe('agrees');
-    expect(verdict('california-enrollment-freeze', 'California congeló la inscripción de adultos indocumentados en Medi-Cal.', '2026-02-01')).toBe('agrees');
+    expect(verdict('california-enrollment-freeze', frozen, '2026-02-01', '2026-06-01')).toBe('agrees');
+    expect(verdict('california-enrollment-freeze', 'California congeló la inscripción de adultos indocumentados en Medi-Cal.', '2026-02-01', '2026-06-01')).toBe('agrees');
     // The future tense is a plan, not the state of things.
     expect(one('california-enrollment-freeze', 'California congelará nuevas inscripciones en Medi-Cal para adultos indocumentados.', '2025-06-01')).toBeUndefined();
   });
@@ -247,15 +253,15 @@ describe('statuses', () => {
     const running = 'In Illinois a state program still covers immigrant adults aged 42 to 64.';
     expect(one('illinois-hbia-status', running, '2024-10-01')).toMatchObject({ verdict: 'outdated', since: '2025-07-01' });
     expect(verdict('illinois-hbia-status', running, '2026-01-09')).toBe('differs');
-    expect(verdict('illinois-hbia-status', 'Illinois ended its Health Benefits for Immigrant Adults program.', '2025-08-01')).toBe('agrees');
+    expect(verdict('illinois-hbia-status', 'Illinois ended its Health Benefits for Immigrant Adults program.', '2025-08-01', '2025-12-01')).toBe('agrees');
     // Seniors are another program, still running.
     expect(one('illinois-hbia-status', 'Illinois still covers immigrant adults 65 and older, the seniors program.', '2026-01-09')).toBeUndefined();
   });
 
   it('MinnesotaCare for undocumented adults: ended after Dec. 31, 2025', () => {
-    expect(verdict('minnesotacare-undocumented-adults', 'Minnesota ended MinnesotaCare coverage for undocumented adults.', '2026-02-01')).toBe('agrees');
+    expect(verdict('minnesotacare-undocumented-adults', 'Minnesota ended MinnesotaCare coverage for undocumented adults.', '2026-02-01', '2026-06-01')).toBe('agrees');
     expect(verdict('minnesotacare-undocumented-adults', 'MinnesotaCare covers undocumented adults who meet the income rules.', '2025-02-01')).toBe('outdated');
-    expect(verdict('minnesotacare-undocumented-adults', 'Minnesota eliminó la cobertura de MinnesotaCare para adultos indocumentados.', '2026-02-01')).toBe('agrees');
+    expect(verdict('minnesotacare-undocumented-adults', 'Minnesota eliminó la cobertura de MinnesotaCare para adultos indocumentados.', '2026-02-01', '2026-06-01')).toBe('agrees');
   });
 });
 
@@ -266,7 +272,9 @@ describe('titles', () => {
     expect(verdict('dhs-secretary', noem, '2026-03-27')).toBeNull();
     expect(verdict('dhs-secretary', noem, '2026-05-01')).toBe('differs');
     expect(verdict('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2025-10-01')).toBe('differs');
-    expect(verdict('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2026-05-01')).toBe('agrees');
+    expect(verdict('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2026-05-01', '2026-06-01')).toBe('agrees');
+    // Mullin last confirmed in March 2026 (no citable record of the confirmation vote): no "agrees" in late November.
+    expect(verdict('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2026-05-01')).toBeNull();
   });
 
   it('name before title, in Spanish, and a misspelt copy', () => {
@@ -275,9 +283,11 @@ describe('titles', () => {
     expect(one('dhs-secretary', 'Kristi Noam, the DHS secretary, said the sharing was lawful.', '2025-10-01')?.asserted).toBe('kristi-noem');
   });
 
-  it('HHS Secretary Robert F. Kennedy Jr. agrees', () => {
-    expect(verdict('hhs-secretary', 'Aides to Health Secretary Robert F. Kennedy Jr. ordered the transfer.', '2025-06-13')).toBe('agrees');
-    expect(verdict('hhs-secretary', 'El secretario de Salud, Robert F. Kennedy Jr., ordenó la entrega.', '2025-06-13')).toBe('agrees');
+  it('HHS Secretary Robert F. Kennedy Jr. agrees while his title was confirmed within six months', () => {
+    expect(verdict('hhs-secretary', 'Aides to Health Secretary Robert F. Kennedy Jr. ordered the transfer.', '2025-06-13', '2025-12-01')).toBe('agrees');
+    expect(verdict('hhs-secretary', 'El secretario de Salud, Robert F. Kennedy Jr., ordenó la entrega.', '2025-06-13', '2025-12-01')).toBe('agrees');
+    // Last confirmed in June 2025 by the sources cited: not "still right" in late 2026.
+    expect(verdict('hhs-secretary', 'Aides to Health Secretary Robert F. Kennedy Jr. ordered the transfer.', '2025-06-13')).toBeNull();
   });
 
   it('acting ICE Director Todd Lyons: no verdict while his departure is not sourced here', () => {

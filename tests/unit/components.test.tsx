@@ -87,6 +87,38 @@ describe('Card', () => {
     expect(fact).not.toContain('Not confirmed');
   });
 
+  it('reads a sitting president as current on the sample article: his term and the check, never a doubt', async () => {
+    const trump = entityById.get('donald-trump')!;
+    await mount(<Card {...cardBase} published="2026-01-09" today="2026-12-07" entity={trump} mentionText="Donald Trump" confidence="high" version="2.1.0" onClose={() => {}} />);
+    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
+    expect(fact).toContain('President of the United States');
+    expect(fact).toContain('(term to Jan 2029) · checked Dec 2026');
+    expect(fact).toContain('Held when the article was written and now.');
+    expect(fact).not.toMatch(/not confirmed|last confirmed/i);
+  });
+
+  it('in Spanish too', async () => {
+    const trump = entityById.get('donald-trump')!;
+    const es = (await import('../../locales/es.json')).default;
+    await mount(<Card {...cardBase} lang="es" t={translator(es, en)} published="2026-01-09" today="2026-12-07" entity={trump} mentionText="Donald Trump" confidence="high" version="2.1.0" onClose={() => {}} />);
+    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
+    expect(fact).toMatch(/Presidente de Estados Unidos, La Casa Blanca \(mandato hasta ene 2029\) · verificado en dic 2026/);
+  });
+
+  it('names a judge appointed for life and the senators’ terms', async () => {
+    await mount(<Card {...cardBase} published="2026-01-09" today="2026-12-07" entity={entityById.get('vince-chhabria')!} mentionText="Vince Chhabria" confidence="high" version="2.1.0" onClose={() => {}} />);
+    expect(root.querySelector('.mdc-keyfact')!.textContent).toContain('(appointed for life) · checked Dec 2026');
+    await mount(<Card {...cardBase} published="2026-01-09" today="2026-12-07" entity={entityById.get('adam-schiff')!} mentionText="Adam Schiff" confidence="high" version="2.1.0" onClose={() => {}} />);
+    expect(root.querySelector('.mdc-keyfact')!.textContent).toContain('(term to Jan 2031) · checked Dec 2026');
+  });
+
+  it('says a successor was announced when the sources show no more than the announcement', async () => {
+    await mount(<Card {...cardBase} published="2025-06-13" today="2026-12-07" entity={entityById.get('kristi-noem')!} mentionText="Kristi Noem" confidence="high" version="2.1.0" onClose={() => {}} />);
+    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
+    expect(fact).toContain('Successor announced Mar 5, 2026: Markwayne Mullin');
+    expect(fact).not.toContain('Succeeded by');
+  });
+
   it('says when a match is only probable', async () => {
     const e = entityById.get('gavin-newsom')!;
     await mount(<Card {...cardBase} entity={e} mentionText="Gavin Newo" confidence="probable" version="1.0.0" onClose={() => {}} />);

@@ -276,6 +276,22 @@ describe('release 2.0.0 invariants', () => {
   });
 });
 
+describe('the extension’s version', () => {
+  it('follows the dataset’s: a data release bumps both (and the manifest, which WXT takes from package.json)', () => {
+    const pkg = JSON.parse(readFileSync(join(DATA_DIR, '../package.json'), 'utf8')) as { version: string };
+    expect(pkg.version).toBe(validated.meta.version);
+  });
+
+  it('has a changelog entry for the release', () => {
+    const changelog = readFileSync(join(DATA_DIR, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(`## ${validated.meta.version} — ${validated.meta.updated}`);
+  });
+
+  it('presents no title or status as current that was not checked within six months of the release', () => {
+    expect(currentFailures(validated.entities, validated.claims, validated.meta.updated)).toEqual([]);
+  });
+});
+
 describe('locales', () => {
   it('uses only message names browsers accept', () => {
     for (const key of loadMessages('en').keys()) expect(key).toMatch(/^[A-Za-z0-9_]+$/);

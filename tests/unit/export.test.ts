@@ -194,7 +194,7 @@ describe('toHandoutHtml', () => {
     const o = byVerdict('outdated');
     expect(outdated.textContent).toContain(`“${o.text}”`);
     expect(outdated.textContent).toContain('Right when the article was published (Jan 9, 2026); changed on Mar 31, 2026.');
-    expect(outdated.textContent).toContain('The dataset says: Markwayne Mullin succeeded Kristi Noem');
+    expect(outdated.textContent).toContain('The dataset says: President Trump announced on March 5, 2026 that Sen. Markwayne Mullin would become Secretary of Homeland Security');
     const differs = items.find((li) => li.getAttribute('class')!.includes('verdict-differs'))!;
     expect(differs.querySelector('.badge')!.textContent).toBe('Differs');
     expect(differs.textContent).toContain('Not what the sources said when the article was published (Jan 9, 2026).');
@@ -557,7 +557,7 @@ describe('citation', () => {
     const index = sample.snapshot.claims.findIndex((c) => c.check.verdict === 'outdated');
     const text = citation(ctx, { claim: index }, 'text');
     expect(text).toContain(`“${sample.snapshot.claims[index].text}” — Outdated: Right when the article was published (2026-01-09); changed on 2026-03-31.`);
-    expect(text).toContain('The dataset says: Markwayne Mullin succeeded Kristi Noem');
+    expect(text).toContain('The dataset says: President Trump announced on March 5, 2026 that Sen. Markwayne Mullin would become Secretary of Homeland Security');
     expect(text).toContain(`Medicaid Data Context dataset v${data.meta.version}, claim record “dhs-secretary”.`);
     expect(text).toMatch(/\nSource: .+https:\/\//);
     const md = citation(ctx, { claim: index }, 'markdown');
