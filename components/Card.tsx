@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { DatedFact, Entity, Event, Lang, Person, Source } from '../data/schema';
 import { formatCitation, formatDate, localize, monthsBetween, underscore } from './format';
 import { roleStory, titleLines } from './roles';
-import { CopyButton, SourceItems, SourceLine } from './sources';
+import { CopyButton, MaybeLink, SourceItems, SourceLine } from './sources';
 import type { Translate } from './translate';
 
 export interface CardProps {
@@ -45,10 +45,9 @@ export function SinceLine({ since, t, lang }: { since: Event[]; t: Translate; la
             {e.sources[0] && (
               <>
                 {' — '}
-                <a href={e.sources[0].url} target="_blank" rel="noopener noreferrer">
+                <MaybeLink url={e.sources[0].url} t={t}>
                   {e.sources[0].publisher}
-                  <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
-                </a>
+                </MaybeLink>
               </>
             )}
           </li>
@@ -73,9 +72,9 @@ function Timeline({ facts, t, lang }: { facts: DatedFact[]; t: Translate; lang: 
           <li key={f.date + f.text.en}>
             <time dateTime={f.date}>{formatDate(f.date, lang)}</time> {localize(f.text, lang)}{' '}
             {f.sources.map((s, i) => (
-              <a key={s.url} class="mdc-cite" href={s.url} target="_blank" rel="noopener noreferrer" title={`${s.title} — ${s.publisher}`}>
-                [{i + 1}]<span class="mdc-sr">{` ${s.publisher} ${t('card.opensInNewTab')}`}</span>
-              </a>
+              <MaybeLink key={s.url ?? s.title} class="mdc-cite" url={s.url} title={`${s.title} — ${s.publisher}`} t={t}>
+                [{i + 1}]<span class="mdc-sr">{` ${s.publisher}`}</span>
+              </MaybeLink>
             ))}
           </li>
         ))}

@@ -35,7 +35,7 @@ export function formatClaimCitation(check: ClaimCheck, claim: Claim, lang: Lang,
     ...(then && then !== value ? [localize(then.statement, lang)] : []),
     localize(value.statement, lang),
     `${t('cite.checked', [claim.verified])} ${t('cite.record', [version, claim.id])}`,
-    ...value.sources.map((s: Source) => t('cite.source', [`${s.title}. ${s.publisher}${s.date ? `, ${s.date}` : ''}. ${s.url}`])),
+    ...value.sources.map((s: Source) => t('cite.source', [`${s.title}. ${s.publisher}${s.date ? `, ${s.date}` : ''}.${s.url ? ` ${s.url}` : ''}`])),
   ];
   return lines.join('\n');
 }

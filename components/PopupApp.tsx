@@ -126,11 +126,14 @@ function Since({ data }: { data: AnnotationsResponse }) {
           {events.map((e) => (
             <li key={e.id}>
               <time dateTime={e.date}>{formatDate(e.date)}</time> {data.lang === 'es' && e.nameEs ? e.nameEs : e.name}{' '}
-              {e.sources[0] && (
-                <a href={e.sources[0].url} target="_blank" rel="noopener noreferrer">
-                  {e.sources[0].publisher}
-                </a>
-              )}
+              {e.sources[0] &&
+                (e.sources[0].url ? (
+                  <a href={e.sources[0].url} target="_blank" rel="noopener noreferrer">
+                    {e.sources[0].publisher}
+                  </a>
+                ) : (
+                  <cite title={i18n.t('card.unlinked')}>{e.sources[0].publisher}</cite>
+                ))}
             </li>
           ))}
         </ol>

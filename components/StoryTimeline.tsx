@@ -5,6 +5,7 @@
  */
 import type { Event, Lang } from '../data/schema';
 import { formatDate, localize } from './format';
+import { MaybeLink } from './sources';
 import type { Translate } from './translate';
 
 export interface StoryTimelineProps {
@@ -30,10 +31,9 @@ export function StoryTimeline({ events, published, lang, t, summaries = false }:
         <span class="mdc-event-name">{lang === 'es' && e.nameEs ? e.nameEs : e.name}</span>
         {summaries && <span class="mdc-event-summary">{localize(e.summary, lang)}</span>}
         {first && (
-          <a class="mdc-event-source" href={first.url} target="_blank" rel="noopener noreferrer">
+          <MaybeLink class="mdc-event-source" url={first.url} t={t}>
             {first.publisher}
-            <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
-          </a>
+          </MaybeLink>
         )}
       </li>
     );

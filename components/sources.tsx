@@ -3,6 +3,7 @@
  * that says it opens a new tab, then publisher and date; and the short form in a card's footer. Plus the
  * copy button both cards share.
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Lang, Source } from '../data/schema';
 import { formatDate } from './format';
@@ -15,17 +16,41 @@ export interface SourceClasses {
 }
 const CARD: SourceClasses = { sr: 'mdc-sr', meta: 'mdc-meta' };
 
+/**
+ * A link to a source's address, which opens a new tab; for an original report cited by headline alone (the
+ * dataset's `unlinked` sources) the same words, not a link, and what a reader looking it up needs to know.
+ */
+export function MaybeLink({ url, class: className, title, t, children }: { url?: string; class?: string; title?: string; t: Translate; children: ComponentChildren }) {
+  if (!url)
+    return (
+      <span class={className} title={title ? `${title} — ${t('card.unlinked')}` : t('card.unlinked')}>
+        {children}
+      </span>
+    );
+  return (
+    <a class={className} href={url} target="_blank" rel="noopener noreferrer" title={title}>
+      {children}
+      <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
+    </a>
+  );
+}
+
 export function SourceLink({ s, t, lang, classes = CARD }: { s: Source; t: Translate; lang: Lang; classes?: SourceClasses }) {
   return (
     <>
-      <a href={s.url} target="_blank" rel="noopener noreferrer">
-        {s.title}
-        <span class={classes.sr}>{` ${t('card.opensInNewTab')}`}</span>
-      </a>
+      {s.url ? (
+        <a href={s.url} target="_blank" rel="noopener noreferrer">
+          {s.title}
+          <span class={classes.sr}>{` ${t('card.opensInNewTab')}`}</span>
+        </a>
+      ) : (
+        <cite>{s.title}</cite>
+      )}
       <span class={classes.meta}>
         {' — '}
         {s.publisher}
         {s.date ? `, ${formatDate(s.date, lang)}` : ''}
+        {s.url ? '' : ` (${t('card.unlinked')})`}
       </span>
     </>
   );
@@ -35,7 +60,7 @@ export function SourceItems({ sources, t, lang, classes }: { sources: readonly S
   return (
     <>
       {sources.map((s) => (
-        <li key={s.url}>
+        <li key={s.url ?? s.title}>
           <SourceLink s={s} t={t} lang={lang} classes={classes} />
         </li>
       ))}
@@ -49,10 +74,9 @@ export function SourceLine({ s, t, lang }: { s: Source | undefined; t: Translate
   return (
     <span class="mdc-source-line">
       {t('card.source')}{' '}
-      <a href={s.url} target="_blank" rel="noopener noreferrer" title={s.title}>
+      <MaybeLink url={s.url} title={s.title} t={t}>
         {s.publisher}
-        <span class="mdc-sr">{` ${t('card.opensInNewTab')}`}</span>
-      </a>
+      </MaybeLink>
       {s.date ? `, ${formatDate(s.date, lang)}` : ''}
     </span>
   );

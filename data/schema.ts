@@ -31,12 +31,22 @@ export const SourceKind = z.enum([
 
 const notRejected = (u: string) => !REJECTED_HOSTS.some((h) => new URL(u).hostname === h || new URL(u).hostname.endsWith('.' + h));
 
-export const Source = z.object({
+export const Source = z
+  .object({
+  /** The source's own address. Absent only for an original report cited by headline (see `unlinked`). */
   url: z
     .url({ protocol: /^https$/, hostname: z.regexes.domain })
     .refine(notRejected, {
       message: 'cites a mirror or aggregator; cite the primary source or the original report',
-    }),
+    })
+    .optional(),
+  /**
+   * An original news report cited by its exact headline, outlet and date, without an address: what to say
+   * when the original's own page could not be seen from here but the report itself is beyond doubt (its
+   * headline, byline and date read alike in several independent copies). Says so, for the fact-checker who
+   * looks it up. Never a mirror's address instead.
+   */
+  unlinked: z.string().min(20).max(400).optional(),
   title: z.string().min(3),
   publisher: z.string().min(2),
   kind: SourceKind,
@@ -52,7 +62,15 @@ export const Source = z.object({
    * `url` stays the original address.
    */
   archived: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).optional(),
-});
+})
+  .refine((s) => (s.url === undefined) !== (s.unlinked === undefined), {
+    message: 'give the source\'s url, or (an original news report only) `unlinked` saying why there is none',
+    path: ['url'],
+  })
+  .refine((s) => s.unlinked === undefined || (s.kind === 'news' && s.date !== undefined && s.date.length === 10), {
+    message: 'a source cited without an address must be a news report with its day of publication',
+    path: ['unlinked'],
+  });
 
 /**
  * How an alias may match. Default: case-insensitive, anywhere on a page recognised as coverage.

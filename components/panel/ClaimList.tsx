@@ -30,7 +30,7 @@ export function ClaimItem({ row }: { row: ClaimRow }) {
   const then = valueOf(record, check.then);
   const now = valueOf(record, check.now);
   const sources = new Map<string, Source>();
-  for (const v of [then, now]) for (const s of v?.sources ?? []) sources.set(s.url, s);
+  for (const v of [then, now]) for (const s of v?.sources ?? []) sources.set(s.url ?? s.title, s);
   const same = then && now && check.then!.index === check.now.index;
   return (
     <article class={`claim verdict-${verdict}`} data-claim={row.index} data-verdict={verdict} aria-labelledby={`claim-${row.index}-verdict`}>

@@ -64,7 +64,7 @@ export function toClaimReview(ctx: ExportContext): Json[] {
       inLanguage: lang,
       citation: words.sources.map((s) => ({
         '@type': 'CreativeWork',
-        url: s.url,
+        ...(s.url ? { url: s.url } : {}),
         name: s.title,
         publisher: { '@type': 'Organization', name: s.publisher },
         ...(s.date ? { datePublished: s.date } : {}),

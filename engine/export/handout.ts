@@ -150,9 +150,9 @@ const host = (url: string) => {
 function sourcesHtml(sources: readonly Source[], ctx: Ctx, max = Infinity, record?: string): string {
   if (!sources.length) return '';
   const items = sources.slice(0, max).map((s) => {
-    const web = isWebUrl(s.url);
-    const link = web ? `<a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a>` : escapeHtml(s.title);
-    const site = web && host(s.url) ? ` <span class="host">(${escapeHtml(host(s.url))})</span>` : '';
+    const url = webUrl(s.url);
+    const link = url ? `<a href="${escapeHtml(url)}">${escapeHtml(s.title)}</a>` : `<cite>${escapeHtml(s.title)}</cite>`;
+    const site = url && host(url) ? ` <span class="host">(${escapeHtml(host(url))})</span>` : '';
     return `<li>${link} — ${escapeHtml(s.publisher)}${s.date ? `, ${escapeHtml(formatDate(s.date, ctx.lang))}` : ''}${site}</li>`;
   });
   if (sources.length > max && record) items.push(`<li class="more">${escapeHtml(ctx.t('export.moreSources', [sources.length - max, record]))}</li>`);

@@ -33,14 +33,16 @@ export function formatDate(iso: string, lang: Lang): string {
 export const isoDay = (iso: string): string => iso.slice(0, 10);
 
 /** One source as a plain line, as the card's copied citation writes it. */
-export const formatSource = (s: Source): string => `${s.title}. ${s.publisher}${s.date ? `, ${s.date}` : ''}. ${s.url}`;
+/** A source cited by headline alone (no address) reads as title, outlet and date: what a fact-checker looks up. */
+export const formatSource = (s: Source): string => `${s.title}. ${s.publisher}${s.date ? `, ${s.date}` : ''}.${s.url ? ` ${s.url}` : ''}`;
 
 /**
  * A page may report anything as its address (a canonical link reading `https://host/x"><script>…`): only an
  * http(s) URL that parses becomes a link or a URL in an export, and always as the parser writes it back, with
  * quotes, angle brackets and spaces percent-encoded. Null for anything else.
  */
-export function webUrl(url: string): string | null {
+export function webUrl(url: string | undefined): string | null {
+  if (!url) return null;
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
@@ -50,7 +52,7 @@ export function webUrl(url: string): string | null {
   return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
 }
 
-export const isWebUrl = (url: string): boolean => webUrl(url) !== null;
+export const isWebUrl = (url: string | undefined): url is string => webUrl(url) !== null;
 
 /** The page's address as the exports write it: a web or file URL as the parser writes it back, else null. */
 export function pageUrl(url: string): string | null {

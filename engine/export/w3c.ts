@@ -77,7 +77,7 @@ export function toWebAnnotation(ctx: ExportContext): Json {
         format: 'text/plain',
         language: lang,
       });
-      for (const s of e.sources) body.push({ type: 'SpecificResource', purpose: 'linking', source: s.url });
+      for (const s of e.sources) if (s.url) body.push({ type: 'SpecificResource', purpose: 'linking', source: s.url });
     }
     return {
       '@context': ANNO_CONTEXT,

@@ -6,7 +6,7 @@ import { dataset } from '../../data';
 import { auditEntity, byVerified, checkReport, currentFailures, isStale, lastConfirmed, roleConflicts } from '../../data/audit';
 import type { Claim } from '../../data/claim-schema';
 import { publishDataset, publishedSchema, PublishedDataset } from '../../data/publish';
-import { REJECTED_HOSTS, type Entity } from '../../data/schema';
+import { REJECTED_HOSTS, Source, type Entity } from '../../data/schema';
 import { DATA_DIR, DatasetError, loadDataset, missingSpanish } from '../../data/validate';
 import { foldKey } from '../../engine';
 import { loadMessages } from '../support/i18n';
@@ -66,6 +66,8 @@ describe('the bundled dataset', () => {
     ]);
     expect(all.length).toBeGreaterThan(validated.entities.length);
     for (const s of all) {
+      // An original report cited by headline alone: no address to check (see the schema's `unlinked`).
+      if (!s.url) continue;
       const url = new URL(s.url);
       const host = url.hostname;
       // Canonical addresses: no tracking parameters, no AMP copies.
@@ -270,6 +272,7 @@ describe('release 2.0.0 invariants', () => {
       ...(e.disagreements ?? []).flatMap((d) => d.sources),
     ]);
     for (const s of all) {
+      if (!s.url) continue;
       const u = new URL(s.url);
       expect(u.pathname.replace(/\/+$/, '') !== '' || u.search !== '', s.url).toBe(true);
     }
@@ -316,5 +319,22 @@ describe('the engine’s cheap gate', () => {
       ...validated.entities.filter((e) => e.id === 'ice' || e.id === 'dhs').flatMap((e) => [e.name, ...e.aliases.map((a) => (typeof a === 'string' ? a : a.text))]),
     ];
     expect(forms.filter((f) => !ENFORCEMENT_GATE.test(f))).toEqual([]);
+  });
+});
+
+describe('a source without an address', () => {
+  const report = { title: 'ICE acting director Todd Lyons will resign at end of May, DHS says', publisher: 'The Associated Press', kind: 'news' as const, date: '2026-04-16' };
+  const why = 'the original’s address could not be verified; headline, outlet and date read alike in three copies';
+
+  it('is allowed only for an original news report cited by headline, with its day of publication and the reason', () => {
+    expect(Source.safeParse({ ...report, unlinked: why }).success).toBe(true);
+    expect(Source.safeParse({ ...report, date: '2026-04', unlinked: why }).success).toBe(false);
+    expect(Source.safeParse({ ...report, kind: 'agency', unlinked: why }).success).toBe(false);
+    expect(Source.safeParse(report).success).toBe(false);
+  });
+
+  it('has either an address or the reason it has none, never both', () => {
+    expect(Source.safeParse({ ...report, url: 'https://apnews.com/article/x' }).success).toBe(true);
+    expect(Source.safeParse({ ...report, url: 'https://apnews.com/article/x', unlinked: why }).success).toBe(false);
   });
 });
