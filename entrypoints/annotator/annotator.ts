@@ -56,6 +56,14 @@ const rectsOf = (range: Range): Box[] => [...range.getClientRects()].filter((r) 
 const today = () => new Date().toISOString().slice(0, 10);
 const before = (a: Range, b: Range) => a.compareBoundaryPoints(Range.START_TO_START, b) < 0;
 
+/** After the browser's next frame (or a tenth of a second, in a tab that draws no frames). */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => (clearTimeout(timer), done()));
+  });
+
 /** The engine's answer for a page, with the claims the background checked in the same go. */
 type PageAnnotated = Annotated & { claims?: ClaimsAnswer; published: string | null; styled?: boolean };
 
@@ -166,6 +174,10 @@ export class Annotator {
       if (answer.detection.detected && !this.styled) {
         // Without the browser's insertCSS (it refused), a constructed stylesheet, which the page can read.
         this.styled = answer.styled === true || adoptStyles(this.names.map(styleKeys()));
+        // A new stylesheet has the browser recompute the page's styles (once: as costly as the page's own first
+        // style pass). Let it do so in its own next frame rather than inside the first anchoring slice, which
+        // asks for computed styles.
+        await afterNextFrame();
       }
       return answer;
     };
