@@ -24,9 +24,12 @@ export const ClaimKind = z.enum(['count', 'date', 'status', 'title']);
  *   article's; "In August, a judge blocked…" is history, not the state of things);
  * - no-conditional: no could/would/might/if (a possibility is not an assertion);
  * - no-negation: no not/never/declined/denied around the phrase;
- * - no-former: no former/then-/ex- just before the phrase (a past title, correctly labelled).
+ * - no-former: no former/then-/ex- just before the phrase (a past title, correctly labelled);
+ * - no-history: the clause narrates the past (pluperfect "had blocked", "initially", "at the time", a complaint
+ *   that "named" its defendants): true as history, so no verdict on the present. Present-state claims (statuses,
+ *   titles) get it whatever their record says.
  */
-export const Guard = z.enum(['no-time', 'no-conditional', 'no-negation', 'no-former']);
+export const Guard = z.enum(['no-time', 'no-conditional', 'no-negation', 'no-former', 'no-history']);
 
 /** Words or templates; the sentence must contain one of them. */
 const WordGroup = z.array(Template).min(1);
@@ -41,8 +44,39 @@ export const PhraseGroup = z.object({
   guards: z.array(Guard).optional(),
 });
 
+/**
+ * A word group: a list of words or templates, or the name of a shared one in data/claim-vocabulary.json
+ * ("@court": judge, court, Chhabria, juez, tribunal…), which fact-checkers extend once for every claim.
+ */
+export const GroupRef = z.union([z.string().regex(/^@[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a vocabulary name such as "@court"'), WordGroup]);
+
+/**
+ * A frame: the claim as a statement in one clause, in any order (active or passive voice): a predicate (the
+ * verb or noun that makes the statement: block, bar, allow, freeze, sue…) with the words it must come with (its
+ * subject and object: a court, the data), and for counts, dates and titles the value next to it.
+ */
+export const Frame = z.object({
+  /** Status claims: what the clause asserts. */
+  asserts: Token.optional(),
+  /** What the clause asserts when its predicate is negated ("cannot use", "no longer blocks"); absent: nothing. */
+  negated: Token.optional(),
+  predicate: GroupRef,
+  /** Every group must have a word in the clause. */
+  with: z.array(GroupRef).optional(),
+  /** No group may have a word in the clause (another story's clause: the IRS case, a tariff suit). */
+  without: z.array(GroupRef).optional(),
+  /** Count, date and title claims: templates with one slot ("{n} states", "{date}", "{person}"); the one nearest the predicate counts. */
+  value: z.array(Template).optional(),
+  guards: z.array(Guard).optional(),
+});
+
+/** Shared word groups for frames (data/claim-vocabulary.json): name → words or templates. */
+export const Vocabulary = z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case name'), WordGroup);
+
 export const Recognition = z.object({
-  phrases: z.array(PhraseGroup).min(1),
+  phrases: z.array(PhraseGroup).optional(),
+  /** Frames: the claim's statement as subject, predicate and value in one clause (see Frame). */
+  frames: z.array(Frame).optional(),
   /** Every group must have a word in the sentence (the subject: Medicaid, the lawsuit, …). */
   context: z.array(WordGroup).optional(),
   /** Any of these in the sentence and it is another statement (the IRS case, a state's expansion). */
@@ -55,7 +89,8 @@ export const Recognition = z.object({
    */
   apart: z.array(Template).optional(),
   guards: z.array(Guard).optional(),
-});
+}).refine((r) => (r.phrases?.length ?? 0) + (r.frames?.length ?? 0) > 0, { message: 'give phrases or frames', path: ['phrases'] });
+
 
 const Statement = {
   /** What the sources say, for the card: a full sentence in each language. */
@@ -147,3 +182,5 @@ export type Claim = z.infer<typeof Claim>;
 export type ClaimValue = Claim['values'][number];
 export type Holder = z.infer<typeof Holder>;
 export type UnsureWindow = z.infer<typeof UnsureWindow>;
+export type Frame = z.infer<typeof Frame>;
+export type Vocabulary = z.infer<typeof Vocabulary>;

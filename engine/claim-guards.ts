@@ -5,7 +5,7 @@
  * nothing, a misread one gives a wrong verdict.
  */
 import type { Guard } from '../data/claim-schema';
-import { DATE_PATTERN, parseDateExpr } from './dates';
+import { DATE_PATTERN, daysBetween, parseDateExpr, toIso } from './dates';
 import { foldKey } from './fold';
 
 const TIME = new RegExp(
@@ -16,20 +16,52 @@ const CONDITIONAL = /(?<![A-Za-z])(?:could|would|might|if|whether|podria|podrian
 const NEGATION = /(?<![A-Za-z])(?:not|never|no|declined|refused|denied|denies|deny|nunca|nego|rechazo)(?![A-Za-z])|n't(?![A-Za-z])/i;
 const FORMER = /(?<![A-Za-z])(?:former|then|ex|onetime|one-time|previous|antigu[ao]|entonces)[\s-]*$/i;
 
-function hasTime(norm: string, orig: string): boolean {
+/** Days before the article's date that still read as its news ("a judge on Aug. 12 blocked…" on Aug. 13). */
+const NEWS_DAYS = 7;
+
+function hasTime(norm: string, orig: string, published: string | null): boolean {
   TIME.lastIndex = 0;
   for (let m; (m = TIME.exec(norm)); ) {
+    const written = orig.slice(m.index, m.index + m[0].length);
+    // A date of the article's own week is its news, not history.
+    if (published) {
+      const expr = parseDateExpr(m[0], written);
+      const iso = expr && toIso(expr, published);
+      if (iso && iso.length === 10 && iso <= published && daysBetween(iso, published) <= NEWS_DAYS) continue;
+    }
     if (/^\d{4}$/.test(m[0]) || !/^[a-z]+$/i.test(m[0])) return true;
     if (m[0].includes(' ')) return true;
     // A bare month name: English ones must be capitalised ("may" is a verb).
-    if (parseDateExpr(m[0], orig.slice(m.index, m.index + m[0].length))) return true;
+    if (parseDateExpr(m[0], written)) return true;
   }
   return false;
 }
 
-export function passesGuards(guards: readonly Guard[], norm: string, orig: string, start: number, end: number): boolean {
+/**
+ * A clause that narrates the past: a pluperfect ("had blocked", "had been barred", "había bloqueado"), a framing
+ * adverb ("initially", "at the time", "previously", "inicialmente", "en ese momento"), or a complaint naming its
+ * defendants. True as history; not a statement about the present.
+ */
+const HISTORY = new RegExp(
+  [
+    "\\bhad\\s+(?:\\w+ly\\s+)?(?:been\\s+)?(?:\\w+ly\\s+)?[a-z]+(?:ed|en|wn|un|ut|ld|ht)\\b",
+    '\\bhad\\s+(?:already|just)\\b',
+    '\\b(?:initially|originally|previously|at first|at the time|back then|at that time|until then|by then)\\b',
+    '\\b(?:named|listed|sued)\\b.{0,160}\\b(?:as defendants?|in (?:his|her|their) official capacit)',
+    '\\bin (?:his|her|their) official capacit',
+    '\\bhab(?:ia|ian)\\s+(?:sido\\s+)?[a-z]+(?:ado|ada|ados|adas|ido|ida|idos|idas|to|cho|so)\\b',
+    '\\b(?:inicialmente|en un principio|anteriormente|previamente|en ese momento|en aquel momento|por entonces|para entonces)\\b',
+    '\\bcomo demandad[oa]s?\\b',
+  ].join('|'),
+  'i',
+);
+
+export const narratesPast = (norm: string): boolean => HISTORY.test(norm);
+
+export function passesGuards(guards: readonly Guard[], norm: string, orig: string, start: number, end: number, published: string | null = null): boolean {
   for (const g of guards) {
-    if (g === 'no-time' && hasTime(norm, orig)) return false;
+    if (g === 'no-time' && hasTime(norm, orig, published)) return false;
+    if (g === 'no-history' && narratesPast(norm)) return false;
     if (g === 'no-conditional' && CONDITIONAL.test(norm)) return false;
     if (g === 'no-negation' && NEGATION.test(norm.slice(Math.max(0, start - 40), end))) return false;
     if (g === 'no-former' && FORMER.test(norm.slice(Math.max(0, start - 16), start))) return false;

@@ -12,14 +12,16 @@
  * the next are not a statement.
  */
 import type { Claim, Guard } from '../data/claim-schema';
+import { compileFrame, compileFrameRegexes, FrameError, matchFrame, type CompiledFrame, type FrameSpec } from './claim-frames';
 import { compileAny, compileTemplate, expandSlots, type CompiledTemplate } from './claim-templates';
-import { passesGuards, resolvePerson } from './claim-guards';
+import { narratesPast, passesGuards, resolvePerson } from './claim-guards';
+import { clauseAround, clauses } from './clauses';
 import { dayRange, parseDateExpr, toIso } from './dates';
 import { inSpans } from './detect';
 import { foldKey, normalizeForMatch } from './fold';
 import { parseCount } from './numbers';
 import { sentences } from './sentences';
-import type { ClaimCheck } from './types';
+import type { ClaimCheck, ClaimPartKind } from './types';
 import { assertedText, judge, type Asserted, type ClaimKind, type ValueSpec } from './verdict';
 
 export interface PhraseSpec extends CompiledTemplate {
@@ -33,6 +35,8 @@ export interface ClaimSpec {
   id: string;
   kind: ClaimKind;
   phrases: PhraseSpec[];
+  /** The claim as subject, predicate and value in one clause (claim-frames.ts). */
+  frames: FrameSpec[];
   /** Regex sources; each must match in the sentence. */
   context: string[];
   exclude?: string;
@@ -115,7 +119,15 @@ export function prepareClaims(claims: readonly Claim[]): ClaimsSpec {
   return {
     claims: claims.map((claim): ClaimSpec => {
       const r = claim.recognize;
-      const phrases: PhraseSpec[] = r.phrases.flatMap((group, g) =>
+      const frames: FrameSpec[] = (r.frames ?? []).map((f, k) => {
+        try {
+          return compileFrame(f);
+        } catch (e) {
+          if (e instanceof FrameError) throw new ClaimTemplateError(claim.id, `recognize.frames[${k}].${e.field}`, e.message);
+          throw e;
+        }
+      });
+      const phrases: PhraseSpec[] = (r.phrases ?? []).flatMap((group, g) =>
         (['en', 'es'] as const).flatMap((lang) =>
           group[lang].map((template, t) => ({
             ...(compileAt(claim.id, `recognize.phrases[${g}].${lang}[${t}]`, () => compileTemplate(template)) as CompiledTemplate),
@@ -132,6 +144,7 @@ export function prepareClaims(claims: readonly Claim[]): ClaimsSpec {
         id: claim.id,
         kind: claim.kind,
         phrases,
+        frames,
         context: (r.context ?? []).map((words, k) => compileAt(claim.id, `recognize.context[${k}]`, () => compileAny(words)) as string),
         ...(r.exclude ? { exclude: compileAt(claim.id, 'recognize.exclude', () => compileAny(r.exclude!)) as string } : {}),
         ...(r.near ? { near: compileAt(claim.id, 'recognize.near', () => compileAny(r.near!)) as string } : {}),
@@ -148,25 +161,46 @@ export function prepareClaims(claims: readonly Claim[]): ClaimsSpec {
 
 // --- the page side -------------------------------------------------------------------------------------
 
-/** How far (characters) a date may sit from the word that says what it dates. */
-const NEAR_LIMIT = 120;
-
 interface Compiled {
   spec: ClaimSpec;
-  /** Any phrase's gate (or a date claim's anchor): one cheap test that rules most sentences out. */
+  /** Any phrase's gate, a date claim's anchor or a frame's predicate: one cheap test that rules most sentences out. */
   gate?: RegExp;
   context: RegExp[];
   exclude?: RegExp;
   near?: RegExp;
   apart?: RegExp;
   phrases: { spec: PhraseSpec; re: RegExp; gate?: RegExp; context: RegExp[] }[];
+  frames: CompiledFrame[];
+  /**
+   * Guards every statement of the claim gets from its kind: a claim about the present (a status, a title, a count
+   * that changes) is never judged from a clause that narrates the past, or one dated before the article's week.
+   */
+  implied: Guard[];
+}
+
+/** A statement found in one sentence: what it asserts, its clause (the span shown) and the words compared. */
+interface Found {
+  asserted: Asserted;
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+  part: [number, number];
 }
 
 export function compileClaims(spec: ClaimsSpec): ClaimFinder {
   const claimGate = (c: ClaimSpec): RegExp | undefined => {
-    if (c.phrases.some((p) => p.slot === 'date')) return c.near ? new RegExp(c.near, 'i') : undefined;
-    if (c.phrases.some((p) => !p.gate)) return undefined;
-    return new RegExp([...new Set(c.phrases.map((p) => p.gate!))].join('|'), 'i');
+    const sources: string[] = [];
+    if (c.phrases.some((p) => p.slot === 'date')) {
+      if (!c.near) return undefined;
+      sources.push(c.near);
+    }
+    for (const p of c.phrases) {
+      if (p.slot === 'date') continue;
+      if (!p.gate) return undefined;
+      sources.push(p.gate);
+    }
+    for (const f of c.frames) sources.push(f.predicate);
+    return sources.length ? new RegExp([...new Set(sources)].join('|'), 'i') : undefined;
   };
   const compiled: Compiled[] = spec.claims.map((c) => ({
     spec: c,
@@ -182,10 +216,12 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
       ...(p.gate ? { gate: new RegExp(p.gate, 'i') } : {}),
       context: (p.context ?? []).map((s) => new RegExp(s, 'i')),
     })),
+    frames: c.frames.map((f) => compileFrameRegexes(f, expandSlots)),
+    implied: c.timeless ? [] : ['no-history', 'no-time'],
   }));
 
-  /** A {date} claim: the date nearest to an anchor word, within NEAR_LIMIT characters. */
-  function nearestDate(c: Compiled, re: RegExp, norm: string, orig: string, published: string | null) {
+  /** A {date} claim: the date nearest to an anchor word in its own clause. */
+  function nearestDate(c: Compiled, re: RegExp, norm: string, orig: string, published: string | null, list: [number, number][]) {
     if (!c.near) return null;
     const anchors: [number, number][] = [];
     c.near.lastIndex = 0;
@@ -197,13 +233,15 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
       const expr = parseDateExpr(m[1], orig.slice(s, e));
       const iso = expr && toIso(expr, published);
       if (!iso) continue;
-      // Distance to the nearest anchor with nothing in between that makes the date another event's.
-      const distance = Math.min(
-        ...anchors
-          .filter(([as, ae]) => !c.apart?.test(e <= as ? norm.slice(e, as) : norm.slice(ae, s)))
-          .map(([as, ae]) => (e <= as ? as - e : s >= ae ? s - ae : 0)),
-      );
-      if (distance <= NEAR_LIMIT && (!best || distance < best.distance)) best = { start: s, end: e, iso, distance };
+      // A date dates the event its own clause names: an anchor in another clause says nothing of it.
+      const [cs, ce] = clauseAround(list, s, e);
+      const distances = anchors
+        .filter(([as, ae]) => as >= cs && ae <= ce)
+        .filter(([as, ae]) => !c.apart?.test(e <= as ? norm.slice(e, as) : norm.slice(ae, s)))
+        .map(([as, ae]) => (e <= as ? as - e : s >= ae ? s - ae : 0));
+      if (!distances.length) continue;
+      const distance = Math.min(...distances);
+      if (!best || distance < best.distance) best = { start: s, end: e, iso, distance };
     }
     return best;
   }
@@ -217,9 +255,11 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
         if ((spans && !inSpans(spans as number[], s)) || (peripheral && inSpans(peripheral as number[], s))) continue;
         const norm = normText.slice(s, e);
         const orig = text.slice(s, e);
+        let list: [number, number][] | undefined;
         for (const c of compiled) {
           if ((c.gate && !c.gate.test(norm)) || !c.context.every((re) => re.test(norm)) || c.exclude?.test(norm)) continue;
-          const found = findOne(c, norm, orig, published);
+          list ??= clauses(norm);
+          const found = findOne(c, norm, orig, published, list) ?? findFramed(c, norm, orig, published, list);
           if (!found) continue;
           const verdict = judge(c.spec, found.asserted, published, today);
           if (!verdict) continue;
@@ -229,6 +269,7 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
             end: s + found.end,
             text: orig.slice(found.start, found.end),
             asserted: assertedText(found.asserted),
+            part: { kind: partKind(c.spec.kind, found.asserted), start: s + found.part[0], end: s + found.part[1], text: orig.slice(found.part[0], found.part[1]) },
             ...verdict,
           });
         }
@@ -237,19 +278,33 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     },
   };
 
+  /** The statement's span: the clause (or clauses) holding what was matched, and the words compared. */
+  function scoped(list: [number, number][], hit: { asserted: Asserted; start: number; end: number }, part: [number, number] = [hit.start, hit.end]): Found {
+    const [start, end] = clauseAround(list, hit.start, hit.end);
+    return { asserted: hit.asserted, start, end, part };
+  }
+
+  /** The guards of a match, its claim's and its kind's, read on its clause. */
+  function guarded(c: Compiled, extra: readonly Guard[], norm: string, orig: string, list: [number, number][], start: number, end: number, published: string | null): boolean {
+    const [cs, ce] = clauseAround(list, start, end);
+    const guards = [...c.spec.guards, ...extra, ...c.implied];
+    return passesGuards(guards, norm.slice(cs, ce), orig.slice(cs, ce), start - cs, end - cs, published);
+  }
+
   /**
    * The claim's statement in one sentence: of every phrase that matches, the longest ("three states and
    * D.C." over "three states"), then the first.
    */
-  function findOne(c: Compiled, norm: string, orig: string, published: string | null): { asserted: Asserted; start: number; end: number } | null {
-    let best: { asserted: Asserted; start: number; end: number } | null = null;
-    const better = (hit: { start: number; end: number }) => !best || hit.end - hit.start > best.end - best.start || (hit.end - hit.start === best.end - best.start && hit.start < best.start);
+  function findOne(c: Compiled, norm: string, orig: string, published: string | null, list: [number, number][]): Found | null {
+    let best: Found | null = null;
+    let bestLength = -1;
     for (const p of c.phrases) {
       if ((p.gate && !p.gate.test(norm)) || !p.context.every((re) => re.test(norm))) continue;
-      const guards = [...c.spec.guards, ...(p.spec.guards ?? [])];
+      const extra = p.spec.guards ?? [];
       if (p.spec.slot === 'date') {
-        const date = nearestDate(c, p.re, norm, orig, published);
-        if (date && passesGuards(guards, norm, orig, date.start, date.end)) return { asserted: { kind: 'date', iso: date.iso }, start: date.start, end: date.end };
+        const date = nearestDate(c, p.re, norm, orig, published, list);
+        if (date && guarded(c, extra, norm, orig, list, date.start, date.end, published))
+          return scoped(list, { asserted: { kind: 'date', iso: date.iso }, start: date.start, end: date.end });
         continue;
       }
       p.re.lastIndex = 0;
@@ -259,30 +314,80 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
         const text = orig.slice(start, end);
         // An acronym the template writes in capitals must be in capitals here, if this alternative used it.
         if (p.spec.acronyms?.some((a) => new RegExp(`(?<![A-Za-z])${a}(?![A-Za-z])`, 'i').test(text) && !new RegExp(`(?<![A-Za-z])${a}(?![A-Za-z])`).test(text))) continue;
-        if (!passesGuards(guards, norm, orig, start, end)) continue;
+        if (!guarded(c, extra, norm, orig, list, start, end, published)) continue;
         const hit = extract(c, p.spec, m, orig, start, end);
-        if (hit && better(hit)) best = hit;
+        if (!hit) continue;
+        const length = hit.end - hit.start;
+        if (length > bestLength || (length === bestLength && best && hit.start < best.start)) {
+          best = scoped(list, hit, hit.part);
+          bestLength = length;
+        }
       }
     }
     return best;
   }
 
-  function extract(c: Compiled, p: PhraseSpec, m: RegExpExecArray, orig: string, start: number, end: number) {
+  /** The claim's statement as a frame in one of the sentence's clauses: the first clause that states it. */
+  function findFramed(c: Compiled, norm: string, orig: string, published: string | null, list: [number, number][]): Found | null {
+    if (!c.frames.length) return null;
+    for (const [cs, ce] of list) {
+      const clause = norm.slice(cs, ce);
+      const clauseOrig = orig.slice(cs, ce);
+      for (const f of c.frames) {
+        if (!f.predicate.test(clause)) continue;
+        f.predicate.lastIndex = 0;
+        const hit = matchFrame(f, clause);
+        if (!hit) continue;
+        if (!passesGuards([...c.spec.guards, ...f.spec.guards, ...c.implied], clause, clauseOrig, hit.predicate[0], hit.predicate[1], published)) continue;
+        let asserted: Asserted | null = null;
+        let part: [number, number] = hit.predicate;
+        if (hit.value) {
+          if (hit.negated) continue;
+          const v = extract(c, hit.value.spec, hit.value.match, clauseOrig, hit.value.start, hit.value.end, published);
+          if (!v) continue;
+          asserted = v.asserted;
+          part = v.part;
+        } else {
+          const token = hit.negated ? f.spec.negated : f.spec.asserts;
+          if (!token) continue;
+          asserted = { kind: 'token', token };
+        }
+        return { asserted, start: cs, end: ce, part: [cs + part[0], cs + part[1]] };
+      }
+    }
+    return null;
+  }
+
+  function extract(c: Compiled, p: CompiledTemplate & { asserts?: string }, m: RegExpExecArray, orig: string, start: number, end: number, published: string | null = null) {
+    const slotAt = (): [number, number] => (m.indices?.[1] ? [m.indices[1][0], m.indices[1][1]] : [m.index + m[0].indexOf(m[1]), m.index + m[0].indexOf(m[1]) + m[1].length]);
     if (p.slot === 'n') {
       const count = parseCount(m[1]);
       if (!count) return null;
       // "California and three other states" counts four; only a template that says so may read it.
       const gs = m.index + m[0].indexOf(m[1]);
       if (!p.add && /(?:other|otros|otras|more|additional|another|adicionales)\s+$/i.test(orig.slice(Math.max(0, gs - 14), gs))) return null;
-      return { asserted: { kind: 'count' as const, value: count.value + (p.add ?? 0), ...(count.qualifier ? { qualifier: count.qualifier } : {}) }, start, end };
+      return { asserted: { kind: 'count' as const, value: count.value + (p.add ?? 0), ...(count.qualifier ? { qualifier: count.qualifier } : {}) }, start, end, part: [start, end] as [number, number] };
+    }
+    if (p.slot === 'date') {
+      const [gs, ge] = slotAt();
+      const expr = parseDateExpr(m[1], orig.slice(gs, ge));
+      const iso = expr && toIso(expr, published);
+      if (!iso) return null;
+      return { asserted: { kind: 'date' as const, iso }, start, end, part: [gs, ge] as [number, number] };
     }
     if (p.slot === 'person') {
-      const [gs, ge] = m.indices![1]!;
+      const [gs, ge] = slotAt();
       const who = c.spec.holders && resolvePerson(c.spec.holders, orig.slice(gs, ge), gs, !!p.slotFirst);
       if (!who) return null;
-      return { asserted: { kind: 'token' as const, token: who.id }, start: p.slotFirst ? who.start : start, end: p.slotFirst ? end : who.end };
+      return { asserted: { kind: 'token' as const, token: who.id }, start: p.slotFirst ? who.start : start, end: p.slotFirst ? end : who.end, part: [who.start, who.end] as [number, number] };
     }
-    if (p.asserts) return { asserted: { kind: 'token' as const, token: p.asserts }, start, end };
+    if (p.asserts) return { asserted: { kind: 'token' as const, token: p.asserts }, start, end, part: [start, end] as [number, number] };
     return null;
   }
+}
+
+function partKind(kind: ClaimKind, a: Asserted): ClaimPartKind {
+  if (a.kind === 'date') return a.iso.length === 10 ? 'day' : 'month';
+  if (a.kind === 'count') return 'count';
+  return kind === 'title' ? 'holder' : 'status';
 }

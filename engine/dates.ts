@@ -37,11 +37,52 @@ export const DATE_PATTERN = [
   .map((p) => `(?:${p})`)
   .join('|');
 
+/**
+ * Days written relative to the article's own date, as news copy writes the last week's events and the next
+ * week's ("Tuesday", "on Monday", "Starting Tuesday", "el lunes", "yesterday", "this week", "last month"). They
+ * mean something only against a publication date (toIso). A weekday is the latest one on or before the
+ * publication date, or, after "starting", "next" or "a partir del", the first one after it.
+ */
+const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAYS_ES = ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'];
+const FORWARD = '(?:starting|beginning|from|as of|effective|next|a partir del?|desde el proximo|el proximo|este proximo)';
+export const RELATIVE_DATE_PATTERN = [
+  `(?:${FORWARD}\\s+)?(?:(?:on|this|last|past|el|este|el pasado|pasado)\\s+)?(?:${[...WEEKDAYS_EN, ...WEEKDAYS_ES].join('|')})(?:\\s+pasado)?`,
+  'yesterday',
+  'ayer',
+  '(?:earlier\\s+)?this week',
+  '(?:a principios de\\s+)?esta semana',
+  'last month',
+  'el mes pasado',
+]
+  .map((p) => `(?:${p})`)
+  .join('|');
+
 /** A date as written: year may be missing ("June 13"), day may be missing ("in June 2025"). */
 export interface DateExpr {
   year?: number;
   month: number;
   day?: number;
+  /** A day relative to the publication date (month and day are then placeholders, 0). */
+  relative?: { weekday: number; forward: boolean } | { days: number } | { week: true } | { lastMonth: true };
+}
+
+/** A relative day as written ("on Tuesday", "a partir del lunes", "yesterday"), or null. */
+export function parseRelativeDate(raw: string): DateExpr | null {
+  const s = raw
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!new RegExp(`^(?:${RELATIVE_DATE_PATTERN})$`).test(s)) return null;
+  if (s === 'yesterday' || s === 'ayer') return { month: 0, relative: { days: -1 } };
+  if (/week|semana/.test(s)) return { month: 0, relative: { week: true } };
+  if (/month|mes/.test(s)) return { month: 0, relative: { lastMonth: true } };
+  const word = s.split(' ').find((w) => WEEKDAYS_EN.includes(w) || WEEKDAYS_ES.includes(w));
+  if (!word) return null;
+  const weekday = WEEKDAYS_EN.includes(word) ? WEEKDAYS_EN.indexOf(word) : WEEKDAYS_ES.indexOf(word);
+  return { month: 0, relative: { weekday, forward: new RegExp(`^${FORWARD}\\s`).test(s) } };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -85,6 +126,7 @@ export function parseDateExpr(raw: string, original = raw): DateExpr | null {
  * August 2025); without a reference there is no year to give, and the result is null.
  */
 export function toIso(expr: DateExpr, reference?: string | null): string | null {
+  if (expr.relative) return reference ? resolveRelative(expr.relative, reference.slice(0, 10)) : null;
   let year = expr.year;
   if (year === undefined) {
     if (!reference) return null;
@@ -93,6 +135,19 @@ export function toIso(expr: DateExpr, reference?: string | null): string | null 
     year = candidate.localeCompare(reference.slice(0, candidate.length)) <= 0 ? refYear : refYear - 1;
   }
   return expr.day !== undefined ? `${year}-${pad(expr.month)}-${pad(expr.day)}` : `${year}-${pad(expr.month)}`;
+}
+
+function resolveRelative(r: NonNullable<DateExpr['relative']>, day: string): string | null {
+  if ('days' in r) return addDays(day, r.days);
+  if ('lastMonth' in r) {
+    const [y, m] = day.split('-').map(Number);
+    return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+  }
+  // "This week": the month, when the seven days up to the article's date all fall in it; else unknowable here.
+  if ('week' in r) return addDays(day, -6).slice(0, 7) === day.slice(0, 7) ? day.slice(0, 7) : null;
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  const offset = r.forward ? (r.weekday - dow + 7) % 7 : -((dow - r.weekday + 7) % 7);
+  return addDays(day, offset);
 }
 
 /** First and last day covered by an ISO date of either precision. */

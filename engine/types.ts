@@ -83,6 +83,16 @@ export interface ClaimValueRef {
   to?: string;
 }
 
+/** What part of a claim a verdict compared: a day, a month, a year, a count, a status or who held a title. */
+export type ClaimPartKind = 'day' | 'month' | 'count' | 'status' | 'holder';
+
+export interface ClaimPart {
+  kind: ClaimPartKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
 export interface ClaimCheck {
   /** The claim record's id (data/claims.json). */
   id: string;
@@ -92,6 +102,11 @@ export interface ClaimCheck {
   text: string;
   /** What the article asserts, normalised ("20", "2025-08-12", "blocked", "kristi-noem"). */
   asserted: string;
+  /**
+   * Exactly what was compared, inside the statement: the words (a month, a count, a name, the verb that states a
+   * status), their offsets, and which part of the claim they are ("the month: July 2025").
+   */
+  part?: ClaimPart;
   verdict: Verdict | null;
   /** The dataset's value at the article's date (absent when the date is unknown) and today. */
   then?: ClaimValueRef;

@@ -32,7 +32,7 @@ describe('the claims dataset', () => {
     expect(new Set(claims.map((c) => c.kind))).toEqual(new Set(['count', 'date', 'status', 'title']));
     for (const c of claims) {
       expect(Claim.safeParse(c).success, c.id).toBe(true);
-      for (const p of c.recognize.phrases) {
+      for (const p of c.recognize.phrases ?? []) {
         expect(p.en.length, c.id).toBeGreaterThan(0);
         expect(p.es.length, c.id).toBeGreaterThan(0);
       }
@@ -123,7 +123,7 @@ describe('counts', () => {
   it('the June transfer: four jurisdictions, also written "three states and D.C."', () => {
     const text = 'The file CMS sent to DHS covered enrollees in four places: California, Illinois, Washington state and the District of Columbia.';
     expect(verdict('june-transfer-jurisdictions', text, '2025-06-14')).toBe('agrees');
-    expect(one('june-transfer-jurisdictions', 'In June CMS gave DHS data on enrollees in three states and D.C.', '2025-06-14')).toMatchObject({ asserted: '4', verdict: 'agrees', text: 'three states and D.C.' });
+    expect(one('june-transfer-jurisdictions', 'In June CMS gave DHS data on enrollees in three states and D.C.', '2025-06-14')).toMatchObject({ asserted: '4', verdict: 'agrees', part: { kind: 'count', text: 'three states and D.C.' } });
     expect(verdict('june-transfer-jurisdictions', 'En junio, CMS entregó a DHS datos de afiliados de cuatro estados.', '2025-06-14')).toBe('agrees');
     expect(verdict('june-transfer-jurisdictions', 'In June CMS gave DHS data on enrollees in five states.', '2025-06-14')).toBe('differs');
   });
@@ -188,7 +188,7 @@ describe('dates', () => {
 
   it('the December ruling: the date nearest the decision, not the November notice before it', () => {
     const text = 'A notice in the Federal Register in November described the sharing, and in a December order Chhabria allowed basic Medicaid details to be shared.';
-    expect(one('december-2025-ruling-date', text, '2026-01-09')).toMatchObject({ text: 'December', asserted: '2025-12', verdict: 'agrees' });
+    expect(one('december-2025-ruling-date', text, '2026-01-09')).toMatchObject({ part: { kind: 'month', text: 'December' }, asserted: '2025-12', verdict: 'agrees' });
   });
 });
 
@@ -278,7 +278,7 @@ describe('titles', () => {
   });
 
   it('name before title, in Spanish, and a misspelt copy', () => {
-    expect(one('dhs-secretary', 'Kristi Noem, the DHS secretary, said the sharing was lawful.', '2025-10-01')).toMatchObject({ text: 'Kristi Noem, the DHS secretary', verdict: 'outdated' });
+    expect(one('dhs-secretary', 'Kristi Noem, the DHS secretary, said the sharing was lawful.', '2025-10-01')).toMatchObject({ text: 'Kristi Noem, the DHS secretary, said the sharing was lawful', part: { kind: 'holder', text: 'Kristi Noem' }, verdict: 'outdated' });
     expect(verdict('dhs-secretary', 'La secretaria de Seguridad Nacional, Kristi Noem, defendió el acuerdo.', '2025-10-01')).toBe('outdated');
     expect(one('dhs-secretary', 'Kristi Noam, the DHS secretary, said the sharing was lawful.', '2025-10-01')?.asserted).toBe('kristi-noem');
   });

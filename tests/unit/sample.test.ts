@@ -62,7 +62,7 @@ describe('the sample article, checked at its publication date', () => {
   it('outdated: "Homeland Security Secretary Kristi Noem" was right in January 2026, changed in March 2026', () => {
     expect(verdictOf('dhs-secretary')).toMatchObject({
       verdict: 'outdated',
-      text: 'Homeland Security Secretary Kristi Noem',
+      part: { kind: 'holder', text: 'Kristi Noem' },
       since: '2026-03-31',
       then: { value: 'kristi-noem' },
       now: { value: 'markwayne-mullin' },

@@ -1,0 +1,123 @@
+/**
+ * Claim frames (data/claim-schema.ts `Frame`): a claim as a statement about something the story names — a
+ * predicate (block, bar, allow, freeze, sue…), the words it must come with (a court, the data), and for counts,
+ * dates and titles a value — found together in one clause, in any order, so active and passive voice, word
+ * order and the many verbs real coverage uses are one rule, not a template each. The clause's own framing is
+ * read from it: a negated predicate asserts what the frame says a negation asserts (or nothing).
+ *
+ * Build time compiles a frame's word groups and value templates to regex sources (FrameSpec); the page side
+ * (matchFrame) runs them on one clause.
+ */
+import type { Frame, Guard } from '../data/claim-schema';
+import { compileAny, compileTemplate, type CompiledTemplate } from './claim-templates';
+
+export interface FrameSpec {
+  asserts?: string;
+  negated?: string;
+  predicate: string;
+  with: string[];
+  without: string[];
+  value: CompiledTemplate[];
+  guards: Guard[];
+}
+
+/** A frame whose word groups are lists (the data layer resolves "@name" references before this). */
+export type ResolvedFrame = Omit<Frame, 'predicate' | 'with' | 'without'> & { predicate: string[]; with?: string[][]; without?: string[][] };
+
+export class FrameError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+  }
+}
+
+export function compileFrame(frame: Frame): FrameSpec {
+  const group = (g: Frame['predicate'], field: string): string => {
+    if (typeof g === 'string') throw new FrameError(field, `unresolved vocabulary name "${g}"`);
+    try {
+      return compileAny(g);
+    } catch (e) {
+      throw new FrameError(field, (e as Error).message);
+    }
+  };
+  return {
+    ...(frame.asserts ? { asserts: frame.asserts } : {}),
+    ...(frame.negated ? { negated: frame.negated } : {}),
+    predicate: group(frame.predicate, 'predicate'),
+    with: (frame.with ?? []).map((g, k) => group(g, `with[${k}]`)),
+    without: (frame.without ?? []).map((g, k) => group(g, `without[${k}]`)),
+    value: (frame.value ?? []).map((t, k) => {
+      let c: CompiledTemplate;
+      try {
+        c = compileTemplate(t);
+      } catch (e) {
+        throw new FrameError(`value[${k}]`, (e as Error).message);
+      }
+      if (!c.slot) throw new FrameError(`value[${k}]`, 'a value template needs a slot: {n}, {n+1}, {date} or {person}');
+      return c;
+    }),
+    guards: frame.guards ?? [],
+  };
+}
+
+/** Words that negate a predicate when they come just before it in its clause (English and Spanish, folded). */
+const NEGATION_BEFORE =
+  /(?<![A-Za-z])(?:not|never|no longer|no|cannot|can't|cant|won't|wont|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|hasn't|haven't|ya no|no se|no le|no les|nunca|sin)(?:\s+\S+){0,3}\s*$/i;
+
+export interface CompiledFrame {
+  spec: FrameSpec;
+  predicate: RegExp;
+  with: RegExp[];
+  without: RegExp[];
+  value: { spec: CompiledTemplate; re: RegExp }[];
+}
+
+export interface FrameHit {
+  /** The predicate's place in the clause, and the value's (when the frame has one). */
+  predicate: [number, number];
+  value?: { match: RegExpExecArray; spec: CompiledTemplate; start: number; end: number };
+  negated: boolean;
+}
+
+/**
+ * The frame's statement in one clause (normalised text): the predicate occurrence nearest a value when the
+ * frame has value templates, else the first. Null when a group is missing, an excluded one is present, or (for
+ * a value frame) no value sits in the clause.
+ */
+export function matchFrame(f: CompiledFrame, clause: string): FrameHit | null {
+  if (!f.with.every((re) => re.test(clause)) || f.without.some((re) => re.test(clause))) return null;
+  const predicates: [number, number][] = [];
+  f.predicate.lastIndex = 0;
+  for (let m; (m = f.predicate.exec(clause)); ) {
+    predicates.push([m.index, m.index + m[0].length]);
+    if (m[0].length === 0) f.predicate.lastIndex++;
+  }
+  if (!predicates.length) return null;
+  const negatedAt = ([s]: [number, number]) => NEGATION_BEFORE.test(clause.slice(Math.max(0, s - 40), s));
+  if (!f.value.length) return { predicate: predicates[0], negated: negatedAt(predicates[0]) };
+  let best: (FrameHit & { distance: number }) | null = null;
+  for (const v of f.value) {
+    v.re.lastIndex = 0;
+    for (let m; (m = v.re.exec(clause)); ) {
+      const start = m.index;
+      const end = start + m[0].length;
+      for (const p of predicates) {
+        const distance = end <= p[0] ? p[0] - end : start >= p[1] ? start - p[1] : 0;
+        if (!best || distance < best.distance) best = { predicate: p, value: { match: m, spec: v.spec, start, end }, negated: negatedAt(p), distance };
+      }
+      if (m[0].length === 0) v.re.lastIndex++;
+    }
+  }
+  if (!best) return null;
+  const { distance: _distance, ...hit } = best;
+  return hit;
+}
+
+export function compileFrameRegexes(spec: FrameSpec, expand: (source: string) => string): CompiledFrame {
+  return {
+    spec,
+    predicate: new RegExp(spec.predicate, 'gi'),
+    with: spec.with.map((s) => new RegExp(s, 'i')),
+    without: spec.without.map((s) => new RegExp(s, 'i')),
+    value: spec.value.map((v) => ({ spec: v, re: new RegExp(expand(v.source), v.slot === 'person' || v.slot === 'date' ? 'dgi' : 'gi') })),
+  };
+}
