@@ -34,11 +34,13 @@ Options:
   --format text   a readable summary per file (default)
   --format json   one JSON object per file, one per line:
                   {file, detected, score, reasons, annotations: [{id, kind, text, start, end}],
-                   published, claims: [{id, text, start, end, verdict, since?}], since: [{id, date}]}
+                   published, claims: [{id, text, start, end, part, verdict, since?}], since: [{id, date}]}
                   (start and end are offsets into the text the engine read)
                   published: the page's publication date (YYYY-MM-DD), or null when unknown
-                  claims: statements with a verdict: agrees (right then and now), outdated (right
-                    then, changed since: \`since\` is when), differs (wrong when published).
+                  claims: statements with a verdict, each the clause that states it, with \`part\`:
+                    what was compared in it ({kind: day|month|count|status|holder, text, start,
+                    end}); verdict agrees (right then and now), outdated (right then, changed
+                    since: \`since\` is when), differs (wrong when published).
                     Statements the engine recognised but cannot judge with confidence are left out.
                     With no publication date, claims are judged against today only.
                   since: the story's events dated after the publication date, oldest first
@@ -166,7 +168,7 @@ interface Checked {
 
 function toJson(file: string, { detection, mentions }: Annotated, checked: Checked): string {
   const annotations = mentions.map(({ id, kind, text, start, end }) => ({ id, kind, text, start, end }));
-  const claims = checked.claims.map(({ id, text, start, end, verdict, since }) => ({ id, text, start, end, verdict, ...(since ? { since } : {}) }));
+  const claims = checked.claims.map(({ id, text, start, end, verdict, since, part }) => ({ id, text, start, end, ...(part ? { part } : {}), verdict, ...(since ? { since } : {}) }));
   return JSON.stringify({
     file, detected: detection.detected, score: detection.score, reasons: detection.reasons, annotations,
     published: checked.published, claims, since: checked.since,
@@ -178,10 +180,13 @@ const REASONS = readJson<{ reason: Record<string, string> }>('../locales/en.json
 // A code the messages do not know yet (added to the engine first) still prints, untranslated.
 const reasonText = (r: Reason) => (REASONS[r.code.replace(/-/g, '_')] ?? `${r.code}: $1`).replace(/\$1/g, String(r.count));
 
+/** Which part of a claim a verdict compared, as the text format says it. */
+const PART_WORDS: Record<NonNullable<ClaimCheck['part']>['kind'], string> = { day: 'the day', month: 'the month', count: 'the count', status: 'the status', holder: 'who holds the title' };
+
 /** One claim check in words: the verdict, and what the sources say when it is not plain agreement. */
 function claimText(c: ClaimCheck, record: Claim | undefined, published: string | null): string {
   const said = (i: number | undefined) => (record && i !== undefined ? record.values[i]?.statement.en : undefined);
-  const head = `    - "${c.text}" (${c.id})`;
+  const head = `    - "${c.text}" (${c.id})${c.part ? `\n        compared ${PART_WORDS[c.part.kind]}: "${c.part.text}"` : ''}`;
   if (c.verdict === 'agrees')
     return `${head}\n        agrees: ${published && c.then ? `right on ${published} and still right` : 'right as of today'}`;
   if (c.verdict === 'outdated')

@@ -202,12 +202,14 @@ describe('claim checks', { timeout: 30_000 }, () => {
 
   it('gives each claim its verdict at that date: agrees, outdated (with since), differs', () => {
     const byId = Object.fromEntries(dated.claims.map((c) => [c.id, c]));
-    expect(byId['lawsuit-states-at-filing']).toMatchObject({ verdict: 'agrees', text: 'Twenty states sued' });
-    expect(byId['lawsuit-filing-date']).toMatchObject({ verdict: 'agrees', text: 'July 1, 2025' });
+    // The statement is the clause; `part` is what was compared in it.
+    const sued = 'Twenty states sued the Department of Health and Human Services on July 1, 2025';
+    expect(byId['lawsuit-states-at-filing']).toMatchObject({ verdict: 'agrees', text: sued, part: { kind: 'count', text: 'Twenty states sued' } });
+    expect(byId['lawsuit-filing-date']).toMatchObject({ verdict: 'agrees', text: sued, part: { kind: 'day', text: 'July 1, 2025' } });
     expect(byId['court-block-status']).toMatchObject({ verdict: 'outdated', since: '2026-01-06' });
-    expect(byId['dhs-secretary']).toMatchObject({ verdict: 'differs', text: 'Homeland Security Secretary Markwayne Mullin' });
+    expect(byId['dhs-secretary']).toMatchObject({ verdict: 'differs', part: { kind: 'holder', text: 'Markwayne Mullin' } });
     for (const c of dated.claims) {
-      expect(Object.keys(c).sort()).toEqual(c.since ? ['end', 'id', 'since', 'start', 'text', 'verdict'] : ['end', 'id', 'start', 'text', 'verdict']);
+      expect(Object.keys(c).sort()).toEqual(c.since ? ['end', 'id', 'part', 'since', 'start', 'text', 'verdict'] : ['end', 'id', 'part', 'start', 'text', 'verdict']);
       expect(['agrees', 'outdated', 'differs']).toContain(c.verdict);
       expect(c.end - c.start).toBe(c.text.length);
     }
@@ -243,7 +245,8 @@ describe('claim checks', { timeout: 30_000 }, () => {
     const r = cli('annotate', '--today', '2026-11-30', 'dated.html');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Published: 2025-09-01');
-    expect(r.stdout).toContain('"Twenty states sued" (lawsuit-states-at-filing)');
+    expect(r.stdout).toContain('"Twenty states sued the Department of Health and Human Services on July 1, 2025" (lawsuit-states-at-filing)\n        compared the count: "Twenty states sued"');
+    expect(r.stdout).toContain('(lawsuit-filing-date)\n        compared the day: "July 1, 2025"');
     expect(r.stdout).toContain('agrees: right on 2025-09-01 and still right');
     expect(r.stdout).toMatch(/outdated: right on 2025-09-01, changed 2026-01-06: Since Jan\. 6, 2026/);
     expect(r.stdout).toMatch(/differs: on 2025-09-01 the sources said: Kristi Noem was Secretary of Homeland Security/);
