@@ -63,12 +63,32 @@ export const Frame = z.object({
   predicate: GroupRef,
   /** Every group must have a word in the clause. */
   with: z.array(GroupRef).optional(),
+  /**
+   * What the story is about (Medicaid, the data, ICE): a word of it in the clause or in the sentence before it, in
+   * the same paragraph ("…Medicaid files to deportation agents. The order covers the 20 states that sued.").
+   */
+  topic: GroupRef.optional(),
+  /**
+   * Other events' words (a transfer, an injunction, an agreement): a date or count nearer to one of these than
+   * to the predicate is that event's, not this claim's.
+   */
+  rivals: GroupRef.optional(),
   /** No group may have a word in the clause (another story's clause: the IRS case, a tariff suit). */
   without: z.array(GroupRef).optional(),
   /** Count, date and title claims: templates with one slot ("{n} states", "{date}", "{person}"); the one nearest the predicate counts. */
   value: z.array(Template).optional(),
   guards: z.array(Guard).optional(),
 });
+
+/**
+ * How articles word a claim, kept apart from its values (data/claim-frames.json): claim id → frames, and words
+ * that make a sentence another story's (added to the claim's own `exclude`).
+ */
+export const FrameSets = z.record(
+  z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a claim id'),
+  z.object({ frames: z.array(Frame).optional(), exclude: z.array(Template).optional() }),
+);
+export type FrameSets = z.infer<typeof FrameSets>;
 
 /** Shared word groups for frames (data/claim-vocabulary.json): name → words or templates. */
 export const Vocabulary = z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case name'), WordGroup);

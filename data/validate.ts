@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DatasetMeta, Entity, Lexicon, REQUIRE_SPANISH } from './schema';
-import { Claim } from './claim-schema';
+import { Claim, FrameSets, Vocabulary } from './claim-schema';
+import { resolveFrames, VocabularyError } from './vocabulary';
 import { ClaimTemplateError, prepareClaims } from '../engine/claims';
 
 // A path, not a URL: checkouts may live in folders with spaces.
@@ -115,10 +116,41 @@ export function loadDataset(dir = DATA_DIR): ValidatedDataset {
   return { meta: meta.data, lexicon: lexicon.data, entities, claims };
 }
 
-/** claims.json: schema, references to records, values in order, and every phrase compiles. */
+/** claim-vocabulary.json: the word groups frames name ("@court"); an empty set where a revision predates it. */
+function loadVocabulary(dir: string, problems: string[]): Vocabulary {
+  const file = join(dir, 'claim-vocabulary.json');
+  if (!existsSync(file)) return {};
+  const raw = readJson(file, problems, dir);
+  if (raw === undefined) return {};
+  const parsed = Vocabulary.safeParse(raw);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) problems.push(`claim-vocabulary.json: group '${String(i.path[0] ?? '')}': ${fieldPath(i.path.slice(1)) || 'words'}: ${i.message}`);
+    return {};
+  }
+  return parsed.data;
+}
+
+/** claim-frames.json: frames by claim id (checked against the claims once they are read). */
+function loadFrameSets(dir: string, problems: string[]): FrameSets {
+  const file = join(dir, 'claim-frames.json');
+  if (!existsSync(file)) return {};
+  const raw = readJson(file, problems, dir);
+  if (raw === undefined) return {};
+  const parsed = FrameSets.safeParse(raw);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues)
+      problems.push(`claim-frames.json: claim '${String(i.path[0] ?? '')}': field ${fieldPath(['frames', ...i.path.slice(1)]) || 'frames'}: ${i.message}`);
+    return {};
+  }
+  return parsed.data;
+}
+
+/** claims.json: schema, references to records, values in order, and every phrase and frame compiles. */
 function loadClaims(dir: string, entityIds: ReadonlyMap<string, string>, problems: string[]): Claim[] {
   const file = join(dir, 'claims.json');
   if (!existsSync(file)) return [];
+  const vocabulary = loadVocabulary(dir, problems);
+  const frameSets = loadFrameSets(dir, problems);
   const raw = readJson(file, problems, dir);
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
@@ -135,7 +167,14 @@ function loadClaims(dir: string, entityIds: ReadonlyMap<string, string>, problem
       for (const i of parsed.error.issues) at(fieldPath(i.path) || '(root)', i.message);
       return;
     }
-    const claim = parsed.data;
+    let claim: Claim;
+    try {
+      claim = resolveFrames(parsed.data, vocabulary, frameSets[parsed.data.id]);
+    } catch (e) {
+      if (!(e instanceof VocabularyError)) throw e;
+      at(e.field, e.message);
+      return;
+    }
     if (ids.has(claim.id)) at('id', 'duplicate of another claim');
     ids.add(claim.id);
     claim.entities.forEach((e, k) => {
@@ -163,5 +202,6 @@ function loadClaims(dir: string, entityIds: ReadonlyMap<string, string>, problem
     if (REQUIRE_SPANISH) for (const f of missingSpanish(claim)) at(f, 'missing the Spanish text');
     claims.push(claim);
   });
+  for (const id of Object.keys(frameSets)) if (!ids.has(id)) problems.push(`claim-frames.json: claim '${id}': no claim in claims.json has this id`);
   return claims;
 }

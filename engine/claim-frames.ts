@@ -17,6 +17,8 @@ export interface FrameSpec {
   predicate: string;
   with: string[];
   without: string[];
+  topic?: string;
+  rivals?: string;
   value: CompiledTemplate[];
   guards: Guard[];
 }
@@ -45,6 +47,8 @@ export function compileFrame(frame: Frame): FrameSpec {
     predicate: group(frame.predicate, 'predicate'),
     with: (frame.with ?? []).map((g, k) => group(g, `with[${k}]`)),
     without: (frame.without ?? []).map((g, k) => group(g, `without[${k}]`)),
+    ...(frame.topic ? { topic: group(frame.topic, 'topic') } : {}),
+    ...(frame.rivals ? { rivals: group(frame.rivals, 'rivals') } : {}),
     value: (frame.value ?? []).map((t, k) => {
       let c: CompiledTemplate;
       try {
@@ -68,6 +72,8 @@ export interface CompiledFrame {
   predicate: RegExp;
   with: RegExp[];
   without: RegExp[];
+  topic?: RegExp;
+  rivals?: RegExp;
   value: { spec: CompiledTemplate; re: RegExp }[];
 }
 
@@ -83,8 +89,15 @@ export interface FrameHit {
  * frame has value templates, else the first. Null when a group is missing, an excluded one is present, or (for
  * a value frame) no value sits in the clause.
  */
-export function matchFrame(f: CompiledFrame, clause: string): FrameHit | null {
+export function matchFrame(f: CompiledFrame, clause: string, before = ''): FrameHit | null {
   if (!f.with.every((re) => re.test(clause)) || f.without.some((re) => re.test(clause))) return null;
+  if (f.topic && !f.topic.test(clause) && !f.topic.test(before)) return null;
+  const rivals: [number, number][] = [];
+  if (f.rivals) {
+    f.rivals.lastIndex = 0;
+    for (let m; (m = f.rivals.exec(clause)); ) rivals.push([m.index, m.index + m[0].length]);
+  }
+  const gap = ([s, e]: [number, number], [ps, pe]: [number, number]) => (e <= ps ? ps - e : s >= pe ? s - pe : 0);
   const predicates: [number, number][] = [];
   f.predicate.lastIndex = 0;
   for (let m; (m = f.predicate.exec(clause)); ) {
@@ -100,8 +113,11 @@ export function matchFrame(f: CompiledFrame, clause: string): FrameHit | null {
     for (let m; (m = v.re.exec(clause)); ) {
       const start = m.index;
       const end = start + m[0].length;
+      // A value nearer another event's word than to every predicate is that event's.
+      const rival = Math.min(Infinity, ...rivals.map((r) => gap([start, end], r)));
       for (const p of predicates) {
-        const distance = end <= p[0] ? p[0] - end : start >= p[1] ? start - p[1] : 0;
+        const distance = gap([start, end], p);
+        if (distance >= rival) continue;
         if (!best || distance < best.distance) best = { predicate: p, value: { match: m, spec: v.spec, start, end }, negated: negatedAt(p), distance };
       }
       if (m[0].length === 0) v.re.lastIndex++;
@@ -118,6 +134,8 @@ export function compileFrameRegexes(spec: FrameSpec, expand: (source: string) =>
     predicate: new RegExp(spec.predicate, 'gi'),
     with: spec.with.map((s) => new RegExp(s, 'i')),
     without: spec.without.map((s) => new RegExp(s, 'i')),
+    ...(spec.topic ? { topic: new RegExp(spec.topic, 'i') } : {}),
+    ...(spec.rivals ? { rivals: new RegExp(spec.rivals, 'gi') } : {}),
     value: spec.value.map((v) => ({ spec: v, re: new RegExp(expand(v.source), v.slot === 'person' || v.slot === 'date' ? 'dgi' : 'gi') })),
   };
 }

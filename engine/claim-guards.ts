@@ -5,7 +5,7 @@
  * nothing, a misread one gives a wrong verdict.
  */
 import type { Guard } from '../data/claim-schema';
-import { DATE_PATTERN, daysBetween, parseDateExpr, toIso } from './dates';
+import { DATE_PATTERN, daysBetween, parseDateExpr, parseRelativeDate, toIso } from './dates';
 import { foldKey } from './fold';
 
 const TIME = new RegExp(
@@ -23,9 +23,10 @@ function hasTime(norm: string, orig: string, published: string | null): boolean 
   TIME.lastIndex = 0;
   for (let m; (m = TIME.exec(norm)); ) {
     const written = orig.slice(m.index, m.index + m[0].length);
-    // A date of the article's own week is its news, not history.
-    if (published) {
-      const expr = parseDateExpr(m[0], written);
+    // A day the article names relative to its own date ("on Tuesday", "yesterday") is its news, not history; a
+    // date written out ("On August 18, 2025, …") dates the clause's event, and makes it history.
+    if (published && /^(?:on |this |last |past |el |este )?[a-z]+$/i.test(m[0]) && !parseDateExpr(m[0], written)) {
+      const expr = parseRelativeDate(m[0]);
       const iso = expr && toIso(expr, published);
       if (iso && iso.length === 10 && iso <= published && daysBetween(iso, published) <= NEWS_DAYS) continue;
     }

@@ -9,13 +9,13 @@
  *   ~             up to eight words in between
  *   ,  [,]        a comma, an optional comma
  *   {n} {n+1}     the count the statement makes ("{n+1} states and D.C." counts D.C.)
- *   {date}        a date ("Aug. 12, 2025", "12 de agosto", "in July")
+ *   {date}        a date ("Aug. 12, 2025", "12 de agosto", "in July", "Tuesday", "el lunes")
  *   {person}      a person's name (resolved against the claim's holders)
  *
  * Acronyms written in capitals in a template (ICE, DHS) must be in capitals on the page too.
  */
 import { COUNT_PATTERN } from './numbers';
-import { DATE_PATTERN } from './dates';
+import { DATE_PATTERN, RELATIVE_DATE_PATTERN } from './dates';
 import { normalizeForMatch } from './fold';
 
 export type SlotKind = 'n' | 'date' | 'person';
@@ -55,7 +55,8 @@ const SLOTS: Record<string, { kind: SlotKind; marker: string; add?: number }> = 
  */
 const EXPANSIONS: [string, string][] = [
   ['<<n>>', `(${COUNT_PATTERN})`],
-  ['<<date>>', `(${DATE_PATTERN})`],
+  // Relative days last: a written date is preferred where both could be read ("Tuesday, July 1").
+  ['<<date>>', `(${DATE_PATTERN}|${RELATIVE_DATE_PATTERN})`],
   ['<<person>>', PERSON],
 ];
 

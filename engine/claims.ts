@@ -21,7 +21,7 @@ import { inSpans } from './detect';
 import { foldKey, normalizeForMatch } from './fold';
 import { parseCount } from './numbers';
 import { sentences } from './sentences';
-import type { ClaimCheck, ClaimPartKind } from './types';
+import { BLOCK_SEPARATOR, type ClaimCheck, type ClaimPartKind } from './types';
 import { assertedText, judge, type Asserted, type ClaimKind, type ValueSpec } from './verdict';
 
 export interface PhraseSpec extends CompiledTemplate {
@@ -231,7 +231,7 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     for (let m; (m = re.exec(norm)); ) {
       const [s, e] = m.indices![1]!;
       const expr = parseDateExpr(m[1], orig.slice(s, e));
-      const iso = expr && toIso(expr, published);
+      const iso = expr && toIso(expr, published, LOOKS_FORWARD.test(orig.slice(Math.max(0, s - 32), s)));
       if (!iso) continue;
       // A date dates the event its own clause names: an anchor in another clause says nothing of it.
       const [cs, ce] = clauseAround(list, s, e);
@@ -250,16 +250,22 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     find(text, { published, today, spans, peripheral }) {
       const out: ClaimCheck[] = [];
       const normText = normalizeForMatch(text);
+      let previous: [number, number] | null = null;
       for (const [s, e] of sentences(text)) {
         // A claim in a rail of other stories or a comment is not the article's.
         if ((spans && !inSpans(spans as number[], s)) || (peripheral && inSpans(peripheral as number[], s))) continue;
         const norm = normText.slice(s, e);
         const orig = text.slice(s, e);
         let list: [number, number][] | undefined;
+        // The sentence before, in the same paragraph: what a short sentence's subject refers back to.
+        const before = previous && !text.slice(previous[1], s).includes(BLOCK_SEPARATOR) ? normText.slice(previous[0], previous[1]) : '';
+        previous = [s, e];
         for (const c of compiled) {
-          if ((c.gate && !c.gate.test(norm)) || !c.context.every((re) => re.test(norm)) || c.exclude?.test(norm)) continue;
+          if ((c.gate && !c.gate.test(norm)) || c.exclude?.test(norm)) continue;
           list ??= clauses(norm);
-          const found = findOne(c, norm, orig, published, list) ?? findFramed(c, norm, orig, published, list);
+          // The claim's `context` is what its phrase templates need around them; frames say what they need themselves.
+          const inContext = c.context.every((re) => re.test(norm) || re.test(before));
+          const found = (inContext ? findOne(c, norm, orig, published, list) : null) ?? findFramed(c, norm, orig, published, list, before);
           if (!found) continue;
           const verdict = judge(c.spec, found.asserted, published, today);
           if (!verdict) continue;
@@ -328,7 +334,7 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
   }
 
   /** The claim's statement as a frame in one of the sentence's clauses: the first clause that states it. */
-  function findFramed(c: Compiled, norm: string, orig: string, published: string | null, list: [number, number][]): Found | null {
+  function findFramed(c: Compiled, norm: string, orig: string, published: string | null, list: [number, number][], before: string): Found | null {
     if (!c.frames.length) return null;
     for (const [cs, ce] of list) {
       const clause = norm.slice(cs, ce);
@@ -336,7 +342,7 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
       for (const f of c.frames) {
         if (!f.predicate.test(clause)) continue;
         f.predicate.lastIndex = 0;
-        const hit = matchFrame(f, clause);
+        const hit = matchFrame(f, clause, before);
         if (!hit) continue;
         if (!passesGuards([...c.spec.guards, ...f.spec.guards, ...c.implied], clause, clauseOrig, hit.predicate[0], hit.predicate[1], published)) continue;
         let asserted: Asserted | null = null;
@@ -371,7 +377,7 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     if (p.slot === 'date') {
       const [gs, ge] = slotAt();
       const expr = parseDateExpr(m[1], orig.slice(gs, ge));
-      const iso = expr && toIso(expr, published);
+      const iso = expr && toIso(expr, published, LOOKS_FORWARD.test(orig.slice(Math.max(0, gs - 32), gs)));
       if (!iso) return null;
       return { asserted: { kind: 'date' as const, iso }, start, end, part: [gs, ge] as [number, number] };
     }
@@ -385,6 +391,9 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     return null;
   }
 }
+
+/** Words before a date that make it one the sentence looks forward to ("can restart Jan. 6", "a partir del 6 de enero"). */
+const LOOKS_FORWARD = /(?:\bwill\b|\bcan (?:restart|resume)\b|\bmay (?:restart|resume)\b|\bstarting\b|\bbeginning\b|\beffective\b|\buntil\b|\bthrough\b|\bas of\b|\bon or after\b|a partir del?\b|\bhasta el\b|\bcomenzara\b|\bentrara en vigor\b|\bpodra\b)[^.]*$/i;
 
 function partKind(kind: ClaimKind, a: Asserted): ClaimPartKind {
   if (a.kind === 'date') return a.iso.length === 10 ? 'day' : 'month';

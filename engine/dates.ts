@@ -94,6 +94,8 @@ export function isValidDay(year: number, month: number, day: number): boolean {
 
 /** The date in text DATE_PATTERN matched; `original` is the same span with its casing, to reject "may". */
 export function parseDateExpr(raw: string, original = raw): DateExpr | null {
+  const relative = parseRelativeDate(raw);
+  if (relative) return relative;
   const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (iso) {
@@ -123,16 +125,19 @@ export function parseDateExpr(raw: string, original = raw): DateExpr | null {
 /**
  * The ISO form of a date expression ("2025-08-12" or "2025-08"). A missing year is the latest one that puts
  * the date on or before `reference` (an article written in January 2026 that says "in August" means
- * August 2025); without a reference there is no year to give, and the result is null.
+ * August 2025) — or, for a date the sentence looks forward to (`forward`: "starting Jan. 6", "until Sept. 9"),
+ * the first on or after it; without a reference there is no year to give, and the result is null.
  */
-export function toIso(expr: DateExpr, reference?: string | null): string | null {
+export function toIso(expr: DateExpr, reference?: string | null, forward = false): string | null {
   if (expr.relative) return reference ? resolveRelative(expr.relative, reference.slice(0, 10)) : null;
   let year = expr.year;
   if (year === undefined) {
     if (!reference) return null;
     const refYear = Number(reference.slice(0, 4));
     const candidate = expr.day !== undefined ? `${refYear}-${pad(expr.month)}-${pad(expr.day)}` : `${refYear}-${pad(expr.month)}`;
-    year = candidate.localeCompare(reference.slice(0, candidate.length)) <= 0 ? refYear : refYear - 1;
+    const onOrBefore = candidate.localeCompare(reference.slice(0, candidate.length)) <= 0;
+    // "Sharing can restart Jan. 6" in a December article: the next Jan. 6, not the last one.
+    year = forward ? (onOrBefore && candidate !== reference.slice(0, candidate.length) ? refYear + 1 : refYear) : onOrBefore ? refYear : refYear - 1;
   }
   return expr.day !== undefined ? `${year}-${pad(expr.month)}-${pad(expr.day)}` : `${year}-${pad(expr.month)}`;
 }

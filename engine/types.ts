@@ -113,6 +113,11 @@ export interface ClaimCheck {
   now: ClaimValueRef;
   /** For `outdated`: the date the value changed after the article was written. */
   since?: string;
+  /**
+   * For `agrees`: when the value it rests on was last confirmed by a source, if more than six months ago — right as
+   * far as the dataset knows, and it says since when.
+   */
+  lastConfirmed?: string;
 }
 
 /**

@@ -3,7 +3,7 @@
  * a wrong verdict is worse than none, so every "can't tell" (a date inside an unsure window, a count
  * another source gives, a day off by one) is null, never a guess.
  */
-import { daysBetween } from './dates';
+import { addDays, daysBetween } from './dates';
 import type { ClaimCheck, ClaimValueRef, Verdict } from './types';
 
 export type ClaimKind = 'count' | 'date' | 'status' | 'title';
@@ -114,8 +114,8 @@ function addMonths(d: string, n: number): string {
 
 /**
  * Is the value known to hold on `day`: ended (history), or confirmed by a source within six months before it?
- * "Still right" needs this; a value only last confirmed long ago gets no "agrees" (the card says when it was last
- * confirmed). What the article got wrong, or what changed since it was written, rests on the record's history.
+ * A value only last confirmed long ago still agrees with what the article says (nothing the dataset knows says
+ * otherwise), and the check says when it was last confirmed (`lastConfirmed`): the card and the exports show it.
  */
 const confirmedOn = (v: ValueSpec, day: string): boolean =>
   v.end !== undefined || v.asOf === undefined || day <= addMonths(v.asOf.length === 7 ? `${v.asOf}-01` : v.asOf, CONFIRMED_FOR_MONTHS);
@@ -126,7 +126,7 @@ export function judge(
   asserted: Asserted,
   published: string | null | undefined,
   today: string,
-): Pick<ClaimCheck, 'verdict' | 'then' | 'now' | 'since'> | null {
+): Pick<ClaimCheck, 'verdict' | 'then' | 'now' | 'since' | 'lastConfirmed'> | null {
   const at = published && published <= today ? published : published ? today : null;
   const nowAt = valueAt(claim, today);
   // Today inside an unsure window: show the latest value that had started, judge nothing.
@@ -142,11 +142,18 @@ export function judge(
     ...(since ? { since } : {}),
   });
 
+  // Right as far as the dataset knows; when its value was last confirmed long ago, the check says so.
+  const agrees = (v: ValueSpec) =>
+    claim.timeless || confirmedOn(v, today) ? result('agrees') : { ...result('agrees'), lastConfirmed: v.asOf! };
+
   if (then) {
     const right = accepts(claim.kind, then, asserted);
     if (right === false) return result('differs');
-    if (right === null || !now) return result(null);
-    if (now.index === then.index || accepts(claim.kind, now, asserted) === true) return result(claim.timeless || confirmedOn(now, today) ? 'agrees' : null);
+    if (right === null) return result(null);
+    // The value the article gave has ended, and what came next is not settled (a successor nobody sourced):
+    // the article is out of date from the day after it ended, whatever came next.
+    if (!now) return then.end && then.end < today ? result('outdated', addDays(then.end, 1)) : result(null);
+    if (now.index === then.index || accepts(claim.kind, now, asserted) === true) return agrees(now);
     const change = claim.values.find((v) => v.index > then.index && v.start <= today && accepts(claim.kind, v, asserted) !== true);
     return result('outdated', change?.from ?? now.from);
   }
@@ -156,7 +163,7 @@ export function judge(
   // Unknown date: judge against today only (the caller says so).
   if (!now) return result(null);
   const rightNow = accepts(claim.kind, now, asserted);
-  if (rightNow === true) return result(claim.timeless || confirmedOn(now, today) ? 'agrees' : null);
+  if (rightNow === true) return agrees(now);
   if (rightNow === false && claim.timeless && claim.values.every((v) => accepts(claim.kind, v, asserted) === false)) return result('differs');
   return result(null);
 }
