@@ -290,10 +290,15 @@ describe('titles', () => {
     expect(verdict('hhs-secretary', 'Aides to Health Secretary Robert F. Kennedy Jr. ordered the transfer.', '2025-06-13')).toBeNull();
   });
 
-  it('acting ICE Director Todd Lyons: no verdict while his departure is not sourced here', () => {
-    const lyons = one('ice-acting-director', 'Acting ICE Director Todd Lyons confirmed the agency would use the data.', '2025-07-20');
-    expect(lyons).toMatchObject({ asserted: 'todd-lyons', verdict: null, then: { value: 'todd-lyons' } });
-    expect(verdict('ice-acting-director', 'Acting ICE Director Todd Lyons confirmed the agency would use the data.', '2025-07-20', '2026-01-01')).toBe('agrees');
+  it('acting ICE Director Todd Lyons: right until May 31, 2026 (AP); no verdict after, while his successor is not sourced here', () => {
+    const said = 'Acting ICE Director Todd Lyons confirmed the agency would use the data.';
+    expect(verdict('ice-acting-director', said, '2025-07-20', '2026-01-01')).toBe('agrees');
+    // Last confirmed by AP on April 16, 2026, his term running to May 31.
+    expect(verdict('ice-acting-director', said, '2025-07-20', '2026-05-15')).toBe('agrees');
+    const lyons = one('ice-acting-director', said, '2025-07-20');
+    expect(lyons).toMatchObject({ asserted: 'todd-lyons', verdict: null, then: { value: 'todd-lyons', to: '2026-05-31' } });
+    // Written after he left: who held the title then is not settled by a citable source.
+    expect(verdict('ice-acting-director', said, '2026-06-05')).toBeNull();
   });
 
   it.each([

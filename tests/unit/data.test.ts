@@ -337,4 +337,12 @@ describe('a source without an address', () => {
     expect(Source.safeParse({ ...report, url: 'https://apnews.com/article/x' }).success).toBe(true);
     expect(Source.safeParse({ ...report, url: 'https://apnews.com/article/x', unlinked: why }).success).toBe(false);
   });
+
+  it('ends Todd Lyons’s acting directorship on May 31, 2026, on AP’s report cited by headline', () => {
+    const lyons = validated.entities.find((e): e is Extract<Entity, { kind: 'person' }> => e.id === 'todd-lyons' && e.kind === 'person')!;
+    const role = lyons.roles.find((r) => r.title.en === 'Acting Director')!;
+    expect(role.to).toBe('2026-05-31');
+    expect(role.sources).toContainEqual(expect.objectContaining({ ...report, unlinked: expect.stringContaining('could not be verified') }));
+    expect(role.sources.every((s) => s.url !== undefined || s.unlinked !== undefined)).toBe(true);
+  });
 });

@@ -331,7 +331,8 @@ describe('toWebAnnotation', () => {
       expect(a.motivation).toBe('identifying');
       expect(a.body[0]).toEqual({ type: 'SpecificResource', purpose: 'identifying', source: { id: recordUrn(data.meta.version, e.id), type: 'Dataset' } });
       expect(a.body.find((b) => b.type === 'TextualBody')).toMatchObject({ purpose: 'describing', language: 'en', value: expect.stringContaining(e.summary.en) });
-      expect(a.body.filter((b) => b.purpose === 'linking').map((b) => b.source)).toEqual(e.sources.map((s) => s.url));
+      // A source cited by headline without an address (`unlinked`) has nothing to link.
+      expect(a.body.filter((b) => b.purpose === 'linking').map((b) => b.source)).toEqual(e.sources.flatMap((s) => (s.url ? [s.url] : [])));
     });
   });
 
@@ -511,7 +512,12 @@ describe('toClaimReview', () => {
       const record = ctx.claims.get(c.check.id)!;
       const value = c.check.verdict === 'outdated' ? c.check.now : (c.check.then ?? c.check.now);
       expect(r.citation.map((s: Review) => s.url)).toEqual(record.values[value.index].sources.map((s) => s.url));
-      for (const s of r.citation) expect(s).toMatchObject({ '@type': 'CreativeWork', url: expect.stringMatching(/^https:\/\//), name: expect.any(String) });
+      record.values[value.index].sources.forEach((src, k) => {
+        expect(r.citation[k]).toMatchObject({ '@type': 'CreativeWork', name: src.title });
+        // An original cited by headline (`unlinked`) is named, never given a mirror's address.
+        if (src.url) expect(r.citation[k].url).toMatch(/^https:\/\//);
+        else expect(r.citation[k]).not.toHaveProperty('url');
+      });
     });
   });
 
