@@ -202,6 +202,7 @@ function loadClaims(dir: string, entityIds: ReadonlyMap<string, string>, problem
     if (REQUIRE_SPANISH) for (const f of missingSpanish(claim)) at(f, 'missing the Spanish text');
     claims.push(claim);
   });
-  for (const id of Object.keys(frameSets)) if (!ids.has(id)) problems.push(`claim-frames.json: claim '${id}': no claim in claims.json has this id`);
+  const named = new Set(raw.map((r: unknown) => (r && typeof r === 'object' ? (r as { id?: unknown }).id : undefined)));
+  for (const id of Object.keys(frameSets)) if (!named.has(id)) problems.push(`claim-frames.json: claim '${id}': no claim in claims.json has this id`);
   return claims;
 }

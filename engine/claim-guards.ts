@@ -48,11 +48,12 @@ const HISTORY = new RegExp(
     "\\bhad\\s+(?:\\w+ly\\s+)?(?:been\\s+)?(?:\\w+ly\\s+)?[a-z]+(?:ed|en|wn|un|ut|ld|ht)\\b",
     '\\bhad\\s+(?:already|just)\\b',
     '\\b(?:initially|originally|previously|at first|at the time|back then|at that time|until then|by then)\\b',
-    '\\b(?:named|listed|sued)\\b.{0,160}\\b(?:as defendants?|in (?:his|her|their) official capacit)',
+    '\\b(?:names?|named|lists?|listed|sues?|sued)\\b.{0,160}\\b(?:as (?:defendants?|respondents?)|in (?:his|her|their) official capacit)',
     '\\bin (?:his|her|their) official capacit',
     '\\bhab(?:ia|ian)\\s+(?:sido\\s+)?[a-z]+(?:ado|ada|ados|adas|ido|ida|idos|idas|to|cho|so)\\b',
     '\\b(?:inicialmente|en un principio|anteriormente|previamente|en ese momento|en aquel momento|por entonces|para entonces)\\b',
     '\\bcomo demandad[oa]s?\\b',
+    '\\b(?:nombra|nombro|cita|cito)\\b.{0,160}\\bcomo (?:demandad[oa]s?|acusad[oa]s?)',
   ].join('|'),
   'i',
 );
@@ -96,7 +97,8 @@ export function resolvePerson(
   offset: number,
   backwards: boolean,
 ): { id: string; start: number; end: number } | null {
-  const words = [...captured.matchAll(/\S+/g)].map((m) => ({ text: m[0].replace(/(?:['\u2019]s|[,;:])$/, ''), start: offset + m.index }));
+  // A word's own trailing punctuation is not the name's ("Noem." ending a sentence); initials and "Jr." keep their dot.
+  const words = [...captured.matchAll(/\S+/g)].map((m) => ({ text: m[0].replace(/(?:['\u2019]s|[,;:])$/, '').replace(/(?<=[a-z]{2,})\.$/, ''), start: offset + m.index }));
   const ordered = backwards ? [...words].reverse() : words;
   const run: typeof words = [];
   for (const w of ordered) {

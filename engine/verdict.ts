@@ -150,9 +150,13 @@ export function judge(
     const right = accepts(claim.kind, then, asserted);
     if (right === false) return result('differs');
     if (right === null) return result(null);
-    // The value the article gave has ended, and what came next is not settled (a successor nobody sourced):
-    // the article is out of date from the day after it ended, whatever came next.
-    if (!now) return then.end && then.end < today ? result('outdated', addDays(then.end, 1)) : result(null);
+    // The value the article gave has ended, and what came next is not settled (a successor nobody sourced): the
+    // article is out of date from the day after it ended — unless a later known value said the same again.
+    if (!now) {
+      const later = claim.values.filter((v) => v.index > then.index && v.start <= today);
+      if (!then.end || then.end >= today || later.some((v) => accepts(claim.kind, v, asserted) === true)) return result(null);
+      return result('outdated', later[0]?.from ?? addDays(then.end, 1));
+    }
     if (now.index === then.index || accepts(claim.kind, now, asserted) === true) return agrees(now);
     const change = claim.values.find((v) => v.index > then.index && v.start <= today && accepts(claim.kind, v, asserted) !== true);
     return result('outdated', change?.from ?? now.from);

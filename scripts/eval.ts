@@ -23,6 +23,23 @@ if (misses.length) {
   for (const r of misses) console.log(`  ${r.file}: ${r.missing.join(', ')}`);
 }
 
+// Claim checks on the labelled development set (eval/claims/dev.json, written in the style of real coverage).
+const { claimFigures, runClaimEval, LABELS_DAY } = await import('../eval/claims');
+const claimResults = runClaimEval();
+const cf = (rs: typeof claimResults) => claimFigures(rs);
+const claimRow = (name: string, rs: typeof claimResults) => {
+  const f = cf(rs);
+  return `${name.padEnd(8)} ${String(f.labelled).padStart(4)} labelled  right ${String(f.right).padStart(4)} (${pct(f.recall).padStart(6)})  wrong ${f.wrong}  missed ${f.missed}  verdicts on history ${f.onHistory}  bare dates ${f.bareDates}`;
+};
+console.log(`\nClaim checks on eval/claims/dev.json (${claimResults.length} items written in the style of real coverage; judged as of ${LABELS_DAY})`);
+console.log(claimRow('all', claimResults));
+console.log(claimRow('English', claimResults.filter((r) => r.item.lang === 'en')));
+console.log(claimRow('Spanish', claimResults.filter((r) => r.item.lang === 'es')));
+const wrongClaims = claimResults.flatMap((r) => r.wrong.map((w) => `  ${r.item.id}: ${w.claim} ${w.got} (labelled ${w.want}): "${w.text}"`));
+if (wrongClaims.length) console.log(`\nWrong verdicts:\n${wrongClaims.join('\n')}`);
+if (process.argv.includes('--misses'))
+  for (const r of claimResults) for (const m of r.missed) console.log(`  missed ${r.item.id}: ${m.claim} ${m.verdict} (${m.part}): "${m.span}"`);
+
 const agreement = (await import('./main-content')).compareWithReadability();
 if (agreement) {
   console.log('\nMain content: the engine’s landmark heuristic against Mozilla Readability (../shared/corpus/pages)');

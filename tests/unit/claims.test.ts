@@ -119,10 +119,10 @@ describe('counts', () => {
   it('the plaintiff states now: 20 is outdated since Wisconsin joined; 21 or 22 agrees later', () => {
     const twenty = one('lawsuit-plaintiff-states', 'The 20 plaintiff states won an injunction over the Medicaid data.', '2025-07-15');
     expect(twenty).toMatchObject({ verdict: 'outdated', since: '2025-08', then: { value: '20' }, now: { value: '21' } });
-    // "Agrees" needs the count confirmed within six months of today (last confirmed Dec. 30, 2025): see freshness.test.ts.
     expect(verdict('lawsuit-plaintiff-states', 'Twenty-two plaintiff states challenge the Medicaid data sharing.', '2026-01-09', '2026-03-01')).toBe('agrees');
     expect(verdict('lawsuit-plaintiff-states', 'Los veintidós estados demandantes piden proteger los datos de Medicaid.', '2026-01-09', '2026-03-01')).toBe('agrees');
-    expect(verdict('lawsuit-plaintiff-states', 'Twenty-two plaintiff states challenge the Medicaid data sharing.', '2026-01-09')).toBeNull();
+    // Last confirmed Dec. 30, 2025, more than six months before today: still "agrees", saying since when (freshness.test.ts).
+    expect(one('lawsuit-plaintiff-states', 'Twenty-two plaintiff states challenge the Medicaid data sharing.', '2026-01-09')).toMatchObject({ verdict: 'agrees', lastConfirmed: '2025-12-30' });
     // August 2025, the month Wisconsin joined, is unsettled: no verdict.
     expect(verdict('lawsuit-plaintiff-states', 'The 20 plaintiff states won an injunction over the Medicaid data.', '2025-08-20')).toBeNull();
   });
@@ -216,8 +216,8 @@ describe('statuses', () => {
     expect(verdict('court-block-status', allowed, '2025-10-01')).toBe('differs');
     expect(verdict('court-block-status', allowed, '2026-02-01', '2026-06-01')).toBe('agrees');
     expect(verdict('court-block-status', 'Un juez federal permitió compartir con ICE datos básicos de Medicaid.', '2026-02-01', '2026-06-01')).toBe('agrees');
-    // Last confirmed March 13, 2026: by late November no longer "still right", only last confirmed.
-    expect(verdict('court-block-status', allowed, '2026-02-01')).toBeNull();
+    // Last confirmed March 13, 2026: by late November "agrees" as last confirmed then.
+    expect(one('court-block-status', allowed, '2026-02-01')).toMatchObject({ verdict: 'agrees', lastConfirmed: '2026-03-13' });
   });
 
   it('in Spanish', () => {
@@ -280,8 +280,8 @@ describe('titles', () => {
     expect(verdict('dhs-secretary', noem, '2026-05-01')).toBe('differs');
     expect(verdict('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2025-10-01')).toBe('differs');
     expect(verdict('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2026-05-01', '2026-06-01')).toBe('agrees');
-    // Mullin last confirmed in March 2026 (no citable record of the confirmation vote): no "agrees" in late November.
-    expect(verdict('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2026-05-01')).toBeNull();
+    // Mullin last confirmed in April 2026: still "agrees" in December, saying since when it rests on that.
+    expect(one('dhs-secretary', 'Homeland Security Secretary Markwayne Mullin defended the agreement.', '2026-05-01')).toMatchObject({ verdict: 'agrees', lastConfirmed: '2026-04-16' });
   });
 
   it('name before title, in Spanish, and a misspelt copy', () => {
@@ -290,20 +290,21 @@ describe('titles', () => {
     expect(one('dhs-secretary', 'Kristi Noam, the DHS secretary, said the sharing was lawful.', '2025-10-01')?.asserted).toBe('kristi-noem');
   });
 
-  it('HHS Secretary Robert F. Kennedy Jr. agrees while his title was confirmed within six months', () => {
+  it('HHS Secretary Robert F. Kennedy Jr. agrees, and says when his title was last confirmed', () => {
     expect(verdict('hhs-secretary', 'Aides to Health Secretary Robert F. Kennedy Jr. ordered the transfer.', '2025-06-13', '2025-12-01')).toBe('agrees');
     expect(verdict('hhs-secretary', 'El secretario de Salud, Robert F. Kennedy Jr., ordenó la entrega.', '2025-06-13', '2025-12-01')).toBe('agrees');
-    // Last confirmed in June 2025 by the sources cited: not "still right" in late 2026.
-    expect(verdict('hhs-secretary', 'Aides to Health Secretary Robert F. Kennedy Jr. ordered the transfer.', '2025-06-13')).toBeNull();
+    // Last confirmed in 2025 by the sources cited: "agrees" in late 2026, as last confirmed then.
+    expect(one('hhs-secretary', 'Aides to Health Secretary Robert F. Kennedy Jr. ordered the transfer.', '2025-06-13')).toMatchObject({ verdict: 'agrees', lastConfirmed: expect.any(String) });
   });
 
-  it('acting ICE Director Todd Lyons: right until May 31, 2026 (AP); no verdict after, while his successor is not sourced here', () => {
+  it('acting ICE Director Todd Lyons: right until May 31, 2026 (AP), outdated since; no verdict for a later article, while his successor is not sourced here', () => {
     const said = 'Acting ICE Director Todd Lyons confirmed the agency would use the data.';
     expect(verdict('ice-acting-director', said, '2025-07-20', '2026-01-01')).toBe('agrees');
     // Last confirmed by AP on April 16, 2026, his term running to May 31.
     expect(verdict('ice-acting-director', said, '2025-07-20', '2026-05-15')).toBe('agrees');
+    // His term ended on May 31, 2026: whoever came next, the title is out of date from June 1.
     const lyons = one('ice-acting-director', said, '2025-07-20');
-    expect(lyons).toMatchObject({ asserted: 'todd-lyons', verdict: null, then: { value: 'todd-lyons', to: '2026-05-31' } });
+    expect(lyons).toMatchObject({ asserted: 'todd-lyons', verdict: 'outdated', since: '2026-06-01', then: { value: 'todd-lyons', to: '2026-05-31' } });
     // Written after he left: who held the title then is not settled by a citable source.
     expect(verdict('ice-acting-director', said, '2026-06-05')).toBeNull();
   });

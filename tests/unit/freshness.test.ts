@@ -18,12 +18,13 @@ const mullin = { kind: 'token' as const, token: 'mullin' };
 const noem = { kind: 'token' as const, token: 'noem' };
 
 describe('a claim’s value today, as recent as its last confirmation', () => {
-  it('agrees only while the value was confirmed within six months', () => {
-    expect(judge(title('2026-11-01'), mullin, '2026-06-01', '2026-12-07')?.verdict).toBe('agrees');
-    expect(judge(title('2026-03-06'), mullin, '2026-06-01', '2026-12-07')?.verdict).toBeNull();
-    // Exactly six months on is still confirmed; a day later it is not.
-    expect(judge(title('2026-06-07'), mullin, null, '2026-12-07')?.verdict).toBe('agrees');
-    expect(judge(title('2026-06-06'), mullin, null, '2026-12-07')?.verdict).toBeNull();
+  it('agrees, and says when the value was last confirmed once that is more than six months ago', () => {
+    expect(judge(title('2026-11-01'), mullin, '2026-06-01', '2026-12-07')).toMatchObject({ verdict: 'agrees' });
+    expect(judge(title('2026-11-01'), mullin, '2026-06-01', '2026-12-07')).not.toHaveProperty('lastConfirmed');
+    expect(judge(title('2026-03-06'), mullin, '2026-06-01', '2026-12-07')).toMatchObject({ verdict: 'agrees', lastConfirmed: '2026-03-06' });
+    // Exactly six months on is still confirmed; a day later it is last confirmed.
+    expect(judge(title('2026-06-07'), mullin, null, '2026-12-07')).not.toHaveProperty('lastConfirmed');
+    expect(judge(title('2026-06-06'), mullin, null, '2026-12-07')).toMatchObject({ verdict: 'agrees', lastConfirmed: '2026-06-06' });
   });
 
   it('still says what changed since the article, and what the article got wrong', () => {

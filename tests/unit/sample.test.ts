@@ -54,9 +54,9 @@ describe('the sample article, checked at its publication date', () => {
     expect(verdictOf('lawsuit-filing-date')).toMatchObject({ verdict: 'agrees', asserted: '2025-07-01' });
     expect(verdictOf('june-transfer-jurisdictions')).toMatchObject({ verdict: 'agrees', asserted: '4' });
     expect(verdictOf('eo-14218-date')).toMatchObject({ verdict: 'agrees', asserted: '2025-02-19' });
-    // Right when written; "still right" needs a confirmation within six months, and the sources cited last show
-    // Kennedy in office in June 2025: no verdict today, as his card says "last confirmed".
-    expect(verdictOf('hhs-secretary')).toMatchObject({ verdict: null, asserted: 'robert-f-kennedy-jr' });
+    // Right when written, and nothing the dataset knows says otherwise: "agrees", with the day his title was last
+    // confirmed by a source (more than six months before today), as his card says "last confirmed".
+    expect(verdictOf('hhs-secretary')).toMatchObject({ verdict: 'agrees', asserted: 'robert-f-kennedy-jr', lastConfirmed: expect.any(String) });
   });
 
   it('outdated: "Homeland Security Secretary Kristi Noem" was right in January 2026, changed in March 2026', () => {
@@ -76,7 +76,7 @@ describe('the sample article, checked at its publication date', () => {
   it('gives every statement it recognises a verdict here, and exactly these', () => {
     expect(checks.map((c) => `${c.id}:${c.verdict}`).sort()).toEqual(
       [
-        'june-transfer-jurisdictions:agrees', 'hhs-secretary:null', 'eo-14218-date:agrees', 'cms-ice-agreement-date:agrees',
+        'june-transfer-jurisdictions:agrees', 'hhs-secretary:agrees', 'eo-14218-date:agrees', 'cms-ice-agreement-date:agrees',
         'illinois-hbia-status:differs', 'lawsuit-filing-date:agrees', 'lawsuit-states-at-filing:agrees', 'dhs-secretary:outdated',
         'preliminary-injunction-date:agrees', 'december-2025-ruling-date:agrees',
       ].sort(),
