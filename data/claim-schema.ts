@@ -64,8 +64,8 @@ export const Frame = z.object({
   /** Every group must have a word in the clause. */
   with: z.array(GroupRef).optional(),
   /**
-   * What the story is about (Medicaid, the data, ICE): a word of it in the clause or in the sentence before it, in
-   * the same paragraph ("…Medicaid files to deportation agents. The order covers the 20 states that sued.").
+   * What the story is about (Medicaid, the data, ICE): a word of it in the clause or earlier in the same paragraph
+   * ("…Medicaid files to deportation agents. The order covers the 20 states that sued.").
    */
   topic: GroupRef.optional(),
   /**
@@ -77,7 +77,17 @@ export const Frame = z.object({
   without: z.array(GroupRef).optional(),
   /** Count, date and title claims: templates with one slot ("{n} states", "{date}", "{person}"); the one nearest the predicate counts. */
   value: z.array(Template).optional(),
+  /**
+   * At most this many characters between the predicate and the value: a title and its holder's name sit side by
+   * side ("Homeland Security Secretary Kristi Noem", "Kristi Noem, the homeland security secretary").
+   */
+  maxGap: z.number().int().nonnegative().max(200).optional(),
   guards: z.array(Guard).optional(),
+  /**
+   * The predicate is a change that lasts ("froze", "ended", "puso fin"): a clause that dates it ("froze enrollment on
+   * Jan. 1") still says how things stand now, so the date does not make it history.
+   */
+  lasting: z.boolean().optional(),
 });
 
 /**

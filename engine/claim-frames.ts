@@ -20,6 +20,8 @@ export interface FrameSpec {
   topic?: string;
   rivals?: string;
   value: CompiledTemplate[];
+  maxGap?: number;
+  lasting?: boolean;
   guards: Guard[];
 }
 
@@ -59,6 +61,8 @@ export function compileFrame(frame: Frame): FrameSpec {
       if (!c.slot) throw new FrameError(`value[${k}]`, 'a value template needs a slot: {n}, {n+1}, {date} or {person}');
       return c;
     }),
+    ...(frame.maxGap !== undefined ? { maxGap: frame.maxGap } : {}),
+    ...(frame.lasting ? { lasting: true } : {}),
     guards: frame.guards ?? [],
   };
 }
@@ -90,8 +94,13 @@ export interface FrameHit {
  * a value frame) no value sits in the clause.
  */
 export function matchFrame(f: CompiledFrame, clause: string, before = ''): FrameHit | null {
-  if (!f.with.every((re) => re.test(clause)) || f.without.some((re) => re.test(clause))) return null;
-  if (f.topic && !f.topic.test(clause) && !f.topic.test(before)) return null;
+  return matchFrameAll(f, clause, before)[0] ?? null;
+}
+
+/** Every reading of the frame in the clause, nearest value first (the caller takes the first whose value it can read). */
+export function matchFrameAll(f: CompiledFrame, clause: string, before = ''): FrameHit[] {
+  if (!f.with.every((re) => re.test(clause)) || f.without.some((re) => re.test(clause))) return [];
+  if (f.topic && !f.topic.test(clause) && !f.topic.test(before)) return [];
   const rivals: [number, number][] = [];
   if (f.rivals) {
     f.rivals.lastIndex = 0;
@@ -104,10 +113,10 @@ export function matchFrame(f: CompiledFrame, clause: string, before = ''): Frame
     predicates.push([m.index, m.index + m[0].length]);
     if (m[0].length === 0) f.predicate.lastIndex++;
   }
-  if (!predicates.length) return null;
+  if (!predicates.length) return [];
   const negatedAt = ([s]: [number, number]) => NEGATION_BEFORE.test(clause.slice(Math.max(0, s - 40), s));
-  if (!f.value.length) return { predicate: predicates[0], negated: negatedAt(predicates[0]) };
-  let best: (FrameHit & { distance: number }) | null = null;
+  if (!f.value.length) return [{ predicate: predicates[0], negated: negatedAt(predicates[0]) }];
+  const hits: (FrameHit & { distance: number })[] = [];
   for (const v of f.value) {
     v.re.lastIndex = 0;
     for (let m; (m = v.re.exec(clause)); ) {
@@ -117,15 +126,16 @@ export function matchFrame(f: CompiledFrame, clause: string, before = ''): Frame
       const rival = Math.min(Infinity, ...rivals.map((r) => gap([start, end], r)));
       for (const p of predicates) {
         const distance = gap([start, end], p);
-        if (distance >= rival) continue;
-        if (!best || distance < best.distance) best = { predicate: p, value: { match: m, spec: v.spec, start, end }, negated: negatedAt(p), distance };
+        if (distance >= rival || (f.spec.maxGap !== undefined && distance > f.spec.maxGap)) continue;
+        hits.push({ predicate: p, value: { match: m, spec: v.spec, start, end }, negated: negatedAt(p), distance });
       }
       if (m[0].length === 0) v.re.lastIndex++;
     }
   }
-  if (!best) return null;
-  const { distance: _distance, ...hit } = best;
-  return hit;
+  // Nearest first; of two as near, the longer reading ("joined California and 18 other states" over "California
+  // and 18 other states").
+  const length = (h: FrameHit) => (h.value ? h.value.end - h.value.start : 0);
+  return hits.sort((a, b) => a.distance - b.distance || length(b) - length(a)).map(({ distance: _distance, ...hit }) => hit);
 }
 
 export function compileFrameRegexes(spec: FrameSpec, expand: (source: string) => string): CompiledFrame {

@@ -8,7 +8,8 @@
  *   [a|b]         optional, same inside
  *   ~             up to eight words in between
  *   ,  [,]        a comma, an optional comma
- *   {n} {n+1}     the count the statement makes ("{n+1} states and D.C." counts D.C.)
+ *   {n} {n+1}     the count the statement makes ("{n+1} states and D.C." counts D.C.; {n+2}: "joined
+ *                 California and {n+2} other states" counts the joiner and California)
  *   {date}        a date ("Aug. 12, 2025", "12 de agosto", "in July", "Tuesday", "el lunes")
  *   {person}      a person's name (resolved against the claim's holders)
  *
@@ -45,6 +46,7 @@ const PERSON = "([A-Za-z][A-Za-z'\\-]*\\.?(?:\\s+(?:[A-Za-z][A-Za-z'\\-]*\\.?|[A
 const SLOTS: Record<string, { kind: SlotKind; marker: string; add?: number }> = {
   '{n}': { kind: 'n', marker: '<<n>>' },
   '{n+1}': { kind: 'n', marker: '<<n>>', add: 1 },
+  '{n+2}': { kind: 'n', marker: '<<n>>', add: 2 },
   '{date}': { kind: 'date', marker: '<<date>>' },
   '{person}': { kind: 'person', marker: '<<person>>' },
 };
@@ -129,7 +131,7 @@ function tokenize(s: string, slots: string[], acronyms: Set<string>): Token[] {
     } else if (ch === '{') {
       const end = s.indexOf('}', i);
       const key = s.slice(i, end + 1);
-      if (end === -1 || !SLOTS[key]) throw new TemplateError(`unknown slot "${end === -1 ? s.slice(i) : key}" (use {n}, {n+1}, {date} or {person})`);
+      if (end === -1 || !SLOTS[key]) throw new TemplateError(`unknown slot "${end === -1 ? s.slice(i) : key}" (use {n}, {n+1}, {n+2}, {date} or {person})`);
       slots.push(key);
       tokens.push({ t: 'slot', key });
       i = end + 1;

@@ -12,7 +12,7 @@
  * the next are not a statement.
  */
 import type { Claim, Guard } from '../data/claim-schema';
-import { compileFrame, compileFrameRegexes, FrameError, matchFrame, type CompiledFrame, type FrameSpec } from './claim-frames';
+import { compileFrame, compileFrameRegexes, FrameError, matchFrameAll, type CompiledFrame, type FrameSpec } from './claim-frames';
 import { compileAny, compileTemplate, expandSlots, type CompiledTemplate } from './claim-templates';
 import { narratesPast, passesGuards, resolvePerson } from './claim-guards';
 import { clauseAround, clauses } from './clauses';
@@ -251,14 +251,17 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
       const out: ClaimCheck[] = [];
       const normText = normalizeForMatch(text);
       let previous: [number, number] | null = null;
+      let paragraphStart = 0;
       for (const [s, e] of sentences(text)) {
         // A claim in a rail of other stories or a comment is not the article's.
         if ((spans && !inSpans(spans as number[], s)) || (peripheral && inSpans(peripheral as number[], s))) continue;
         const norm = normText.slice(s, e);
         const orig = text.slice(s, e);
         let list: [number, number][] | undefined;
-        // The sentence before, in the same paragraph: what a short sentence's subject refers back to.
-        const before = previous && !text.slice(previous[1], s).includes(BLOCK_SEPARATOR) ? normText.slice(previous[0], previous[1]) : '';
+        // The paragraph so far: what a short sentence's subject refers back to ("The order covers the 20 states that
+        // sued", after a sentence about the Medicaid files).
+        if (!previous || text.slice(previous[1], s).includes(BLOCK_SEPARATOR)) paragraphStart = s;
+        const before = normText.slice(paragraphStart, s);
         previous = [s, e];
         for (const c of compiled) {
           if ((c.gate && !c.gate.test(norm)) || c.exclude?.test(norm)) continue;
@@ -342,23 +345,37 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
       for (const f of c.frames) {
         if (!f.predicate.test(clause)) continue;
         f.predicate.lastIndex = 0;
-        const hit = matchFrame(f, clause, before);
-        if (!hit) continue;
-        if (!passesGuards([...c.spec.guards, ...f.spec.guards, ...c.implied], clause, clauseOrig, hit.predicate[0], hit.predicate[1], published)) continue;
-        let asserted: Asserted | null = null;
-        let part: [number, number] = hit.predicate;
-        if (hit.value) {
-          if (hit.negated) continue;
-          const v = extract(c, hit.value.spec, hit.value.match, clauseOrig, hit.value.start, hit.value.end, published);
-          if (!v) continue;
-          asserted = v.asserted;
-          part = v.part;
-        } else {
-          const token = hit.negated ? f.spec.negated : f.spec.asserts;
-          if (!token) continue;
-          asserted = { kind: 'token', token };
+        for (const hit of matchFrameAll(f, clause, before)) {
+          const implied = f.spec.lasting ? c.implied.filter((g) => g !== 'no-time') : c.implied;
+          const guards = f.spec.lasting ? c.spec.guards.filter((g) => g !== 'no-time') : c.spec.guards;
+          if (!passesGuards([...guards, ...f.spec.guards, ...implied], clause, clauseOrig, hit.predicate[0], hit.predicate[1], published)) continue;
+          let asserted: Asserted | null = null;
+          let part: [number, number] = hit.predicate;
+          if (hit.value?.spec.slot === 'person') {
+            if (hit.negated || !c.spec.holders) continue;
+            // A name after its title is read from its first word on, one before it from its last word back; the
+            // title's own words are not the name's ("CMS Administrator Drew Snyder").
+            const after = hit.value.end > hit.predicate[1];
+            // After the title: past the comma and article between them ("Secretary of Homeland Security, Kristi Noem").
+            const lead = after ? (/^[\s,]*(?:(?:the|la|el)\s+)?/i.exec(clauseOrig.slice(hit.predicate[1]))?.[0].length ?? 0) : 0;
+            const [from, to] = after ? [hit.predicate[1] + lead, hit.value.end] : [hit.value.start, Math.min(hit.value.end, hit.predicate[0])];
+            const who = resolvePerson(c.spec.holders, clauseOrig.slice(from, to), from, !after);
+            if (!who) continue;
+            asserted = { kind: 'token', token: who.id };
+            part = [who.start, who.end];
+          } else if (hit.value) {
+            if (hit.negated) continue;
+            const v = extract(c, hit.value.spec, hit.value.match, clauseOrig, hit.value.start, hit.value.end, published);
+            if (!v) continue;
+            asserted = v.asserted;
+            part = v.part;
+          } else {
+            const token = hit.negated ? f.spec.negated : f.spec.asserts;
+            if (!token) continue;
+            asserted = { kind: 'token', token };
+          }
+          return { asserted, start: cs, end: ce, part: [cs + part[0], cs + part[1]] };
         }
-        return { asserted, start: cs, end: ce, part: [cs + part[0], cs + part[1]] };
       }
     }
     return null;
