@@ -54,8 +54,11 @@ describe('the claims dataset', () => {
   });
 
   it('judges no text on a claim whose recognition is still a placeholder (values and sources first; phrasings later)', () => {
-    const pending = claims.filter((c) => (c.recognize.context ?? []).some((g) => g.includes('recognitionplaceholder'))).map((c) => c.id);
-    expect(pending).toEqual(expect.arrayContaining(['cms-administrator', 'dhs-public-affairs', 'medicaid-director', 'agreement-term-end', 'dc-alliance-adults']));
+    // A placeholder's phrases never run; a claim is judged once it has frames of its own (data/claim-frames.json).
+    const pending = claims
+      .filter((c) => (c.recognize.context ?? []).some((g) => g.includes('recognitionplaceholder')) && !c.recognize.frames?.length)
+      .map((c) => c.id);
+    expect(pending.length).toBeGreaterThan(0);
     const text = 'CMS Administrator Mehmet Oz met Judge Vince Chhabria. CMS officials were given 54 minutes on Tuesday. ICE could see names, addresses, birth dates and ethnicity.';
     expect(check(text, '2025-08-01').map((c) => c.id).filter((id) => pending.includes(id))).toEqual([]);
   });

@@ -83,6 +83,8 @@ beforeAll(() => {
 
 const judged = () => sample.snapshot.claims.filter((c) => c.check.verdict !== null);
 const byVerdict = (v: string) => judged().find((c) => c.check.verdict === v)!;
+/** The sample's claim about the DHS secretary: outdated since March 31, 2026. */
+const noemClaim = () => judged().find((c) => c.check.id === 'dhs-secretary')!;
 
 describe('the sample snapshot (as the CLI builds it)', () => {
   it('has mentions located in the DOM and claims of every verdict', () => {
@@ -189,9 +191,9 @@ describe('toHandoutHtml', () => {
   it('lists the claims with their verdicts in words, what changed and when, and the sources', () => {
     const items = [...doc.querySelectorAll('li.claim')];
     expect(items).toHaveLength(judged().length);
-    const outdated = items.find((li) => li.getAttribute('class')!.includes('verdict-outdated'))!;
+    const o = noemClaim();
+    const outdated = items.find((li) => li.getAttribute('class')!.includes('verdict-outdated') && li.textContent!.includes(o.text))!;
     expect(outdated.querySelector('.badge')!.textContent).toBe('Outdated');
-    const o = byVerdict('outdated');
     expect(outdated.textContent).toContain(`“${o.text}”`);
     expect(outdated.textContent).toContain('Right when the article was published (Jan 9, 2026); changed on Mar 31, 2026.');
     expect(outdated.textContent).toContain('The dataset says: President Trump announced on March 5, 2026 that Sen. Markwayne Mullin would become Secretary of Homeland Security');
@@ -524,7 +526,7 @@ describe('toClaimReview', () => {
   it('rates on a documented three-point scale: 3 accurate, 2 outdated, 1 inaccurate', () => {
     const byWord = Object.fromEntries(reviews.map((r) => [r.reviewRating.alternateName, r.reviewRating.ratingValue]));
     expect(byWord).toEqual({ Accurate: 3, Outdated: 2, Inaccurate: 1 });
-    const outdated = reviews.find((r) => r.reviewRating.alternateName === 'Outdated')!;
+    const outdated = reviews.find((r) => r.reviewRating.alternateName === 'Outdated' && r.claimReviewed.includes('Kristi Noem'))!;
     expect(outdated.reviewRating.ratingExplanation).toContain('changed on Mar 31, 2026');
   });
 
@@ -560,7 +562,7 @@ describe('citation', () => {
   });
 
   it('cites a claim by its index: the verdict in words, what the sources say, the record and its sources', () => {
-    const index = sample.snapshot.claims.findIndex((c) => c.check.verdict === 'outdated');
+    const index = sample.snapshot.claims.findIndex((c) => c.check.id === 'dhs-secretary');
     const text = citation(ctx, { claim: index }, 'text');
     expect(text).toContain(`“${sample.snapshot.claims[index].text}” — Outdated: Right when the article was published (2026-01-09); changed on 2026-03-31.`);
     expect(text).toContain('The dataset says: President Trump announced on March 5, 2026 that Sen. Markwayne Mullin would become Secretary of Homeland Security');

@@ -78,7 +78,7 @@ describe('the sample article, checked at its publication date', () => {
       [
         'june-transfer-jurisdictions:agrees', 'hhs-secretary:agrees', 'eo-14218-date:agrees', 'cms-ice-agreement-date:agrees',
         'illinois-hbia-status:differs', 'lawsuit-filing-date:agrees', 'lawsuit-states-at-filing:agrees', 'dhs-secretary:outdated',
-        'preliminary-injunction-date:agrees', 'december-2025-ruling-date:agrees',
+        'preliminary-injunction-date:agrees', 'december-2025-ruling-date:agrees', 'dhs-public-affairs:outdated',
       ].sort(),
     );
   });
