@@ -268,19 +268,26 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
           list ??= clauses(norm);
           // The claim's `context` is what its phrase templates need around them; frames say what they need themselves.
           const inContext = c.context.every((re) => re.test(norm) || re.test(before));
-          const found = (inContext ? findOne(c, norm, orig, published, list) : null) ?? findFramed(c, norm, orig, published, list, before);
-          if (!found) continue;
-          const verdict = judge(c.spec, found.asserted, published, today);
-          if (!verdict) continue;
-          out.push({
-            id: c.spec.id,
-            start: s + found.start,
-            end: s + found.end,
-            text: orig.slice(found.start, found.end),
-            asserted: assertedText(found.asserted),
-            part: { kind: partKind(c.spec.kind, found.asserted), start: s + found.part[0], end: s + found.part[1], text: orig.slice(found.part[0], found.part[1]) },
-            ...verdict,
-          });
+          const phrased = inContext ? findOne(c, norm, orig, published, list) : null;
+          // Every statement of the claim in the sentence: one per thing compared ("can restart Jan. 6, a judge ruled
+          // Monday" dates the ruling twice), the phrase templates' reading first.
+          const compared: [number, number][] = [];
+          for (const found of [...(phrased ? [phrased] : []), ...findFramed(c, norm, orig, published, list, before)]) {
+            // Two readings of the same words are one statement, whichever form read it.
+            if (compared.some(([a, b]) => found.part[0] < b && a < found.part[1])) continue;
+            const verdict = judge(c.spec, found.asserted, published, today);
+            if (!verdict) continue;
+            compared.push(found.part);
+            out.push({
+              id: c.spec.id,
+              start: s + found.start,
+              end: s + found.end,
+              text: orig.slice(found.start, found.end),
+              asserted: assertedText(found.asserted),
+              part: { kind: partKind(c.spec.kind, found.asserted), start: s + found.part[0], end: s + found.part[1], text: orig.slice(found.part[0], found.part[1]) },
+              ...verdict,
+            });
+          }
         }
       }
       return out.sort((a, b) => a.start - b.start);
@@ -336,13 +343,24 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     return best;
   }
 
-  /** The claim's statement as a frame in one of the sentence's clauses: the first clause that states it. */
-  function findFramed(c: Compiled, norm: string, orig: string, published: string | null, list: [number, number][], before: string): Found | null {
-    if (!c.frames.length) return null;
+  /**
+   * The claim's statements as frames in the sentence's clauses: for each frame, the first clause that states it
+   * (its nearest readable value). Two frames may read two things in one clause (a ruling's day and its effect's).
+   */
+  function findFramed(c: Compiled, norm: string, orig: string, published: string | null, list: [number, number][], before: string): Found[] {
+    const out: Found[] = [];
+    for (const f of c.frames) {
+      const found = findFrame(c, f, norm, orig, published, list, before);
+      if (found) out.push(found);
+    }
+    return out;
+  }
+
+  function findFrame(c: Compiled, f: CompiledFrame, norm: string, orig: string, published: string | null, list: [number, number][], before: string): Found | null {
     for (const [cs, ce] of list) {
       const clause = norm.slice(cs, ce);
       const clauseOrig = orig.slice(cs, ce);
-      for (const f of c.frames) {
+      {
         if (!f.predicate.test(clause)) continue;
         f.predicate.lastIndex = 0;
         for (const hit of matchFrameAll(f, clause, before)) {
