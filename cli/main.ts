@@ -181,7 +181,7 @@ const REASONS = readJson<{ reason: Record<string, string> }>('../locales/en.json
 const reasonText = (r: Reason) => (REASONS[r.code.replace(/-/g, '_')] ?? `${r.code}: $1`).replace(/\$1/g, String(r.count));
 
 /** Which part of a claim a verdict compared, as the text format says it. */
-const PART_WORDS: Record<NonNullable<ClaimCheck['part']>['kind'], string> = { day: 'the day', month: 'the month', count: 'the count', status: 'the status', holder: 'who holds the title' };
+const PART_WORDS: Record<NonNullable<ClaimCheck['part']>['kind'], string> = { day: 'the day', month: 'the month', count: 'the count', status: 'the status', holder: 'who holds the title', fields: 'what was listed' };
 
 /** One claim check in words: the verdict, and what the sources say when it is not plain agreement. */
 function claimText(c: ClaimCheck, record: Claim | undefined, published: string | null): string {

@@ -132,7 +132,7 @@ export function roleConflicts(entities: readonly Entity[]): string[] {
  * (`npm run data:check` exits non-zero). A title held today needs a `checked` date within six months of today;
  * a claim needs a `verified` date within six months, and its open value an `asOf` (the last day a source
  * confirmed it). An open value last confirmed more than six months ago is presented as "last confirmed" on purpose
- * (no "agrees" verdict: engine/verdict.ts) and listed by `lastConfirmed`, not failed.
+ * (an "agrees" verdict says since when: engine/verdict.ts `lastConfirmed`) and listed by `lastConfirmed`, not failed.
  */
 export function currentFailures(entities: readonly Entity[], claims: readonly Claim[], today: string): string[] {
   const out: string[] = [];
@@ -165,7 +165,7 @@ export function lastConfirmed(entities: readonly Entity[], claims: readonly Clai
     if (w) out.push(`claim ${c.id}: no verdict since ${w.from} — ${w.why.en}`);
     const open = c.timeless ? undefined : c.values.find((v) => !v.to && day(v.from) <= day(today));
     if (open?.asOf && olderThan(open.asOf, STALE_AFTER_MONTHS, today))
-      out.push(`claim ${c.id}: "${open.value}" last confirmed ${open.asOf}, checked ${c.verified} (no "agrees" verdict; the card says when it was last confirmed)`);
+      out.push(`claim ${c.id}: "${open.value}" last confirmed ${open.asOf}, checked ${c.verified} ("agrees" only as of then: the card says when it was last confirmed)`);
   }
   return out;
 }

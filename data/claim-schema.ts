@@ -88,6 +88,16 @@ export const Frame = z.object({
    * Jan. 1") still says how things stand now, so the date does not make it history.
    */
   lasting: z.boolean().optional(),
+  /**
+   * Things a clause lists (the data fields a transfer held or an order allowed): token → words. The clause must
+   * name at least `minMembers` of them (default 2: one word is a mention, a list is a statement); what it asserts
+   * is that set, judged against the value's `includes` and `excludes`. The frame's `negated` word "set" (or a
+   * negated predicate) asserts they are not included ("health records stay off-limits").
+   */
+  members: z.record(Token, GroupRef).optional(),
+  minMembers: z.number().int().min(1).max(6).optional(),
+  /** A predicate that itself says "not included" (kept off-limits, protected, excluded): the listed things are out. */
+  excludes: z.boolean().optional(),
 });
 
 /**
@@ -119,7 +129,7 @@ export const Recognition = z.object({
    */
   apart: z.array(Template).optional(),
   guards: z.array(Guard).optional(),
-}).refine((r) => (r.phrases?.length ?? 0) + (r.frames?.length ?? 0) > 0, { message: 'give phrases or frames', path: ['phrases'] });
+});
 
 
 const Statement = {
@@ -158,6 +168,13 @@ export const StatusValue = z.object({
   /** Statuses a statement may assert and be right; `reject`: and be wrong. Anything else: no verdict. */
   accept: z.array(Token),
   reject: z.array(Token),
+  /**
+   * For frames that list things (`members`): what the sources say the value included, and what they say it left
+   * out. A list all included agrees; naming one left out as included differs; anything the sources do not place
+   * either way gives no verdict.
+   */
+  includes: z.array(Token).optional(),
+  excludes: z.array(Token).optional(),
   ...Statement,
 });
 

@@ -175,6 +175,8 @@ function loadClaims(dir: string, entityIds: ReadonlyMap<string, string>, problem
       at(e.field, e.message);
       return;
     }
+    // Recognition may live in claims.json (phrases) or data/claim-frames.json (frames); a claim with neither is never found.
+    if (!claim.recognize.phrases?.length && !claim.recognize.frames?.length) at('recognize', 'give phrases here or frames in claim-frames.json');
     if (ids.has(claim.id)) at('id', 'duplicate of another claim');
     ids.add(claim.id);
     claim.entities.forEach((e, k) => {
@@ -188,6 +190,14 @@ function loadClaims(dir: string, entityIds: ReadonlyMap<string, string>, problem
       if (prev && (!prev.to || first(v.from) <= last(prev.to))) at(`values[${k}].from`, 'overlaps the value before it: give the earlier one a `to` before this date');
       if (claim.kind === 'title' && !claim.holders.some((h) => h.id === v.value)) at(`values[${k}].value`, `'${v.value}' is not one of the claim's holders`);
       if (claim.kind === 'count' && 'range' in v && v.range && v.range[0] > v.range[1]) at(`values[${k}].range`, 'low end above high end');
+      // A list value names things the claim's frames can read: a token no frame lists is a typo nobody would notice.
+      if (claim.kind === 'status') {
+        const listed = new Set((claim.recognize.frames ?? []).flatMap((f) => Object.keys(f.members ?? {})));
+        for (const field of ['includes', 'excludes'] as const)
+          (('includes' in v ? v[field] : undefined) ?? []).forEach((token, i) => {
+            if (!listed.has(token)) at(`values[${k}].${field}[${i}]`, `'${token}' is not a member any of the claim's frames lists`);
+          });
+      }
     });
     (claim.unsure ?? []).forEach((w, k) => {
       if (w.to && last(w.to) < first(w.from)) at(`unsure[${k}].to`, `ends before it starts (${w.from})`);

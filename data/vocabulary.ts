@@ -43,6 +43,7 @@ export function resolveFrames(claim: Claim, vocabulary: Vocabulary, extra: Frame
       ...(f.without ? { without: f.without.map((g, i) => resolve(g, vocabulary, at(`without[${i}]`))) } : {}),
       ...(f.topic ? { topic: resolve(f.topic, vocabulary, at('topic')) } : {}),
       ...(f.rivals ? { rivals: resolve(f.rivals, vocabulary, at('rivals')) } : {}),
+      ...(f.members ? { members: Object.fromEntries(Object.entries(f.members).map(([token, g]) => [token, resolve(g, vocabulary, at(`members.${token}`))])) } : {}),
     };
   });
   return { ...claim, recognize: { ...recognize, frames: resolved } } as Claim;

@@ -19,10 +19,20 @@ const FORMER = /(?<![A-Za-z])(?:former|then|ex|onetime|one-time|previous|antigu[
 /** Days before the article's date that still read as its news ("a judge on Aug. 12 blocked…" on Aug. 13). */
 const NEWS_DAYS = 7;
 
+const SINCE_BEFORE = /\b(?:since|ever since|desde)\s+(?:(?:the|el|la|mid|mediados de|principios de|finales de)\s+)?$/i;
+const ARTICLE_BEFORE = /\b(?:the|a|an|its|this|that|last)\s+$/i;
+const EVENT_AFTER = /^(?:,?\s*\d{4})?\s+(?:ruling|order|injunction|agreement|decision|deal|lawsuit|suit|memo|notice|pact)\b/i;
+const EVENT_OF_BEFORE = /\b(?:fallo|orden|acuerdo|decision|medida cautelar|resolucion|demanda|convenio|dictamen)\s+(?:de|del)\s+$/i;
+
 function hasTime(norm: string, orig: string, published: string | null): boolean {
   TIME.lastIndex = 0;
   for (let m; (m = TIME.exec(norm)); ) {
     const written = orig.slice(m.index, m.index + m[0].length);
+    // "Since August" says how things have stood since; "the August ruling", "a July agreement", "el fallo de agosto"
+    // name an event by its date: neither dates the clause's own statement.
+    const lead = norm.slice(Math.max(0, m.index - 32), m.index);
+    const tail = norm.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (SINCE_BEFORE.test(lead) || (ARTICLE_BEFORE.test(lead) && EVENT_AFTER.test(tail)) || EVENT_OF_BEFORE.test(lead)) continue;
     // A day the article names relative to its own date ("on Tuesday", "yesterday") is its news, not history; a
     // date written out ("On August 18, 2025, …") dates the clause's event, and makes it history.
     if (published && /^(?:on |this |last |past |el |este )?[a-z]+$/i.test(m[0]) && !parseDateExpr(m[0], written)) {
@@ -60,7 +70,15 @@ const HISTORY = new RegExp(
 
 export const narratesPast = (norm: string): boolean => HISTORY.test(norm);
 
+/**
+ * A clause that reports what others say and calls it wrong ("posts saying ICE cannot see the records are wrong",
+ * "es falso que…"): the statement inside is not the article's, whatever the guards.
+ */
+const DEBUNKED =
+  /(?:\b(?:posts?|claims?|rumou?rs?|reports?|messages?|videos?|people|some|users?)\s+(?:\S+\s+){0,2}(?:saying|claiming|that claim|suggesting)\b.*\b(?:are|is|were|was)\s+(?:wrong|false|untrue|incorrect|misleading)\b)|\b(?:es|era) (?:falso|mentira|incorrecto) que\b|\bit is (?:false|untrue|not true) that\b|\bno es (?:cierto|verdad) que\b/i;
+
 export function passesGuards(guards: readonly Guard[], norm: string, orig: string, start: number, end: number, published: string | null = null): boolean {
+  if (DEBUNKED.test(norm)) return false;
   for (const g of guards) {
     if (g === 'no-time' && hasTime(norm, orig, published)) return false;
     if (g === 'no-history' && narratesPast(norm)) return false;

@@ -189,6 +189,8 @@ function gateOf(template: string): string | undefined {
 
 /** Compile one template; throws TemplateError naming what is wrong. */
 export function compileTemplate(template: string): CompiledTemplate {
+  // A regular expression's "?" or "+" reads as a literal here and never matches: optional words go in [brackets].
+  if (/[)\]]\s*[?+*]/.test(template)) throw new TemplateError('write optional words in [brackets]; "?", "+" and "*" after a group are not template syntax');
   const slots: string[] = [];
   const acronyms = new Set<string>();
   const inner = body(template, slots, acronyms);

@@ -12,7 +12,7 @@
  * the next are not a statement.
  */
 import type { Claim, Guard } from '../data/claim-schema';
-import { compileFrame, compileFrameRegexes, FrameError, matchFrameAll, type CompiledFrame, type FrameSpec } from './claim-frames';
+import { compileFrame, compileFrameRegexes, FrameError, listedMembers, matchFrameAll, type CompiledFrame, type FrameSpec } from './claim-frames';
 import { compileAny, compileTemplate, expandSlots, type CompiledTemplate } from './claim-templates';
 import { narratesPast, passesGuards, resolvePerson } from './claim-guards';
 import { clauseAround, clauses } from './clauses';
@@ -105,7 +105,7 @@ function effectiveValues(claim: Claim, unsure: [string, string | null][]): Value
         }
         case 'status': {
           const s = v as Extract<Claim, { kind: 'status' }>['values'][number];
-          return { ...base, value: s.value, accept: s.accept, reject: s.reject };
+          return { ...base, value: s.value, accept: s.accept, reject: s.reject, ...(s.includes ? { includes: s.includes } : {}), ...(s.excludes ? { excludes: s.excludes } : {}) };
         }
         case 'title':
           return { ...base, value: v.value as string, accept: [v.value as string], reject: '*' };
@@ -264,11 +264,14 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
         const before = normText.slice(paragraphStart, s);
         previous = [s, e];
         for (const c of compiled) {
-          if ((c.gate && !c.gate.test(norm)) || c.exclude?.test(norm)) continue;
+          if (c.gate && !c.gate.test(norm)) continue;
+          // Another story's words rule out the whole sentence for phrase templates, and only their own clause for
+          // frames, which read one clause ("CMS handed the files to DHS in June, weeks before the states sued").
+          const excluded = !!c.exclude?.test(norm);
           list ??= clauses(norm);
           // The claim's `context` is what its phrase templates need around them; frames say what they need themselves.
           const inContext = c.context.every((re) => re.test(norm) || re.test(before));
-          const phrased = inContext ? findOne(c, norm, orig, published, list) : null;
+          const phrased = inContext && !excluded ? findOne(c, norm, orig, published, list) : null;
           // Every statement of the claim in the sentence: one per thing compared ("can restart Jan. 6, a judge ruled
           // Monday" dates the ruling twice), the phrase templates' reading first.
           const compared: [number, number][] = [];
@@ -360,10 +363,12 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
     for (const [cs, ce] of list) {
       const clause = norm.slice(cs, ce);
       const clauseOrig = orig.slice(cs, ce);
+      if (c.exclude?.test(clause)) continue;
       {
         if (!f.predicate.test(clause)) continue;
         f.predicate.lastIndex = 0;
-        for (const hit of matchFrameAll(f, clause, before)) {
+        // The topic may be named anywhere earlier in the paragraph, this sentence's earlier clauses included.
+        for (const hit of matchFrameAll(f, clause, `${before} ${norm.slice(0, cs)}`)) {
           const implied = f.spec.lasting ? c.implied.filter((g) => g !== 'no-time') : c.implied;
           const guards = f.spec.lasting ? c.spec.guards.filter((g) => g !== 'no-time') : c.spec.guards;
           if (!passesGuards([...guards, ...f.spec.guards, ...implied], clause, clauseOrig, hit.predicate[0], hit.predicate[1], published)) continue;
@@ -381,10 +386,16 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
             if (!who) continue;
             asserted = { kind: 'token', token: who.id };
             part = [who.start, who.end];
+          } else if (f.members.length) {
+            const listed = listedMembers(f, clause);
+            if (!listed) continue;
+            asserted = { kind: 'set', items: listed.items, ...(hit.negated !== !!f.spec.excludes ? { out: true } : {}) };
+            part = [listed.start, listed.end];
           } else if (hit.value) {
             if (hit.negated) continue;
             const v = extract(c, hit.value.spec, hit.value.match, clauseOrig, hit.value.start, hit.value.end, published);
             if (!v) continue;
+            if (v.asserted.kind === 'date' && namesAnotherThing(f, clause, v.part)) continue;
             asserted = v.asserted;
             part = v.part;
           } else {
@@ -427,11 +438,26 @@ export function compileClaims(spec: ClaimsSpec): ClaimFinder {
   }
 }
 
+/**
+ * A date used as an adjective ("the December limits", "a July memo") dates the noun after it: unless that noun is the
+ * frame's own predicate ("the Aug. 12 injunction"), it is not the date of the clause's statement.
+ */
+function namesAnotherThing(f: CompiledFrame, clause: string, [start, end]: [number, number]): boolean {
+  if (!/\b(?:the|a|an|this|that|its|their|last)\s+$/i.test(clause.slice(Math.max(0, start - 8), start))) return false;
+  const next = /^(?:,? \d{4},?)?\s+([A-Za-z][A-Za-z-]*)/.exec(clause.slice(end));
+  if (!next || /^(?:of|in|on|at|by|to|and|or|when|after|before|that|which|as|for|from)$/i.test(next[1])) return false;
+  f.predicate.lastIndex = 0;
+  const own = f.predicate.test(next[1]);
+  f.predicate.lastIndex = 0;
+  return !own;
+}
+
 /** Words before a date that make it one the sentence looks forward to ("can restart Jan. 6", "a partir del 6 de enero"). */
 const LOOKS_FORWARD = /(?:\bwill\b|\bcan (?:restart|resume)\b|\bmay (?:restart|resume)\b|\bstarting\b|\bbeginning\b|\beffective\b|\buntil\b|\bthrough\b|\bas of\b|\bon or after\b|a partir del?\b|\bhasta el\b|\bcomenzara\b|\bentrara en vigor\b|\bpodra\b)[^.]*$/i;
 
 function partKind(kind: ClaimKind, a: Asserted): ClaimPartKind {
   if (a.kind === 'date') return a.iso.length === 10 ? 'day' : 'month';
   if (a.kind === 'count') return 'count';
+  if (a.kind === 'set') return 'fields';
   return kind === 'title' ? 'holder' : 'status';
 }

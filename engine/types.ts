@@ -84,7 +84,7 @@ export interface ClaimValueRef {
 }
 
 /** What part of a claim a verdict compared: a day, a month, a year, a count, a status or who held a title. */
-export type ClaimPartKind = 'day' | 'month' | 'count' | 'status' | 'holder';
+export type ClaimPartKind = 'day' | 'month' | 'count' | 'status' | 'holder' | 'fields';
 
 export interface ClaimPart {
   kind: ClaimPartKind;

@@ -24,6 +24,9 @@ export interface ValueSpec {
   accept?: string[];
   /** '*': everything not accepted is wrong (a title held by one person). */
   reject?: string[] | '*';
+  /** What a listed set is checked against: things the sources say were in it, and things they say were left out. */
+  includes?: string[];
+  excludes?: string[];
   /** The last day a source confirmed this value held (an open value older than six months is only "last confirmed"). */
   asOf?: string;
 }
@@ -39,11 +42,14 @@ export interface JudgedClaim {
 export type Asserted =
   | { kind: 'count'; value: number; qualifier?: 'approx' | 'min' | 'max' }
   | { kind: 'date'; iso: string }
-  | { kind: 'token'; token: string };
+  | { kind: 'token'; token: string }
+  /** A list ("names, addresses and Social Security numbers"): those things were in it, or (`out`) were kept out. */
+  | { kind: 'set'; items: string[]; out?: boolean };
 
 export function assertedText(a: Asserted): string {
   if (a.kind === 'date') return a.iso;
   if (a.kind === 'token') return a.token;
+  if (a.kind === 'set') return `${a.out ? 'not ' : ''}${a.items.join(', ')}`;
   return `${a.qualifier === 'approx' ? '~' : a.qualifier === 'min' ? '>' : a.qualifier === 'max' ? '<' : ''}${a.value}`;
 }
 
@@ -81,7 +87,19 @@ function acceptsDate(v: ValueSpec, a: Extract<Asserted, { kind: 'date' }>): bool
   return unsure ? null : false;
 }
 
+/**
+ * A list against what the sources say: every item placed on the side the article puts it agrees; one placed on
+ * the other side differs; an item the sources do not place either way leaves it unjudged.
+ */
+function acceptsSet(v: ValueSpec, a: Extract<Asserted, { kind: 'set' }>): boolean | null {
+  if (!v.includes && !v.excludes) return null;
+  const [same, other] = a.out ? [v.excludes ?? [], v.includes ?? []] : [v.includes ?? [], v.excludes ?? []];
+  if (a.items.some((x) => other.includes(x))) return false;
+  return a.items.every((x) => same.includes(x)) ? true : null;
+}
+
 export function accepts(kind: ClaimKind, v: ValueSpec, a: Asserted): boolean | null {
+  if (a.kind === 'set') return kind === 'status' ? acceptsSet(v, a) : null;
   if (a.kind === 'count') return kind === 'count' ? acceptsCount(v, a) : null;
   if (a.kind === 'date') return kind === 'date' ? acceptsDate(v, a) : null;
   if (v.accept?.includes(a.token)) return true;
@@ -153,6 +171,11 @@ export function judge(
     // The value the article gave has ended, and what came next is not settled (a successor nobody sourced): the
     // article is out of date from the day after it ended — unless a later known value said the same again.
     if (!now) {
+      // Today inside a stretch the sources leave unsettled, which began after the article: what it said was right
+      // then and, as far as any source confirms, still is; the check says when a source last confirmed it.
+      const window = nowAt === 'unsure' ? claim.unsure.find(([from, to]) => today >= from && (to === null || today <= to)) : undefined;
+      if (window && at && window[0] > at && (latest.end === undefined || latest.end >= today) && accepts(claim.kind, latest, asserted) === true && (latest.index === then.index || latest.start <= window[0]))
+        return { ...result('agrees'), lastConfirmed: latest.asOf ?? addDays(window[0], -1) };
       const later = claim.values.filter((v) => v.index > then.index && v.start <= today);
       if (!then.end || then.end >= today || later.some((v) => accepts(claim.kind, v, asserted) === true)) return result(null);
       return result('outdated', later[0]?.from ?? addDays(then.end, 1));
@@ -162,8 +185,13 @@ export function judge(
     return result('outdated', change?.from ?? now.from);
   }
   // A known date with no settled value (an unsure window, or before the record starts): right or wrong
-  // then is unknown, and "agrees" would say it was right.
-  if (at) return result(null);
+  // then is unknown, and "agrees" would say it was right — except a title given to someone whose every term had
+  // ended by then: whoever held it, it was not them.
+  if (at) {
+    const terms = claim.kind === 'title' && asserted.kind === 'token' ? claim.values.filter((v) => v.value === asserted.token) : [];
+    if (terms.length && terms.every((v) => v.end !== undefined && v.end < at)) return result('differs');
+    return result(null);
+  }
   // Unknown date: judge against today only (the caller says so).
   if (!now) return result(null);
   const rightNow = accepts(claim.kind, now, asserted);

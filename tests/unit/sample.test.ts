@@ -76,9 +76,10 @@ describe('the sample article, checked at its publication date', () => {
   it('gives every statement it recognises a verdict here, and exactly these', () => {
     expect(checks.map((c) => `${c.id}:${c.verdict}`).sort()).toEqual(
       [
-        'june-transfer-jurisdictions:agrees', 'hhs-secretary:agrees', 'eo-14218-date:agrees', 'cms-ice-agreement-date:agrees',
-        'illinois-hbia-status:differs', 'lawsuit-filing-date:agrees', 'lawsuit-states-at-filing:agrees', 'dhs-secretary:outdated',
-        'preliminary-injunction-date:agrees', 'december-2025-ruling-date:agrees', 'dhs-public-affairs:outdated',
+        'june-transfer-jurisdictions:agrees', 'june-transfer-fields:agrees', 'hhs-secretary:agrees', 'eo-14218-date:agrees', 'cms-ice-agreement-date:agrees',
+        'illinois-hbia-status:differs', 'lawsuit-filing-date:agrees', 'lawsuit-states-at-filing:agrees', 'lawsuit-court:agrees', 'dhs-secretary:outdated',
+        'preliminary-injunction-date:agrees', 'federal-register-notice-date:agrees', 'december-2025-ruling-date:agrees', 'court-block-status:agrees',
+        'december-order-fields:agrees', 'dhs-public-affairs:outdated',
       ].sort(),
     );
   });
