@@ -3,7 +3,7 @@ import { figures, runEval } from '../../eval/evaluate';
 import { claimFigures, runClaimEval } from '../../eval/claims';
 
 /** Raised as recognition improves; the goal is 0.85 (README, How claims are judged). */
-const CLAIM_RECALL_FLOOR = 0.54;
+const CLAIM_RECALL_FLOOR = 0.85;
 
 const results = runEval();
 
