@@ -19,7 +19,7 @@
  */
 import type { Entity } from '../../data/schema';
 import type { ExportContext } from './index';
-import { entityName, judgedClaims, keyFact, localize, pageUrl, titleLines, verdictWords } from './text';
+import { entityName, judgedClaims, keyFact, localize, opening, pageUrl, titleLines, verdictWords } from './text';
 
 export const CSV_COLUMNS = [
   'row_type',
@@ -61,11 +61,6 @@ export function csvField(value: Cell): string {
 /** Dates stay ISO in a CSV: what a spreadsheet sorts and a script parses. */
 const iso = (d: string) => d;
 
-/** The first sentence of a summary: an agency's card has no key fact, and its summary opens with what it is. */
-function firstSentence(text: string): string {
-  return text.split(/(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡"“(])/)[0];
-}
-
 /**
  * The line a card shows first, in the export's language and with ISO dates: a person's title when the article
  * was written (what they are in the story; where it changed since, the claim rows say so), a law's citation,
@@ -75,7 +70,7 @@ function firstSentence(text: string): string {
 function keyFactOf(e: Entity, ctx: ExportContext): string {
   const { snapshot, lang, t } = ctx;
   if (e.kind === 'person') return titleLines(e, snapshot.published, snapshot.today, lang, t, iso)[0] ?? '';
-  return keyFact(e, lang, t, iso) ?? firstSentence(localize(e.summary, lang));
+  return keyFact(e, lang, t, iso) ?? opening(localize(e.summary, lang));
 }
 
 export function toCsv(ctx: ExportContext): string {

@@ -214,6 +214,25 @@ describe('exports from the workbench', () => {
     await page.setContent(text);
     expect(requests).toEqual([]);
     expect(await axeViolations(page, 'html')).toEqual([]);
+
+    // The article's title and address head it, on screen and on paper (the "Article:" line was empty).
+    const url = `${NEWS}/article/sample`;
+    expect(await page.locator('header h1').textContent()).toBe(snapshot.title);
+    expect(await page.locator('header p.article').textContent()).toBe(`Article: ${url}`);
+    expect(await page.locator('header p.article a').getAttribute('href')).toBe(url);
+    // Claims first.
+    expect(await page.locator('main > section').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')))).toEqual([
+      'claims-heading',
+      'notes-heading',
+      'timeline-heading',
+    ]);
+    // Printed on Letter paper by Chromium: at most 8 pages (it was 20), with the article's address on page 1.
+    const pdf = (await page.pdf({ format: 'Letter', printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+    console.info(`[e2e] the sample's handout prints to ${pages} Letter pages`);
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(8);
+    expect(pdf).toContain(`/URI (${url})`);
     await page.close();
   });
 
@@ -238,6 +257,14 @@ describe('exports from the workbench', () => {
     expect(name).toMatch(/\.csv$/);
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.split(/\r?\n/).filter(Boolean).length).toBeGreaterThan(firstNamed().length);
+    // One file: the claims with their verdicts, then the mentions, each row naming the article.
+    const rows = text.slice(1).split('\r\n').filter(Boolean);
+    expect(rows[0].startsWith('row_type,id,')).toBe(true);
+    const claims = rows.filter((r) => r.startsWith('claim,'));
+    expect(claims).toHaveLength(snapshot.claims.filter((c) => c.check.verdict).length);
+    expect(claims.some((r) => r.includes(',outdated,holder,Kristi Noem,'))).toBe(true);
+    expect(rows.filter((r) => r.startsWith('mention,'))).toHaveLength(snapshot.mentions.length);
+    for (const r of rows.slice(1)) expect(r.endsWith(`,${NEWS}/article/sample,2026-01-09`), r).toBe(true);
   });
 
   it('saves ClaimReview drafts that parse', async () => {

@@ -138,11 +138,15 @@ describe('toHandoutHtml', () => {
     expect(doc.querySelector('main')).not.toBeNull();
   });
 
-  it('prints on A4 and Letter without cutting a note, a claim or an event', () => {
+  it('prints on A4 and Letter in two columns, a note free to run on to the next page (its quotation kept whole)', () => {
     const css = doc.querySelector('style')!.textContent!;
     expect(css).toMatch(/@page\s*{\s*size:\s*auto;\s*margin:/);
     const print = css.slice(css.indexOf('@media print'));
-    expect(print).toMatch(/\.note, \.claim, ol\.timeline li[^{]*{[^}]*break-inside: avoid/);
+    expect(print).toMatch(/ol\.notes, ol\.claims\s*{[^}]*columns: 2/);
+    // Nothing keeps a whole note or claim on one page (a third of a page went blank that way), only its quotation.
+    for (const rule of print.match(/[^{}]+{[^}]*break-inside: avoid[^}]*}/g) ?? []) expect(rule, rule).not.toMatch(/\.note\b|\.claim\b/);
+    expect(print).toMatch(/blockquote\s*{[^}]*break-inside: avoid/);
+    expect(print).toMatch(/h2, h3\s*{[^}]*break-after: avoid/);
   });
 
   it('heads with the article: title, address, publication date, dataset version and the day it was made', () => {
@@ -152,6 +156,27 @@ describe('toHandoutHtml', () => {
     expect(header).toContain('Published Jan 9, 2026');
     expect(header).toContain(`dataset v${data.meta.version}`);
     expect(header).toContain('Made on Nov 30, 2026');
+  });
+
+  it('names the article’s address with the browser’s own i18n, which drops a substitution holding a control character', () => {
+    // chrome.i18n.getMessage('export_article', ['\u0000']) gives "Article: " (seen in Chromium 156): the side panel's
+    // handout had an empty "Article:" line.
+    const base = translator(messages('en'));
+    const browserLike: ExportContext['t'] = (key, subs) => base(key, subs?.map((s) => (/[\u0000-\u001f]/.test(String(s)) ? '' : s)));
+    const url = 'https://apnews.com/article/medicaid-data-ice-2026';
+    const out = parseHTML(toHandoutHtml({ ...contextFor({ ...sample.snapshot, url }), t: browserLike })).document;
+    const line = out.querySelector('header p.article')!;
+    expect(line.textContent).toBe(`Article: ${url}`);
+    expect(line.querySelector('a')!.getAttribute('href')).toBe(url);
+    expect(out.querySelector('h1')!.textContent).toBe(sample.snapshot.title);
+    // No title: the address stands in for it.
+    const untitled = parseHTML(toHandoutHtml({ ...contextFor({ ...sample.snapshot, url, title: '  ' }), t: browserLike })).document;
+    expect(untitled.querySelector('h1')!.textContent).toBe(url);
+  });
+
+  it('puts the claims checked first, then the notes, then the timeline', () => {
+    const sections = [...doc.querySelectorAll('main > section')].map((s) => s.getAttribute('aria-labelledby'));
+    expect(sections).toEqual(['claims-heading', 'notes-heading', 'timeline-heading']);
   });
 
   it('says "date unknown" when the page gives no date, and marks no publication in the timeline', () => {
@@ -177,7 +202,7 @@ describe('toHandoutHtml', () => {
       expect(quote.querySelector('sup.ref')!.textContent).toBe(String(i + 1));
       // A window, not the article: the sentence, or 120 characters either side.
       expect(quote.textContent!.length).toBeLessThanOrEqual(first.text.length + 2 * 120 + 8);
-      expect(note.textContent).toContain(count === 1 ? 'Mentioned once' : `Mentioned ${count} times`);
+      expect(note.querySelector('h3')!.textContent).toContain(count === 1 ? 'mentioned once' : `mentioned ${count} times`);
       expect(note.textContent).toContain(e.summary.en);
       expect(note.textContent).toContain(`Dataset record “${e.id}”`);
       expect(note.querySelector('a')!.getAttribute('href')).toBe(e.sources[0].url);
@@ -195,13 +220,14 @@ describe('toHandoutHtml', () => {
     const o = noemClaim();
     const outdated = items.find((li) => li.getAttribute('class')!.includes('verdict-outdated') && li.textContent!.includes(o.text))!;
     expect(outdated.querySelector('.badge')!.textContent).toBe('Outdated');
-    expect(outdated.textContent).toContain(`“${o.text}”`);
+    expect(outdated.querySelector('h3')!.textContent).toContain(ctx.claims.get('dhs-secretary')!.about.en);
+    expect(outdated.querySelector('blockquote mark')!.textContent).toBe(o.text);
     expect(outdated.textContent).toContain('Right when the article was published (Jan 9, 2026); changed on Mar 31, 2026.');
     expect(outdated.textContent).toContain('The dataset says: President Trump announced on March 5, 2026 that Sen. Markwayne Mullin would become Secretary of Homeland Security');
     const differs = items.find((li) => li.getAttribute('class')!.includes('verdict-differs'))!;
     expect(differs.querySelector('.badge')!.textContent).toBe('Differs');
     expect(differs.textContent).toContain('Not what the sources said when the article was published (Jan 9, 2026).');
-    expect(differs.querySelectorAll('ul.sources a').length).toBeGreaterThan(0);
+    expect(differs.querySelectorAll('p.sources a').length).toBeGreaterThan(0);
     const agrees = items.filter((li) => li.getAttribute('class')!.includes('verdict-agrees'));
     expect(agrees.length).toBeGreaterThan(0);
     for (const li of agrees) expect(li.querySelector('.badge')!.textContent).toBe('Agrees');
@@ -241,7 +267,7 @@ describe('toHandoutHtml', () => {
     const es = toHandoutHtml(contextFor(sample.snapshot, 'es'));
     const d = parseHTML(es).document;
     expect(d.documentElement.getAttribute('lang')).toBe('es');
-    expect(d.querySelector('h2')!.textContent).toBe('Notas');
+    expect(d.querySelector('#notes-heading')!.textContent).toBe('Notas');
     expect(es).toContain('Publicado el 9 ene 2026');
     expect(es).toContain(ctx.entities.get('cms')!.summary.es!);
     expect(d.querySelector('li.verdict-outdated .badge')!.textContent).toBe('Desactualizado');
@@ -668,6 +694,11 @@ describe('citation', () => {
     const heading = md.split('\n\n')[0];
     expect(heading).toContain('\\[click\\](https://evil.example) \\*now\\*');
     expect(heading).toContain('<https://news.example/a_%28b%29>');
+    // With the browser's i18n, which drops a substitution holding a control character, the address stays.
+    const base = translator(messages('en'));
+    const browserLike: ExportContext['t'] = (key, subs) => base(key, subs?.map((x) => (/[\u0000-\u001f]/.test(String(x)) ? '' : x)));
+    const cited = citation({ ...contextFor({ ...sample.snapshot, url: 'https://news.example/a_(b)' }), t: browserLike }, 'page', 'markdown');
+    expect(cited.split('\n\n')[0]).toContain('(<https://news.example/a_%28b%29>)');
     expect(citation(ctx, { entity: 'no-such-record' }, 'text')).toBe('');
     expect(citation(ctx, { claim: 999 }, 'markdown')).toBe('');
   });
