@@ -56,9 +56,11 @@ Exports, for one FILE at a time, written to standard output (redirect it to a fi
                   canonical address (or the file's); for an .html page the selectors address
                   document.body.textContent, positions in Unicode code points; for a .txt article,
                   the text the engine read
-  --format csv    one row per mention: id, name, kind, text, start, end (engine offsets),
-                  dom_start, dom_end (offsets into document.body.textContent; empty for .txt),
-                  summary, as_of, checked, source_url. UTF-8 with a byte-order mark, CRLF line
+  --format csv    one file, a row per statement checked (row_type claim, first) and per mention
+                  (row_type mention); columns in the README (\`CSV columns\`): the record id, the
+                  words on the page, the key fact (no summaries), the verdict and the part compared,
+                  ISO dates at the dataset's precision (YYYY-MM-DD, or YYYY-MM), and the article's
+                  title, address and date on every row. UTF-8 with a byte-order mark, CRLF line
                   ends, RFC 4180 quoting; a cell starting with = + - @ gets a leading ' so a
                   spreadsheet shows it instead of running it
   --format claimreview

@@ -91,6 +91,15 @@ export function PresentationNote(props: Common & { entity: Entity }) {
 export function PresentationTimeline(props: Common & { events: Event[] }) {
   const { events, lang, t, published } = props;
   const ref = useFocus('timeline');
+  // On a screen too small for the whole story, the publication date is what must be seen: scroll to it.
+  useEffect(() => {
+    const body = ref.current?.querySelector<HTMLElement>('.mdc-body');
+    const marker = body?.querySelector<HTMLElement>('.mdc-published');
+    if (!body || !marker || body.scrollHeight <= body.clientHeight) return;
+    const b = body.getBoundingClientRect();
+    const m = marker.getBoundingClientRect();
+    if (m.top < b.top || m.bottom > b.bottom) body.scrollTop += m.top - b.top - (b.height - m.height) / 2;
+  }, [published]);
   return (
     <div ref={ref} class="mdc-card mdc-timeline-step" role="dialog" aria-modal="false" aria-labelledby="mdc-present-title" tabIndex={-1} data-step="timeline" lang={lang}>
       <div class="mdc-header">

@@ -129,6 +129,7 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
   const [verdict, setVerdict] = useState<VerdictFilter>('all');
   const [message, setMessage] = useState('');
   const [presenting, setPresenting] = useState(false);
+  const [names, setNames] = useState<'key' | 'all'>('key');
   const loads = useRef(0);
 
   const load = async () => {
@@ -221,13 +222,22 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
                 data-action="present"
                 aria-describedby="present-hint"
                 onClick={async () => {
-                  const ok = await link.present();
+                  const ok = await link.present(names);
                   setPresenting(ok);
                   setMessage(ok ? t('panel.presentHint') : t('panel.presentFailed'));
                 }}
               >
                 {t('present.start')}
               </button>
+            )}
+            {hasPage && groups.length > 0 && (
+              <label class="inline-select">
+                {t('panel.presentNames')}{' '}
+                <select name="present-names" value={names} onChange={(e) => setNames((e.currentTarget as HTMLSelectElement).value === 'all' ? 'all' : 'key')}>
+                  <option value="key">{t('panel.presentKey')}</option>
+                  <option value="all">{t('panel.presentAll')}</option>
+                </select>
+              </label>
             )}
             {state.status !== 'closed' && (
               <button type="button" class="button" data-action="refresh" onClick={() => void load()}>

@@ -26,8 +26,8 @@ export type ContentRequest =
   | { type: 'annotations:export' }
   /** Scroll to the n-th mention (reading order) or the n-th claim, and open its card. */
   | { type: 'annotations:show'; mention?: number; claim?: number }
-  /** Presentation mode: start (at the first entity, or at a step), or leave it. */
-  | { type: 'present:start'; step?: number }
+  /** Presentation mode: start (at the first entity, or at a step; the key names, or every name), or leave it. */
+  | { type: 'present:start'; step?: number; names?: 'key' | 'all' }
   | { type: 'present:stop' };
 
 const BARE = new Set(['annotations:get', 'annotations:refresh', 'card:state', 'underlines:toggle', 'annotations:export', 'present:stop']);
@@ -44,7 +44,8 @@ export function parseContentRequest(raw: unknown): ContentRequest | null {
     case 'annotations:show':
       return optionalIndex(m.mention) && optionalIndex(m.claim) ? { type: m.type, mention: m.mention as number | undefined, claim: m.claim as number | undefined } : null;
     case 'present:start':
-      return optionalIndex(m.step) ? { type: m.type, step: m.step as number | undefined } : null;
+      if (!optionalIndex(m.step) || (m.names !== undefined && m.names !== 'key' && m.names !== 'all')) return null;
+      return { type: m.type, step: m.step as number | undefined, ...(m.names ? { names: m.names as 'key' | 'all' } : {}) };
     default:
       return null;
   }
@@ -154,6 +155,12 @@ export interface CardState {
   steps?: number;
   /** Smallest computed font size of the card's text, times the visual viewport's scale: what the eye gets. */
   minFontPx?: number;
+  /** The same for the text of the card's body (a presentation note's key fact, summary and source). */
+  bodyFontPx?: number;
+  /** The card's body holds more than it shows (it scrolls). */
+  scrolls?: boolean;
+  /** The presentation timeline's "this article was published" line, where it is drawn. */
+  published?: Box;
   viewport: { width: number; height: number; scale: number };
   /** The page kept the last card from being seen: no card is reported open that nobody can see. */
   blocked?: CardObstruction;

@@ -17,8 +17,8 @@ export interface ArticleLink {
   snapshot(): Promise<PageSnapshot | null>;
   /** Scroll the article to a mention (reading-order index) or a claim (index in the snapshot) and open its card. */
   show(target: { mention: number } | { claim: number }): Promise<boolean>;
-  /** Start presentation mode in the article. */
-  present(): Promise<boolean>;
+  /** Start presentation mode in the article: its key names (the default), or every name. */
+  present(names?: 'key' | 'all'): Promise<boolean>;
   /** Called when the followed tab changes or finishes loading; returns the unsubscribe. */
   onChange(listener: (why: 'switched' | 'loaded' | 'changed' | 'closed') => void): () => void;
 }

@@ -6,7 +6,7 @@
  */
 import type { Entity, Source } from '../../data/schema';
 import type { CitationTarget, ExportContext } from './index';
-import { entityName, formatSource, isWebUrl, judgedClaims, localize, notesOf, titleLines, verdictWords, type CheckedClaim } from './text';
+import { entityName, formatSource, isWebUrl, judgedClaims, localize, notesOf, titleLines, verdictWords, withMarkup, type CheckedClaim } from './text';
 
 export type CitationFormat = 'text' | 'markdown';
 
@@ -68,8 +68,8 @@ function pageHeading(ctx: ExportContext, format: CitationFormat): string {
   const title = snapshot.title.trim() || snapshot.url;
   if (format === 'text') return t('export.citePage', [title, snapshot.url, when, snapshot.version, ctx.generated.slice(0, 10)]);
   const url = isWebUrl(snapshot.url) ? `<${linkUrl(snapshot.url)}>` : escapeMarkdown(snapshot.url);
-  // The URL goes in as a placeholder so that its escaping is not escaped again.
-  return escapeMarkdown(t('export.citePage', [title, '\u0000', when, snapshot.version, ctx.generated.slice(0, 10)])).replace('\u0000', url);
+  // The URL goes in as markup so that its escaping is not escaped again.
+  return withMarkup(t, 'export.citePage', [title, '', when, snapshot.version, ctx.generated.slice(0, 10)], 1, url, escapeMarkdown);
 }
 
 /**

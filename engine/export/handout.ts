@@ -10,7 +10,7 @@ import { dayRange } from '../dates';
 import { eventsSince } from '../since';
 import type { ExportContext } from './index';
 import {
-  entityName, formatDate, isoDay, isWebUrl, judgedClaims, webUrl, keyFact, localize, notesOf, quoter, titleLines, verdictWords,
+  entityName, formatDate, isoDay, isWebUrl, judgedClaims, webUrl, keyFact, localize, notesOf, opening, quoter, titleLines, verdictWords, withMarkup,
   type Note, type Quote,
 } from './text';
 
@@ -32,15 +32,15 @@ body { margin: 0 auto; max-width: 46rem; padding: 1.5rem 1.25rem 3rem; backgroun
   font: 1rem/1.55 Georgia, "Times New Roman", serif; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 h1, h2, h3 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 1.25; }
 h1 { font-size: 1.6em; margin: 0.2rem 0 0.6rem; }
-h2 { font-size: 1.25em; margin: 2rem 0 0.5rem; padding-bottom: 0.2rem; border-bottom: 2px solid #1a1a1a; }
+h2 { font-size: 1.25em; margin: 1.6rem 0 0.5rem; padding-bottom: 0.2rem; border-bottom: 2px solid #1a1a1a; }
 h3 { font-size: 1.05em; margin: 0 0 0.4rem; }
 a { color: #0b4f9c; overflow-wrap: anywhere; }
 .eyebrow, .meta, .intro, .small { font-family: "Helvetica Neue", Arial, sans-serif; color: #3d3d3d; }
 .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8em; margin: 0; }
 .meta { margin: 0.2rem 0; font-size: 0.9em; }
 .intro, .small { font-size: 0.9em; }
-ol.notes, ol.claims, ol.timeline, ul.sources { padding-left: 0; list-style: none; }
-.note, .claim { border: 1px solid #c9c9c9; border-radius: 6px; padding: 0.8rem 1rem; margin: 0 0 1rem; }
+ol.notes, ol.claims, ol.timeline { padding-left: 0; list-style: none; }
+.note, .claim { border: 1px solid #c9c9c9; border-radius: 6px; padding: 0.6rem 0.9rem; margin: 0 0 0.8rem; }
 .num { display: inline-block; min-width: 1.6em; padding: 0 0.35em; margin-right: 0.3em; border-radius: 1em;
   background: #1a1a1a; color: #fff; text-align: center; font-size: 0.85em; }
 .kind { font-weight: normal; color: #3d3d3d; font-size: 0.9em; }
@@ -52,12 +52,11 @@ sup.ref { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.7em; fo
 .keyfact span { display: block; }
 .summary { margin: 0.3rem 0; }
 .dates { font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.85em; color: #3d3d3d; margin: 0.3rem 0; }
-.label { font-family: "Helvetica Neue", Arial, sans-serif; font-weight: bold; font-size: 0.85em; margin: 0.5rem 0 0.1rem; }
-ul.sources { margin: 0; font-size: 0.85em; line-height: 1.4; }
+p.sources { margin: 0.3rem 0; font-size: 0.85em; line-height: 1.4; }
+p.sources .label { font-family: "Helvetica Neue", Arial, sans-serif; font-weight: bold; }
+p.sources .dates { font-size: 1em; }
+p.sources .more { font-style: italic; }
 .host { color: #3d3d3d; font-family: "Helvetica Neue", Arial, sans-serif; font-size: 0.9em; }
-li.more { font-style: italic; }
-ul.sources li { margin: 0.15rem 0; padding-left: 1em; text-indent: -1em; }
-ul.sources li::before { content: "– "; }
 .badge { display: inline-block; padding: 0.05em 0.5em; border: 2px solid currentColor; border-radius: 4px;
   font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.04em; margin-right: 0.4em; }
 .verdict-agrees .badge { color: #0a5a1c; background: #e7f5ea; }
@@ -74,16 +73,27 @@ ol.timeline li.published { background: #eef3fb; border: 2px solid #0b4f9c; borde
 ol.timeline .event-name { font-weight: bold; }
 ol.timeline .event-summary, ol.timeline .event-source { display: block; }
 ol.timeline .event-source { font-size: 0.85em; }
-footer { margin-top: 2.5rem; }
-@page { size: auto; margin: 16mm 16mm 18mm; }
+footer { margin-top: 2rem; }
+@page { size: auto; margin: 11mm 12mm 12mm; }
 @media print {
-  body { max-width: none; padding: 0; }
+  body { max-width: none; padding: 0; font-size: 8.5pt; line-height: 1.28; }
+  h1 { font-size: 1.5em; margin: 0 0 0.3rem; }
+  h2 { font-size: 1.2em; margin: 0.9rem 0 0.35rem; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  .note, .claim, ol.timeline li, blockquote, header.top { break-inside: avoid; page-break-inside: avoid; }
-  body { font-size: 9.5pt; line-height: 1.4; }
   a { color: #1a1a1a; text-decoration: none; }
-  .note, .claim { padding: 0.5rem 0.7rem; margin-bottom: 0.6rem; }
-  h2 { margin-top: 1.2rem; }
+  /* Two columns of notes: a note may run on into the next column or page, its heading kept with its quote. */
+  ol.notes, ol.claims { columns: 2; column-gap: 7mm; margin: 0; }
+  .note, .claim { border: 0; border-top: 1px solid #8a8a8a; border-radius: 0; padding: 0.3rem 0 0.2rem; margin: 0 0 0.45rem; }
+  .note h3, .claim h3 { font-size: 1em; margin: 0 0 0.15rem; }
+  blockquote { margin: 0.15rem 0 0.25rem; padding: 0.1rem 0 0.1rem 0.5rem; border-left-width: 3px; break-inside: avoid; page-break-inside: avoid; }
+  .keyfact, .summary, .explanation, .dates, p.sources { margin: 0.15rem 0; }
+  ol.timeline li.published, header.top { break-inside: avoid; page-break-inside: avoid; }
+  .intro { margin: 0.2rem 0 0.4rem; }
+  /* The timeline in two columns too, each event drawing its own stretch of the line. */
+  ol.timeline { columns: 2; column-gap: 7mm; border-left: 0; margin: 0; }
+  ol.timeline li { padding: 0.1rem 0 0.35rem 0.6rem; border-left: 3px solid #8a8a8a; }
+  ol.timeline li.published { margin: 0.2rem 0 0.4rem; }
+  footer { display: none; } /* the header says when and with what it was made */
 }
 `;
 
@@ -109,18 +119,17 @@ export function toHandoutHtml(ctx: Ctx): string {
 <header class="top">
 <p class="eyebrow">${escapeHtml(t('export.handout'))}</p>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(t('export.article', ['\u0000'])).replace('\u0000', url)}</p>
+<p class="meta article">${withMarkup(t, 'export.article', [''], 0, url, escapeHtml)}</p>
 <p class="meta">${escapeHtml(snapshot.published ? t('export.published', [date(snapshot.published)]) : t('export.dateUnknown'))}</p>
 <p class="meta">${escapeHtml(made)}</p>
+<p class="small about"><strong>${escapeHtml(t('export.about'))}.</strong> ${escapeHtml(t('export.aboutText'))}</p>
 </header>
 <main>
-${notesSection(ctx)}
 ${claimsSection(ctx)}
+${notesSection(ctx)}
 ${timelineSection(ctx)}
 </main>
 <footer>
-<h2>${escapeHtml(t('export.about'))}</h2>
-<p class="small">${escapeHtml(t('export.aboutText'))}</p>
 <p class="small">${escapeHtml(made)}</p>
 </footer>
 </body>
@@ -144,23 +153,29 @@ const host = (url: string) => {
 
 /**
  * A record's sources, the first `max` of them (records list the primary source and the original report
- * first); the rest are named by count and found in the record, which the W3C, CSV and citation exports
- * carry in full. A handout of 27 notes with every source ran to 35 pages.
+ * first), as one paragraph; the rest are named by count and found in the record, which the W3C, CSV and
+ * citation exports carry in full. A handout of 27 notes with every source ran to 35 pages.
  */
-function sourcesHtml(sources: readonly Source[], ctx: Ctx, max = Infinity, record?: string): string {
-  if (!sources.length) return '';
+function sourcesHtml(sources: readonly Source[], ctx: Ctx, max = Infinity, record?: string, lead = ''): string {
+  if (!sources.length) return lead ? `<p class="sources">${lead}</p>` : '';
   const items = sources.slice(0, max).map((s) => {
     const url = webUrl(s.url);
     const link = url ? `<a href="${escapeHtml(url)}">${escapeHtml(s.title)}</a>` : `<cite>${escapeHtml(s.title)}</cite>`;
     const site = url && host(url) ? ` <span class="host">(${escapeHtml(host(url))})</span>` : '';
-    return `<li>${link} — ${escapeHtml(s.publisher)}${s.date ? `, ${escapeHtml(formatDate(s.date, ctx.lang))}` : ''}${site}</li>`;
+    return `<span class="source">${link} — ${escapeHtml(s.publisher)}${s.date ? `, ${escapeHtml(formatDate(s.date, ctx.lang))}` : ''}${site}</span>`;
   });
-  if (sources.length > max && record) items.push(`<li class="more">${escapeHtml(ctx.t('export.moreSources', [sources.length - max, record]))}</li>`);
-  return `<p class="label">${escapeHtml(ctx.t('card.sources'))}</p>\n<ul class="sources">\n${items.join('\n')}\n</ul>`;
+  const more = sources.length > max && record ? ` <span class="more">${escapeHtml(ctx.t('export.moreSources', [sources.length - max, record]))}</span>` : '';
+  return `<p class="sources">${lead}<span class="label">${escapeHtml(ctx.t('card.sources'))}:</span> ${items.join('; ')}.${more}</p>`;
 }
 
-/** Sources printed per note; see sourcesHtml. */
-export const NOTE_SOURCES = 3;
+/** Characters a note quotes on each side of its mention when the sentence is longer (the words around the name). */
+const NOTE_QUOTE_SIDE = 90;
+
+/** Characters of an event's summary the timeline prints (whole sentences, at least the first). */
+const TIMELINE_SUMMARY = 0;
+
+/** Sources printed per note or claim; see sourcesHtml. */
+export const NOTE_SOURCES = 2;
 
 function noteHtml(note: Note, ctx: Ctx, quote: ReturnType<typeof quoter>): string {
   const { t, lang, snapshot } = ctx;
@@ -171,9 +186,8 @@ function noteHtml(note: Note, ctx: Ctx, quote: ReturnType<typeof quoter>): strin
   const count = note.count === 1 ? t('export.mentionsOnce') : t('export.mentionsMore', [note.count]);
   const parts = [
     `<li class="note" id="note-${note.number}">`,
-    `<h3><span class="num">${note.number}</span>${escapeHtml(name)} <span class="kind">· ${escapeHtml(kind)}</span></h3>`,
-    quoteHtml(quote(note.first.start, note.first.end), snapshot.lang, note.number),
-    `<p class="dates">${escapeHtml(count)}</p>`,
+    `<h3><span class="num">${note.number}</span>${escapeHtml(name)} <span class="kind">· ${escapeHtml(kind)} · ${escapeHtml(count)}</span></h3>`,
+    quoteHtml(quote(note.first.start, note.first.end, NOTE_QUOTE_SIDE), snapshot.lang, note.number),
   ];
   if (e) {
     const facts = e.kind === 'person' ? titleLines(e, snapshot.published, snapshot.today, lang, t, date) : [keyFact(e, lang, t, date)].filter((f): f is string => !!f);
@@ -181,10 +195,9 @@ function noteHtml(note: Note, ctx: Ctx, quote: ReturnType<typeof quoter>): strin
     parts.push(`<p class="summary">${escapeHtml(localize(e.summary, lang))}</p>`);
     if (e.kind === 'law') parts.push(`<p class="summary"><strong>${escapeHtml(t('card.provision'))}:</strong> ${escapeHtml(localize(e.provision, lang))}</p>`);
     for (const d of e.disagreements ?? []) parts.push(`<p class="summary">${escapeHtml(t('card.disagreement', [localize(d.text, lang)]))}</p>`);
-    parts.push(
-      `<p class="dates">${escapeHtml([t('card.asOf', [date(e.asOf)]), t('card.checked', [date(e.verified)]), t('export.recordId', [e.id])].join(' · '))}</p>`,
-      sourcesHtml(e.sources, ctx, NOTE_SOURCES, e.id),
-    );
+    // Dates, record and sources in one paragraph: the small print of a note.
+    const dates = `<span class="dates">${escapeHtml([t('card.asOf', [date(e.asOf)]), t('card.checked', [date(e.verified)]), t('export.recordId', [e.id])].join(' · '))}.</span> `;
+    parts.push(sourcesHtml(e.sources, ctx, NOTE_SOURCES, e.id, dates));
   }
   parts.push('</li>');
   return parts.join('\n');
@@ -209,13 +222,13 @@ function claimsSection(ctx: Ctx): string {
     const words = verdictWords(ctx, claim.check, date);
     return [
       `<li class="claim verdict-${claim.check.verdict}">`,
-      `<h3><span class="badge">${escapeHtml(words.label)}</span>“${escapeHtml(claim.text)}”</h3>`,
+      // The heading says what the claim is about; the quotation that follows gives the article's words.
+      `<h3><span class="badge">${escapeHtml(words.label)}</span>${escapeHtml(words.record ? localize(words.record.about, lang) : `“${claim.text}”`)}</h3>`,
       quoteHtml(quote(claim.start, claim.end), snapshot.lang),
       `<p class="explanation">${escapeHtml(words.explanation)}</p>`,
-      words.record ? `<p class="dates">${escapeHtml(localize(words.record.about, lang))}</p>` : '',
       words.statement ? `<p class="summary">${escapeHtml(t('export.datasetSays', [words.statement]))}</p>` : '',
       words.record ? `<p class="dates">${escapeHtml(t('card.checked', [date(words.record.verified)]))} · ${escapeHtml(t('export.recordId', [claim.check.id]))}</p>` : '',
-      sourcesHtml(words.sources, ctx),
+      sourcesHtml(words.sources, ctx, NOTE_SOURCES, claim.check.id),
       '</li>',
     ]
       .filter(Boolean)
@@ -241,7 +254,8 @@ function timelineSection(ctx: Ctx): string {
       `<li class="event${after.has(e.id) ? ' after-article' : ''}" data-event="${escapeHtml(e.id)}">`,
       `<time datetime="${escapeHtml(e.date)}">${escapeHtml(date(e.date))}</time> <span class="event-name">${escapeHtml(entityName(e, lang))}</span>`,
       after.has(e.id) ? ` <span class="after">${escapeHtml(t('export.afterArticle'))}</span>` : '',
-      `<span class="event-summary">${escapeHtml(localize(e.summary, lang))}</span>`,
+      // The event's opening sentences: its note (when the article names it) and its record carry the rest.
+      `<span class="event-summary">${escapeHtml(opening(localize(e.summary, lang), TIMELINE_SUMMARY))}</span>`,
       source ? `<span class="event-source">${escapeHtml(t('card.source'))}${source}</span>` : '',
       '</li>',
     ].join('');

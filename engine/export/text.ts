@@ -66,6 +66,37 @@ export function pageUrl(url: string): string | null {
   }
 }
 
+/** Stands in a message for a substitution that carries markup (letters only: see withMarkup). */
+const MARKUP_SLOT = 'MDCMARKUPSLOT';
+
+/**
+ * A message with markup in one substitution ("Article: <a href=…>…</a>"): the message is asked for with a plain
+ * marker in that place, escaped for its format, and the marker replaced by the markup. The marker is letters
+ * only: the browser's i18n drops a substitution that holds a control character (Chrome's getMessage gave
+ * "Article: " for a U+0000 marker, so the handout's article line and the Markdown page citation lost the
+ * article's address). A translation without that substitution gets the markup after it.
+ */
+export function withMarkup(t: Translate, key: string, subs: (string | number)[], at: number, markup: string, escape: (s: string) => string): string {
+  const text = escape(t(key, subs.map((s, i) => (i === at ? MARKUP_SLOT : s))));
+  return text.includes(MARKUP_SLOT) ? text.replace(MARKUP_SLOT, () => markup) : `${text} ${markup}`;
+}
+
+/**
+ * The opening of a dataset text: whole sentences, as many as fit in `max` characters (always the first),
+ * for exports that name a record and leave its full text to the record (the CSV, the handout's timeline).
+ */
+export function opening(text: string, max = 0): string {
+  // The engine's sentences: "Aug. 12", "D.C." and "Unidos v. Bessent" end none.
+  const spans = sentences(text);
+  if (!spans.length) return text;
+  let end = spans[0][1];
+  for (const [, e] of spans.slice(1)) {
+    if (e > max) break;
+    end = e;
+  }
+  return text.slice(spans[0][0], end);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Notes: one per entity, in the order the page first names them.
 

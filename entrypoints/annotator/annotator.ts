@@ -206,6 +206,7 @@ export class Annotator {
     card,
     hub: inputHub(),
     firsts: () => this.marks.firsts(),
+    marks: () => this.marks.all,
     record: async (id) => {
       if (!this.records.has(id)) await this.loadRecords([id]).catch(() => {});
       return this.records.get(id);
@@ -771,7 +772,7 @@ export class Annotator {
           // Every step's record and the timeline at hand first: stepping never waits on the background.
           await Promise.all([this.loadRecords(this.marks.all.map((m) => m.mention.id)).catch(() => {}), this.presentationEvents()]);
           this.closeCard();
-          await ui.presentation.start(msg.step ?? 0);
+          await ui.presentation.start(msg.step ?? 0, msg.names);
           return { ok: true, ...ui.presentation.position };
         });
       case 'present:stop':
@@ -832,6 +833,9 @@ export class Annotator {
         focused: this.card?.hasFocus() ?? false,
         text: seen.text,
         minFontPx: seen.minFontPx,
+        bodyFontPx: seen.bodyFontPx,
+        scrolls: seen.scrolls,
+        ...(seen.published ? { published: seen.published } : {}),
         variant: seen.variant,
         ...this.presentation.position,
         viewport,

@@ -21,7 +21,7 @@ import type { Box, CardObstruction } from '@/utils/messages';
 import cardCss from './card.css?inline';
 import type { InputHub } from './input-hub';
 import { markOwn } from './own-ui';
-import { MARGIN, placeCard, placeSheet, type View } from './placement';
+import { MARGIN, placeCard, placeNote, placeSheet, type NoteLayout, type View } from './placement';
 
 /** Where content goes: beside a mention (a card, a presentation note) or in the middle of the view (a panel). */
 export interface Where {
@@ -30,6 +30,8 @@ export interface Where {
   point?: { x: number; y: number };
   dark: boolean;
   variant: 'card' | 'present' | 'panel';
+  /** A presentation note: the mention's column and the lines it must leave readable (placement.ts placeNote). */
+  note?: NoteLayout;
 }
 
 export interface CardRequest extends Omit<CardProps, 'onClose'> {
@@ -150,12 +152,12 @@ export class CardHost {
     if (this.request) this.watch();
   }
 
-  /** Keep the open card beside its mention (scroll, resize, zoom). */
-  reposition(mention: Box[], point?: { x: number; y: number }): void {
+  /** Keep the open card beside its mention (scroll, resize, zoom); a presentation note with its layout anew. */
+  reposition(mention: Box[], point?: { x: number; y: number }, note?: NoteLayout): void {
     if (!this.request || !this.parts) return;
-    this.request = { ...this.request, mention, point: point ?? this.request.point };
+    this.request = { ...this.request, mention, point: point ?? this.request.point, note: note ?? this.request.note };
     if (this.request.variant === 'panel') return;
-    this.place(mention, this.request.point, this.parts.positioner.classList.contains('mdc-sheet'));
+    this.place(mention, this.request.point, this.parts.positioner.classList.contains('mdc-sheet'), this.request.note);
   }
 
   /**
@@ -198,24 +200,46 @@ export class CardHost {
     if (this.parts) this.parts.live.textContent = text;
   }
 
-  /** What the reader sees of the card: its box, its smallest text as seen, its text. Null when nothing is seen. */
-  describe(): { card: Box; close?: Box; minFontPx: number; text: string; variant: Where['variant'] } | null {
+  /**
+   * What the reader sees of the card: its box, its smallest text as seen (all of it, and in its body), its text,
+   * whether its body scrolls (text below what it shows), and where a timeline's "this article was published"
+   * line is drawn. Null when nothing is seen.
+   */
+  describe(): {
+    card: Box;
+    close?: Box;
+    minFontPx: number;
+    bodyFontPx: number;
+    text: string;
+    variant: Where['variant'];
+    scrolls: boolean;
+    published?: Box;
+  } | null {
     const card = this.parts?.positioner.querySelector<HTMLElement>('.mdc-card');
     if (!card || !this.request || this.obstruction() !== null) return null;
     let min = Infinity;
+    let minBody = Infinity;
     for (const el of card.querySelectorAll<HTMLElement>('*')) {
       if (el.closest('.mdc-sr') || !el.getClientRects().length) continue;
       if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
-      min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      min = Math.min(min, size);
+      if (el.closest('.mdc-body')) minBody = Math.min(minBody, size);
     }
+    const seen = (px: number) => (px === Infinity ? 0 : px) * this.scale * visualView().scale;
+    const body = card.querySelector<HTMLElement>('.mdc-body');
+    const published = card.querySelector('.mdc-published');
     const visible = [...card.querySelectorAll<HTMLElement>('h2, .mdc-since, .mdc-body > p, .mdc-footer')].map((e) => e.textContent).join(' ');
     const close = card.querySelector('.mdc-close');
     return {
       card: toBox(card.getBoundingClientRect()),
       ...(close ? { close: toBox(close.getBoundingClientRect()) } : {}),
-      minFontPx: (min === Infinity ? 0 : min) * this.scale * visualView().scale,
+      minFontPx: seen(min),
+      bodyFontPx: seen(minBody),
       text: visible,
       variant: this.request.variant,
+      scrolls: !!body && body.scrollHeight > body.clientHeight + 1,
+      ...(published ? { published: toBox(published.getBoundingClientRect()) } : {}),
     };
   }
 
@@ -243,7 +267,7 @@ export class CardHost {
     positioner.style.transformOrigin = '0 0';
     positioner.style.width = sheet ? `${(view.width - 2 * MARGIN) / this.scale}px` : '';
     render(this.content, positioner);
-    this.place(where.mention, where.point, sheet);
+    this.place(where.mention, where.point, sheet, where.note);
   }
 
   private box(className: string, r: Box): HTMLDivElement {
@@ -253,12 +277,30 @@ export class CardHost {
     return box;
   }
 
-  private place(mention: Box[], point: { x: number; y: number } | undefined, sheet: boolean): void {
+  private place(mention: Box[], point: { x: number; y: number } | undefined, sheet: boolean, note?: NoteLayout): void {
     const parts = this.parts;
     const card = parts?.positioner.querySelector<HTMLElement>('.mdc-card');
     if (!parts || !card) return;
     const { positioner } = parts;
     parts.markers.replaceChildren(...mention.map((r) => this.box('mdc-marker', r)));
+    if (note && mention.length) {
+      // A presentation note: beside the column, or across the part of the screen the sentence is not in.
+      card.style.removeProperty('--mdc-max-height');
+      const placed = placeNote(
+        note,
+        (width) => {
+          card.style.width = `${width / this.scale}px`;
+          return card.offsetHeight * this.scale;
+        },
+        visualView(),
+      );
+      card.style.width = `${placed.width / this.scale}px`;
+      if (placed.maxHeight !== undefined) card.style.setProperty('--mdc-max-height', `${Math.floor(placed.maxHeight / this.scale)}px`);
+      positioner.style.left = `${placed.left}px`;
+      positioner.style.top = `${placed.top}px`;
+      return;
+    }
+    card.style.removeProperty('width');
     if (!mention.length) {
       // A panel: centred in what the reader sees.
       const view = visualView();

@@ -93,3 +93,68 @@ export function placeSheet(mention: Box[], height: number, view: View): Placed {
   if (spaceBelow >= spaceAbove) return { left, top: bottom(all) + GAP, side: 'below', maxHeight: Math.max(0, spaceBelow) };
   return { left, top: view.top + MARGIN, side: 'above', maxHeight: Math.max(0, spaceAbove) };
 }
+
+// ——— presentation mode ———
+
+/** What a presentation note must leave readable, in the same coordinates as the view. */
+export interface NoteLayout {
+  /** The text column the mention is in: its block's left and right edges. */
+  column: { left: number; right: number };
+  /** What should stay readable: the mention's sentence, and a line either side of the mention. */
+  band: { top: number; bottom: number };
+  /** What must stay readable: the mention's lines and one line either side. */
+  tight: { top: number; bottom: number };
+}
+
+/** Narrower than this beside the column, a note in projector type is a few words a line: it goes across instead. */
+export const NOTE_BESIDE_MIN = 460;
+/** The note's width beside the column, and across the screen (about 60 characters a line at 28 px). */
+export const NOTE_WIDTH_BESIDE = 640;
+export const NOTE_WIDTH_ACROSS = 960;
+
+/** The widest space beside a column, inside the view. */
+export function besideRoom(column: NoteLayout['column'], view: View): number {
+  return Math.max(view.left + view.width - MARGIN - (column.right + GAP), column.left - GAP - (view.left + MARGIN));
+}
+
+/**
+ * Where a presentation note goes: beside the mention's column where there is room, vertically centred on the
+ * mention and as tall as the screen allows; otherwise across the screen, against its bottom or top edge, in the
+ * part the sentence is not in — below or above the sentence, else below or above the mention's lines and one
+ * line either side, else the larger of those two spaces, the note shortened to fit (it scrolls). Never over
+ * the band it must leave.
+ * `measure(width)` gives the note's natural height at a width.
+ */
+export function placeNote(layout: NoteLayout, measure: (width: number) => number, view: View): Placed & { width: number } {
+  const { column, band, tight } = layout;
+  const viewRight = view.left + view.width;
+  const viewBottom = view.top + view.height;
+  const spaceRight = viewRight - MARGIN - (column.right + GAP);
+  const spaceLeft = column.left - GAP - (view.left + MARGIN);
+  if (besideRoom(column, view) >= NOTE_BESIDE_MIN) {
+    const onRight = spaceRight >= spaceLeft;
+    const width = Math.min(NOTE_WIDTH_BESIDE, onRight ? spaceRight : spaceLeft);
+    const natural = measure(width);
+    const height = Math.min(natural, view.height - 2 * MARGIN);
+    const top = clamp((tight.top + tight.bottom) / 2 - height / 2, view.top + MARGIN, viewBottom - MARGIN - height);
+    return {
+      left: onRight ? column.right + GAP : column.left - GAP - width,
+      top,
+      width,
+      side: onRight ? 'right' : 'left',
+      maxHeight: height < natural ? height : undefined,
+    };
+  }
+  const width = Math.min(NOTE_WIDTH_ACROSS, view.width - 2 * MARGIN);
+  const height = measure(width);
+  const left = clamp(column.left, view.left + MARGIN, viewRight - MARGIN - width);
+  const below = (b: { bottom: number }) => viewBottom - MARGIN - (b.bottom + GAP);
+  const above = (b: { top: number }) => b.top - GAP - (view.top + MARGIN);
+  // Against the screen's bottom (or top) edge: every line between the note and the mention stays readable too.
+  for (const b of [band, tight]) {
+    if (height <= below(b)) return { left, top: viewBottom - MARGIN - height, width, side: 'below' };
+    if (height <= above(b)) return { left, top: view.top + MARGIN, width, side: 'above' };
+  }
+  if (below(tight) >= above(tight)) return { left, top: tight.bottom + GAP, width, side: 'below', maxHeight: Math.max(0, below(tight)) };
+  return { left, top: view.top + MARGIN, width, side: 'above', maxHeight: Math.max(0, above(tight)) };
+}

@@ -22,23 +22,27 @@ function clippedByAncestor(range: Range, r: DOMRect): boolean {
   return false;
 }
 
-/** Where the window would have to scroll to show the range a third of the way down; null if it cannot. */
-function windowTarget(range: Range, always: boolean): { top: number; left: number } | null {
+/**
+ * Where the window would have to scroll to show the range a third of the way down (`always`: a fifth, or at
+ * `at` px from the top); null if it cannot.
+ */
+function windowTarget(range: Range, always: boolean, at?: number): { top: number; left: number } | null {
   const r = range.getBoundingClientRect();
   if (!r.width && !r.height) return null;
   if (clippedByAncestor(range, r)) return null;
   const margin = 80;
-  const top = always || r.top < margin || r.bottom > innerHeight - margin ? scrollY + r.top - innerHeight / (always ? 5 : 3) : scrollY;
+  const top = always || r.top < margin || r.bottom > innerHeight - margin ? scrollY + r.top - (at ?? innerHeight / (always ? 5 : 3)) : scrollY;
   const left = r.left < 0 || r.right > innerWidth ? scrollX + r.left - 16 : scrollX;
   return { top: Math.max(0, top), left: Math.max(0, left) };
 }
 
 /**
  * Scroll the window to the mention; false if the window cannot show it (clipped by a container, not
- * rendered). `always`: bring it near the top even if visible (presentation: room for the note below).
+ * rendered). `always`: bring it near the top even if visible (presentation: room for the note below), at `at`
+ * px from the top when given.
  */
-export function revealInWindow(range: Range, always = false): boolean {
-  const target = windowTarget(range, always);
+export function revealInWindow(range: Range, always = false, at?: number): boolean {
+  const target = windowTarget(range, always, at);
   if (!target) return false;
   if (target.top !== scrollY || target.left !== scrollX) {
     // Instant, whatever the reader's motion settings: the card is placed against where the mention ends up.

@@ -47,7 +47,7 @@ export function followArticleTab(pinned: number | null): ArticleLink {
     annotations: () => send<AnnotationsResponse>({ type: 'annotations:get' }, TRIES),
     snapshot: () => send<PageSnapshot>({ type: 'annotations:export' }),
     show: async (target) => ok(await send<{ ok: boolean }>({ type: 'annotations:show', ...target })),
-    present: async () => ok(await send<{ ok: boolean }>({ type: 'present:start' })),
+    present: async (names) => ok(await send<{ ok: boolean }>({ type: 'present:start', ...(names ? { names } : {}) })),
     onChange(listener) {
       const activated = async (info: { tabId: number; windowId: number }) => {
         if (pinned === null && info.windowId === (await windowId)) listener('switched');

@@ -16,7 +16,7 @@ import { localize } from '../../components/format';
 import { REQUIRED_IDS } from '../support/expected';
 import { AXE_SOURCE, axeViolations } from '../support/card-fixture';
 import { loadMessages } from '../support/i18n';
-import { cardProblems, overlaps, verticalGap } from '../support/geometry';
+import { cardProblems, inside, overlaps, verticalGap } from '../support/geometry';
 import {
   addTopOverlay,
   clearKeysSeen,
@@ -315,6 +315,9 @@ export function readerSuites(engine: Engine) {
 
       // Item 3 at desktop size.
       block('the sample article: where the card goes', r, () => geometrySuite(r));
+
+      // Issue 25, item 6: a presentation that leaves the sentence readable.
+      block('presentation mode', r, () => presentationSuite(r));
 
       // Items 8 and 9.
       block('a page cannot reach into or shut down the extension', r, () => {
@@ -915,6 +918,69 @@ export function readerSuites(engine: Engine) {
  * hovering (tapping, on a phone) mentions at the top, middle and bottom of the window; a wrapped mention
  * anchors to the line under the pointer.
  */
+/** The projector's view of the sample article: key names, notes that leave the mention's lines readable, the timeline on one screen. */
+function presentationSuite(r: () => Reader) {
+  it('steps through the key names, each note in 28 px type clear of the mention’s line and a line either side; the whole timeline fits', async () => {
+    const res = await open(r(), '/article/sample');
+    const names = new Set(res.annotations.map((a) => a.id)).size;
+    const start = (await r().send({ type: 'present:start' })) as { ok: boolean; steps: number };
+    expect(start.ok).toBe(true);
+    // At most twelve names (of the 27 the sample gives), then the timeline.
+    expect(names).toBeGreaterThan(20);
+    expect(start.steps - 1).toBeGreaterThan(5);
+    expect(start.steps - 1).toBeLessThanOrEqual(12);
+    const problems: string[] = [];
+    let s = await cardUntil(r(), (x) => x.variant === 'present' && x.step === 1, 'the first note');
+    for (let step = 1; step < start.steps; step++) {
+      const where = `step ${step} (${s.id})`;
+      // The mention's line and one line either side, across its column, as the page lays them out.
+      const band = await r().run(lineBand, s.mention![0]);
+      const note = s.card!;
+      if (!band) problems.push(`${where}: mention not found on the page`);
+      else if (overlaps(note, band)) problems.push(`${where}: note ${JSON.stringify(note)} covers the lines ${JSON.stringify(band)}`);
+      if (!inside(note, s.viewport)) problems.push(`${where}: note leaves the window`);
+      if (!(s.bodyFontPx! >= 28)) problems.push(`${where}: body text ${s.bodyFontPx} px`);
+      await r().key('ArrowRight');
+      s = await cardUntil(r(), (x) => x.step === step + 1, `step ${step + 1}`);
+    }
+    expect(problems).toEqual([]);
+    // The timeline: on the screen whole, nothing to scroll, "this article was published" drawn inside it.
+    expect(s).toMatchObject({ variant: 'panel', step: start.steps, scrolls: false });
+    expect(inside(s.card!, s.viewport), `timeline ${JSON.stringify(s.card)}`).toBe(true);
+    const marker = s.published!;
+    expect(marker.height).toBeGreaterThan(0);
+    expect(inside(marker, s.viewport)).toBe(true);
+    expect(overlaps(marker, s.card!) && marker.top >= s.card!.top && marker.top + marker.height <= s.card!.top + s.card!.height).toBe(true);
+    await r().key('Escape');
+    await cardUntil(r(), (x) => !x.open, 'the presentation ending');
+  });
+
+  it('steps through every name when asked', async () => {
+    const res = await r().annotations();
+    const start = (await r().send({ type: 'present:start', names: 'all' })) as { ok: boolean; steps: number };
+    expect(start).toMatchObject({ ok: true, steps: new Set(res.annotations.map((a) => a.id)).size + 1 });
+    await cardUntil(r(), (x) => x.variant === 'present' && x.step === 1, 'the first note');
+    await r().send({ type: 'present:stop' });
+    await cardUntil(r(), (x) => !x.open, 'the presentation ending');
+  });
+}
+
+/**
+ * Run in the page: the line holding a mention (its first line box) and one line either side, across the
+ * width of the paragraph it is in — what a presentation note must leave readable.
+ */
+function lineBand(m: { left: number; top: number; width: number; height: number }) {
+  const x = m.left + Math.min(4, m.width / 2);
+  const y = m.top + m.height / 2;
+  const el = document.elementsFromPoint(x, y).find((e) => e.closest('article'));
+  const block = el?.closest('p, li, blockquote, h1, h2, h3, h4, dd, td, figcaption');
+  if (!block) return null;
+  const box = block.getBoundingClientRect();
+  const style = getComputedStyle(block);
+  const line = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+  return { left: box.left, top: y - 1.5 * line, width: box.width, height: 3 * line };
+}
+
 function geometrySuite(r: () => Reader) {
   it('at every keyboard stop', async () => {
     const res = await open(r(), '/article/sample');

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlainText, plainPageText } from '../../engine';
+import { CSV_COLUMNS } from '../../engine/export';
 import { SEED_PATH } from '../support/expected';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -392,12 +393,13 @@ describe('exports (--format html|w3c|csv|claimreview)', { timeout: 60_000 }, () 
     }
   });
 
-  it('writes a CSV with a byte-order mark and CRLF line ends, one row per mention', () => {
+  it('writes a CSV with a byte-order mark and CRLF line ends, one row per claim checked and per mention', () => {
     const r = run('csv');
     expect(r.status).toBe(0);
-    expect(r.stdout.startsWith('\uFEFFid,name,kind,text,start,end,dom_start,dom_end,summary,as_of,checked,source_url\r\n')).toBe(true);
+    expect(r.stdout.startsWith(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
     const json = jsonLines(cli('annotate', '--format', 'json', '--today', '2026-11-30', SAMPLE).stdout)[0];
-    expect(r.stdout.match(/\r\n(?=[a-z0-9-]+,)/g)).toHaveLength(json.annotations.length);
+    expect(r.stdout.match(/\r\nmention,/g)).toHaveLength(json.annotations.length);
+    expect(r.stdout.match(/\r\nclaim,/g)).toHaveLength(json.claims.length);
   });
 
   it('writes ClaimReview drafts, one per checked claim, with the rating in words', () => {
@@ -428,7 +430,8 @@ describe('exports (--format html|w3c|csv|claimreview)', { timeout: 60_000 }, () 
     }
     const csv = run('csv', 'story.txt');
     expect(csv.status).toBe(0);
-    expect(csv.stdout.split('\r\n')[1]).toMatch(/^[a-z-]+,[^,]+,\w+,[^,]+,\d+,\d+,,,/);
+    // No DOM: no offsets into document.body.textContent.
+    expect(csv.stdout.split('\r\n')[1]).toMatch(/^(claim|mention),[a-z0-9-]+,\w+,[^,]+,[^,]+,,,/);
   });
 
   it('refuses several files for an export format (exit 2), and says why', () => {

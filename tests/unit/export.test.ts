@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../cli/export';
@@ -137,11 +138,15 @@ describe('toHandoutHtml', () => {
     expect(doc.querySelector('main')).not.toBeNull();
   });
 
-  it('prints on A4 and Letter without cutting a note, a claim or an event', () => {
+  it('prints on A4 and Letter in two columns, a note free to run on to the next page (its quotation kept whole)', () => {
     const css = doc.querySelector('style')!.textContent!;
     expect(css).toMatch(/@page\s*{\s*size:\s*auto;\s*margin:/);
     const print = css.slice(css.indexOf('@media print'));
-    expect(print).toMatch(/\.note, \.claim, ol\.timeline li[^{]*{[^}]*break-inside: avoid/);
+    expect(print).toMatch(/ol\.notes, ol\.claims\s*{[^}]*columns: 2/);
+    // Nothing keeps a whole note or claim on one page (a third of a page went blank that way), only its quotation.
+    for (const rule of print.match(/[^{}]+{[^}]*break-inside: avoid[^}]*}/g) ?? []) expect(rule, rule).not.toMatch(/\.note\b|\.claim\b/);
+    expect(print).toMatch(/blockquote\s*{[^}]*break-inside: avoid/);
+    expect(print).toMatch(/h2, h3\s*{[^}]*break-after: avoid/);
   });
 
   it('heads with the article: title, address, publication date, dataset version and the day it was made', () => {
@@ -151,6 +156,27 @@ describe('toHandoutHtml', () => {
     expect(header).toContain('Published Jan 9, 2026');
     expect(header).toContain(`dataset v${data.meta.version}`);
     expect(header).toContain('Made on Nov 30, 2026');
+  });
+
+  it('names the article’s address with the browser’s own i18n, which drops a substitution holding a control character', () => {
+    // chrome.i18n.getMessage('export_article', ['\u0000']) gives "Article: " (seen in Chromium 156): the side panel's
+    // handout had an empty "Article:" line.
+    const base = translator(messages('en'));
+    const browserLike: ExportContext['t'] = (key, subs) => base(key, subs?.map((s) => (/[\u0000-\u001f]/.test(String(s)) ? '' : s)));
+    const url = 'https://apnews.com/article/medicaid-data-ice-2026';
+    const out = parseHTML(toHandoutHtml({ ...contextFor({ ...sample.snapshot, url }), t: browserLike })).document;
+    const line = out.querySelector('header p.article')!;
+    expect(line.textContent).toBe(`Article: ${url}`);
+    expect(line.querySelector('a')!.getAttribute('href')).toBe(url);
+    expect(out.querySelector('h1')!.textContent).toBe(sample.snapshot.title);
+    // No title: the address stands in for it.
+    const untitled = parseHTML(toHandoutHtml({ ...contextFor({ ...sample.snapshot, url, title: '  ' }), t: browserLike })).document;
+    expect(untitled.querySelector('h1')!.textContent).toBe(url);
+  });
+
+  it('puts the claims checked first, then the notes, then the timeline', () => {
+    const sections = [...doc.querySelectorAll('main > section')].map((s) => s.getAttribute('aria-labelledby'));
+    expect(sections).toEqual(['claims-heading', 'notes-heading', 'timeline-heading']);
   });
 
   it('says "date unknown" when the page gives no date, and marks no publication in the timeline', () => {
@@ -176,7 +202,7 @@ describe('toHandoutHtml', () => {
       expect(quote.querySelector('sup.ref')!.textContent).toBe(String(i + 1));
       // A window, not the article: the sentence, or 120 characters either side.
       expect(quote.textContent!.length).toBeLessThanOrEqual(first.text.length + 2 * 120 + 8);
-      expect(note.textContent).toContain(count === 1 ? 'Mentioned once' : `Mentioned ${count} times`);
+      expect(note.querySelector('h3')!.textContent).toContain(count === 1 ? 'mentioned once' : `mentioned ${count} times`);
       expect(note.textContent).toContain(e.summary.en);
       expect(note.textContent).toContain(`Dataset record “${e.id}”`);
       expect(note.querySelector('a')!.getAttribute('href')).toBe(e.sources[0].url);
@@ -194,13 +220,14 @@ describe('toHandoutHtml', () => {
     const o = noemClaim();
     const outdated = items.find((li) => li.getAttribute('class')!.includes('verdict-outdated') && li.textContent!.includes(o.text))!;
     expect(outdated.querySelector('.badge')!.textContent).toBe('Outdated');
-    expect(outdated.textContent).toContain(`“${o.text}”`);
+    expect(outdated.querySelector('h3')!.textContent).toContain(ctx.claims.get('dhs-secretary')!.about.en);
+    expect(outdated.querySelector('blockquote mark')!.textContent).toBe(o.text);
     expect(outdated.textContent).toContain('Right when the article was published (Jan 9, 2026); changed on Mar 31, 2026.');
     expect(outdated.textContent).toContain('The dataset says: President Trump announced on March 5, 2026 that Sen. Markwayne Mullin would become Secretary of Homeland Security');
     const differs = items.find((li) => li.getAttribute('class')!.includes('verdict-differs'))!;
     expect(differs.querySelector('.badge')!.textContent).toBe('Differs');
     expect(differs.textContent).toContain('Not what the sources said when the article was published (Jan 9, 2026).');
-    expect(differs.querySelectorAll('ul.sources a').length).toBeGreaterThan(0);
+    expect(differs.querySelectorAll('p.sources a').length).toBeGreaterThan(0);
     const agrees = items.filter((li) => li.getAttribute('class')!.includes('verdict-agrees'));
     expect(agrees.length).toBeGreaterThan(0);
     for (const li of agrees) expect(li.querySelector('.badge')!.textContent).toBe('Agrees');
@@ -240,7 +267,7 @@ describe('toHandoutHtml', () => {
     const es = toHandoutHtml(contextFor(sample.snapshot, 'es'));
     const d = parseHTML(es).document;
     expect(d.documentElement.getAttribute('lang')).toBe('es');
-    expect(d.querySelector('h2')!.textContent).toBe('Notas');
+    expect(d.querySelector('#notes-heading')!.textContent).toBe('Notas');
     expect(es).toContain('Publicado el 9 ene 2026');
     expect(es).toContain(ctx.entities.get('cms')!.summary.es!);
     expect(d.querySelector('li.verdict-outdated .badge')!.textContent).toBe('Desactualizado');
@@ -439,45 +466,125 @@ function parseCsv(csv: string): string[][] {
 }
 
 describe('toCsv', () => {
-  it('is UTF-8 with a byte-order mark, CRLF after every record, a header and one row per mention', () => {
+  /** The file's records as objects keyed by column (the BOM and header checked apart). */
+  const records = (csv: string) => {
+    const [header, ...rows] = parseCsv(csv.slice(1));
+    return rows.map((r) => Object.fromEntries(header.map((c, j) => [c, r[j]])));
+  };
+  const ISO = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+  it('is UTF-8 with a byte-order mark, CRLF after every record, a header, then a row per claim checked and per mention', () => {
     const csv = toCsv(ctx);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/(?<!")\n(?!")/);
     const rows = parseCsv(csv.slice(1));
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
-    expect(rows).toHaveLength(sample.snapshot.mentions.length + 1);
+    expect(rows[0].slice(0, 2)).toEqual(['row_type', 'id']);
     for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length);
+    const types = rows.slice(1).map((r) => r[0]);
+    // Claims first (as the handout and the side panel list them), then the mentions in page order.
+    expect(types).toEqual([...Array(judged().length).fill('claim'), ...Array(sample.snapshot.mentions.length).fill('mention')]);
   });
 
-  it('round-trips every field through an RFC 4180 parser', () => {
-    const rows = parseCsv(toCsv(ctx).slice(1)).slice(1);
+  it('gives each claim its verdict, the clause that states it and exactly what was compared in it', () => {
+    const claims = records(toCsv(ctx)).filter((r) => r.row_type === 'claim');
+    const expected = [...judged()].sort((a, b) => a.start - b.start);
+    expect(claims.map((c) => [c.id, c.verdict, c.text])).toEqual(expected.map((c) => [c.check.id, c.check.verdict, c.text]));
+    for (const [i, c] of claims.entries()) {
+      const check = expected[i].check;
+      expect(['day', 'month', 'count', 'status', 'holder']).toContain(c.compared);
+      expect(c.compared).toBe(check.part!.kind);
+      expect(c.text).toContain(c.compared_text);
+      expect(c.compared_text).toBe(check.part!.text);
+      expect(c.kind).toBe(ctx.claims.get(check.id)!.kind);
+      expect(c.name).toBe(ctx.claims.get(check.id)!.about.en);
+      expect(sample.domText.slice(Number(c.start), Number(c.end))).toBe(expected[i].dom!.exact ?? c.text);
+    }
+    const noem = claims.find((c) => c.id === 'dhs-secretary' && c.compared_text === 'Kristi Noem')!;
+    expect(noem).toMatchObject({ verdict: 'outdated', compared: 'holder', value_then: 'kristi-noem', value_now: 'markwayne-mullin', changed_on: '2026-03-31' });
+    const illinois = claims.find((c) => c.id === 'illinois-hbia-status')!;
+    expect(illinois).toMatchObject({ verdict: 'differs', compared: 'status', changed_on: '' });
+    expect(illinois.source_url).toMatch(/^https:\/\//);
+  });
+
+  it('names the article on every row: its title, address and publication date', () => {
+    const rows = records(toCsv(ctx));
+    expect(rows.length).toBeGreaterThan(40);
+    for (const r of rows) {
+      expect(r.article_title).toBe(sample.snapshot.title);
+      expect(r.article_url).toBe(pathToFileURL(join(ROOT, 'sample/article.html')).href);
+      expect(r.article_published).toBe('2026-01-09');
+    }
+    const web = records(toCsv(contextFor({ ...sample.snapshot, url: 'https://apnews.com/article/medicaid-ice?x="y"' })));
+    expect(web[0].article_url).toBe('https://apnews.com/article/medicaid-ice?x=%22y%22');
+    const undated = records(toCsv(contextFor({ ...sample.snapshot, published: null, url: 'javascript:alert(1)' })));
+    expect(undated[0]).toMatchObject({ article_published: '', article_url: '' });
+  });
+
+  it('writes every date as ISO 8601, at the precision the dataset has it (a month stays YYYY-MM)', () => {
+    const rows = records(toCsv(ctx));
+    for (const r of rows)
+      for (const c of ['as_of', 'checked', 'changed_on', 'article_published'] as const) if (r[c]) expect(r[c], `${r.id} ${c}`).toMatch(ISO);
+    for (const r of rows.filter((r) => r.row_type === 'mention')) {
+      const e = ctx.entities.get(r.id)!;
+      expect(r.as_of).toBe(e.asOf);
+      expect(r.checked).toBe(e.verified);
+    }
+    // Month precision is kept, not padded to a day: the CMS–ICE agreement is dated July 2025.
+    const agreement = rows.find((r) => r.id === 'cms-ice-agreement' && r.row_type === 'mention')!;
+    expect(agreement.key_fact).toBe('2025-07');
+    expect(rows.some((r) => /^\d{4}-\d{2}$/.test(r.as_of))).toBe(true);
+    // No date of ours written in words ("Jan 9, 2026", "Mar 2026"); a law's citation is quoted as it is written.
+    const months = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.? (\d{1,2}, )?\d{4}\b/;
+    for (const r of rows)
+      for (const c of ['key_fact', 'as_of', 'checked', 'changed_on', 'value_then', 'value_now'] as const)
+        if (!(c === 'key_fact' && r.kind === 'law')) expect(r[c], `${r.id} ${c}`).not.toMatch(months);
+    expect(rows.find((r) => r.id === 'donald-trump')!.key_fact).toContain('(term to 2029-01)');
+  });
+
+  it('carries a record id and its key fact, never the long summary', () => {
+    const csv = toCsv(ctx);
+    expect(CSV_COLUMNS).not.toContain('summary' as never);
+    for (const e of ctx.entities.values()) expect(csv).not.toContain(e.summary.en);
+    const mentions = records(csv).filter((r) => r.row_type === 'mention');
+    const byId = (id: string) => mentions.find((r) => r.id === id)!;
+    expect(byId('privacy-act-1974').key_fact).toBe(ctx.entities.get('privacy-act-1974')!.kind === 'law' ? (ctx.entities.get('privacy-act-1974') as { citation: string }).citation : '');
+    expect(byId('kristi-noem').key_fact).toContain('Secretary of Homeland Security');
+    expect(byId('california').key_fact.length).toBeGreaterThan(10);
+    for (const r of mentions) {
+      expect(r.key_fact, r.id).not.toBe('');
+      expect(r.key_fact.length, r.id).toBeLessThanOrEqual(160);
+    }
+  });
+
+  it('locates each row in document.body.textContent (start, end); empty where there is no DOM', () => {
+    const rows = records(toCsv(ctx)).filter((r) => r.row_type === 'mention');
     const sorted = [...sample.snapshot.mentions].sort((a, b) => a.start - b.start);
     rows.forEach((r, i) => {
       const m = sorted[i];
-      const e = ctx.entities.get(m.id)!;
-      const row = Object.fromEntries(CSV_COLUMNS.map((c, j) => [c, r[j]]));
-      expect(row).toEqual({
-        id: m.id, name: e.name, kind: m.kind, text: m.text, start: String(m.start), end: String(m.end),
-        dom_start: String(m.dom!.start), dom_end: String(m.dom!.end), summary: e.summary.en, as_of: e.asOf, checked: e.verified,
-        source_url: e.sources[0].url,
-      });
+      expect(r).toMatchObject({ id: m.id, kind: m.kind, text: m.text, start: String(m.dom!.start), end: String(m.dom!.end), name: ctx.entities.get(m.id)!.name });
+      expect(sample.domText.slice(m.dom!.start, m.dom!.end)).toBe(m.dom!.exact ?? m.text);
     });
+    expect(CSV_COLUMNS).not.toContain('dom_start' as never);
   });
 
   it('quotes commas, quotes and line breaks, and neutralises formulas (= + - @) with an apostrophe', () => {
     const texts = [`=HYPERLINK("http://evil.example","click")`, '+1+2', '-2+3', '@SUM(A1:A9)', 'a "quoted", value\r\nnext line', 'plain'];
     const snapshot = {
       ...sample.snapshot,
+      title: '=cmd|"/c calc"!A1',
       mentions: texts.map((text, i) => ({ id: 'dhs', kind: 'agency' as const, start: i * 10, end: i * 10 + 5, text, dom: null })),
+      claims: [],
     };
     const csv = toCsv(contextFor(snapshot));
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
-    const rows = parseCsv(csv.slice(1)).slice(1);
-    expect(rows.map((r) => r[3])).toEqual([`'=HYPERLINK("http://evil.example","click")`, "'+1+2", "'-2+3", "'@SUM(A1:A9)", 'a "quoted", value\r\nnext line', 'plain']);
+    const rows = records(csv);
+    expect(rows.map((r) => r.text)).toEqual([`'=HYPERLINK("http://evil.example","click")`, "'+1+2", "'-2+3", "'@SUM(A1:A9)", 'a "quoted", value\r\nnext line', 'plain']);
     for (const r of rows) {
-      expect(r[6]).toBe('');
-      for (const cell of r) expect(cell).not.toMatch(/^[=+\-@]/);
+      expect(r.start).toBe('');
+      expect(r.article_title).toBe(`'=cmd|"/c calc"!A1`);
+      for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@]/);
     }
   });
 });
@@ -587,6 +694,11 @@ describe('citation', () => {
     const heading = md.split('\n\n')[0];
     expect(heading).toContain('\\[click\\](https://evil.example) \\*now\\*');
     expect(heading).toContain('<https://news.example/a_%28b%29>');
+    // With the browser's i18n, which drops a substitution holding a control character, the address stays.
+    const base = translator(messages('en'));
+    const browserLike: ExportContext['t'] = (key, subs) => base(key, subs?.map((x) => (/[\u0000-\u001f]/.test(String(x)) ? '' : x)));
+    const cited = citation({ ...contextFor({ ...sample.snapshot, url: 'https://news.example/a_(b)' }), t: browserLike }, 'page', 'markdown');
+    expect(cited.split('\n\n')[0]).toContain('(<https://news.example/a_%28b%29>)');
     expect(citation(ctx, { entity: 'no-such-record' }, 'text')).toBe('');
     expect(citation(ctx, { claim: 999 }, 'markdown')).toBe('');
   });

@@ -8,11 +8,12 @@ describe('requests to the content script', () => {
     expect(parseContentRequest({ type: 'annotations:reveal', id: 'cms' })).toEqual({ type: 'annotations:reveal', id: 'cms' });
     expect(parseContentRequest({ type: 'annotations:show', claim: 2 })).toEqual({ type: 'annotations:show', claim: 2, mention: undefined });
     expect(parseContentRequest({ type: 'present:start' })).toEqual({ type: 'present:start', step: undefined });
+    expect(parseContentRequest({ type: 'present:start', names: 'all' })).toEqual({ type: 'present:start', step: undefined, names: 'all' });
   });
 
   it('refuses anything else, field by field', () => {
     for (const bad of [null, 'annotations:get', 42, {}, { type: 'nope' }, { type: 'annotations:reveal' }, { type: 'annotations:reveal', id: 7 },
-      { type: 'annotations:show', mention: -1 }, { type: 'annotations:show', claim: 1.5 }, { type: 'present:start', step: '2' }, { type: 'annotations:reveal', id: 'x'.repeat(500) }])
+      { type: 'annotations:show', mention: -1 }, { type: 'annotations:show', claim: 1.5 }, { type: 'present:start', step: '2' }, { type: 'present:start', names: 'some' }, { type: 'annotations:reveal', id: 'x'.repeat(500) }])
       expect(parseContentRequest(bad), JSON.stringify(bad)).toBeNull();
   });
 

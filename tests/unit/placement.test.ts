@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intersects, lineAt, placeCard, placeSheet, type View } from '../../entrypoints/annotator/placement';
+import { intersects, lineAt, placeCard, placeNote, placeSheet, type View } from '../../entrypoints/annotator/placement';
 import type { Box } from '../../utils/messages';
 
 const view: View = { left: 0, top: 0, width: 1200, height: 900 };
@@ -82,5 +82,82 @@ describe('placeSheet (phones)', () => {
     const b = placeSheet([lower], 300, phone);
     expect(b.top).toBeLessThan(100);
     expect(intersects({ left: b.left, top: b.top, width: 359, height: 300 }, lower)).toBe(false);
+  });
+});
+
+describe('placeNote (presentation mode)', () => {
+  // A projector's 1280×720; a news column 106–854 px wide, lines of 27 px.
+  const projector: View = { left: 0, top: 0, width: 1280, height: 720 };
+  const column = { left: 106, right: 854 };
+  const line = 27;
+  /** A note that wraps like text: its area is fixed, so it grows taller as it gets narrower. */
+  const note = (area: number) => (width: number) => Math.ceil(area / width);
+  const layoutAt = (mentionTop: number, sentence: [number, number] = [mentionTop, mentionTop + 20]) => {
+    const tight = { top: mentionTop + 10 - 1.5 * line, bottom: mentionTop + 10 + 1.5 * line };
+    return { column, tight, band: { top: Math.min(tight.top, sentence[0]), bottom: Math.max(tight.bottom, sentence[1]) } };
+  };
+  const boxOfNote = (p: { left: number; top: number; width: number; maxHeight?: number }, measure: (w: number) => number): Box => ({
+    left: p.left,
+    top: p.top,
+    width: p.width,
+    height: p.maxHeight ?? measure(p.width),
+  });
+
+  it('goes across the screen, below the sentence, when the column leaves too little room beside it', () => {
+    const measure = note(400 * 960);
+    const layout = layoutAt(100, [60, 160]);
+    const p = placeNote(layout, measure, projector);
+    expect(p.side).toBe('below');
+    expect(p.width).toBe(960);
+    const b = boxOfNote(p, measure);
+    expect(b.top).toBeGreaterThanOrEqual(layout.band.bottom);
+    expect(inside(b, projector)).toBe(true);
+  });
+
+  it('goes above when the sentence is low on the screen, and never over the mention’s line and the lines around it', () => {
+    const measure = note(400 * 960);
+    for (let top = 40; top <= 660; top += 20) {
+      const layout = layoutAt(top);
+      const p = placeNote(layout, measure, projector);
+      const b = boxOfNote(p, measure);
+      const band: Box = { left: column.left, top: layout.tight.top, width: column.right - column.left, height: layout.tight.bottom - layout.tight.top };
+      expect(intersects(b, band), `mention at ${top}`).toBe(false);
+      expect(inside(b, projector), `mention at ${top}`).toBe(true);
+    }
+    expect(placeNote(layoutAt(600), measure, projector).side).toBe('above');
+  });
+
+  it('leaves the whole sentence when it can, and only the lines around the mention when it must', () => {
+    const measure = note(520 * 960);
+    // A four-line sentence from 100 to 208: the note does not fit below it, but fits below the mention's lines.
+    const layout = layoutAt(100, [100, 208]);
+    const p = placeNote(layout, measure, projector);
+    expect(p.maxHeight).toBeUndefined();
+    const b = boxOfNote(p, measure);
+    expect(b.top).toBeGreaterThanOrEqual(layout.tight.bottom);
+    expect(b.top).toBeLessThan(layout.band.bottom);
+    // Against the bottom edge: what lies between stays readable.
+    expect(b.top + b.height).toBe(720 - 8);
+  });
+
+  it('goes beside the column on a wide screen, centred on the mention, the whole column left readable', () => {
+    const wide: View = { left: 0, top: 0, width: 1920, height: 1080 };
+    const measure = note(500 * 640);
+    const layout = { ...layoutAt(300), column: { left: 410, right: 1158 } };
+    const p = placeNote(layout, measure, wide);
+    expect(p.side).toBe('right');
+    expect(p.left).toBeGreaterThanOrEqual(1158);
+    expect(p.width).toBe(640);
+    const b = boxOfNote(p, measure);
+    expect(b.top).toBeLessThan(310);
+    expect(b.top + b.height).toBeGreaterThan(310);
+    expect(inside(b, wide)).toBe(true);
+  });
+
+  it('shortens a note too tall for the space left, which then scrolls', () => {
+    const measure = note(900 * 960);
+    const p = placeNote(layoutAt(300), measure, projector);
+    expect(p.maxHeight).toBeDefined();
+    expect(inside(boxOfNote(p, measure), projector)).toBe(true);
   });
 });

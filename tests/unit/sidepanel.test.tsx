@@ -176,7 +176,27 @@ describe('the workbench on the sample article', () => {
     await act(async () => root.querySelector<HTMLButtonElement>('button[data-action="present"]')!.click());
     await flush();
     expect(link.present).toHaveBeenCalledOnce();
+    expect(link.present).toHaveBeenLastCalledWith('key');
     expect(root.querySelector('.message')!.textContent).toContain('The presentation runs in the article tab');
+  });
+
+  it('presents the key names by default, and every name when asked', async () => {
+    const link = fakeLink();
+    await mount(link);
+    const select = root.querySelector<HTMLSelectElement>('select[name="present-names"]')!;
+    expect(select.closest('label')!.textContent).toContain('Names');
+    expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['key', 'Key names (up to 12)'],
+      ['all', 'Every name'],
+    ]);
+    expect(select.value).toBe('key');
+    await act(async () => {
+      select.value = 'all';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(async () => root.querySelector<HTMLButtonElement>('button[data-action="present"]')!.click());
+    await flush();
+    expect(link.present).toHaveBeenLastCalledWith('all');
   });
 
   it('reads the article again when the followed tab changes', async () => {
