@@ -493,7 +493,7 @@ describe('toCsv', () => {
     expect(claims.map((c) => [c.id, c.verdict, c.text])).toEqual(expected.map((c) => [c.check.id, c.check.verdict, c.text]));
     for (const [i, c] of claims.entries()) {
       const check = expected[i].check;
-      expect(['day', 'month', 'count', 'status', 'holder']).toContain(c.compared);
+      expect(['day', 'month', 'count', 'status', 'holder', 'fields']).toContain(c.compared);
       expect(c.compared).toBe(check.part!.kind);
       expect(c.text).toContain(c.compared_text);
       expect(c.compared_text).toBe(check.part!.text);
