@@ -24,7 +24,7 @@ import { MAX_PARTS, PART_CHARS } from '@/utils/background-request';
 import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/page-settings';
 import type { CardHost, Obstruction } from './card-host';
 import { planChanges } from './changes';
-import { anchorClaims, claimAt, ClaimPainter, type ClaimMark } from './claim-marks';
+import { anchorClaims, claimAt, ClaimPainter, reanchorClaim, type ClaimMark } from './claim-marks';
 import { Painter, styleKeys } from './highlights';
 import { inputHub } from './input-hub';
 import { installKeyboard } from './keyboard';
@@ -512,9 +512,11 @@ export class Annotator {
       gone.push(...this.marks.removeStartingIn(index.nodes));
       if (index.text) read.push(index);
     }
-    // A claim whose sentence changed is no longer what was checked.
-    const staleClaims = this.claims.filter((c) => c.nodes.some((n) => !n.isConnected || plan.edited.has(n)));
-    if (staleClaims.length) {
+    // A claim whose sentence changed is no longer what was checked; one whose paragraph moved (same text nodes,
+    // elsewhere) is the same sentence, anchored again where it now is.
+    const staleClaims = this.claims.filter((c) => c.nodes.some((n) => !n.isConnected || plan.edited.has(n)) || !reanchorClaim(c));
+    const moved = changes.removed.length > 0;
+    if (staleClaims.length || moved) {
       this.claims = this.claims.filter((c) => !staleClaims.includes(c));
       this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
     }

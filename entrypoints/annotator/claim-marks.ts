@@ -13,7 +13,25 @@ export interface ClaimMark {
   check: ClaimCheck & { verdict: Verdict };
   range: Range;
   nodes: Text[];
+  /** Where the range starts in its first node and ends in its last: a moved paragraph keeps its nodes, not its ranges. */
+  offsets: [number, number];
   onDark: boolean;
+}
+
+/**
+ * A live range collapses when its nodes leave the document, even if they come straight back (a paragraph moved):
+ * set it again over the same nodes. False when they are no longer in order in the document.
+ */
+export function reanchorClaim(c: ClaimMark): boolean {
+  if (!c.range.collapsed) return true;
+  const first = c.nodes[0];
+  const last = c.nodes[c.nodes.length - 1];
+  if (!first.isConnected || !last.isConnected) return false;
+  if (first !== last && !(first.compareDocumentPosition(last) & Node.DOCUMENT_POSITION_FOLLOWING)) return false;
+  if (c.offsets[0] > first.length || c.offsets[1] > last.length) return false;
+  c.range.setStart(first, c.offsets[0]);
+  c.range.setEnd(last, c.offsets[1]);
+  return !c.range.collapsed;
 }
 
 export function anchorClaims(doc: Document, index: PageTextIndex, checks: ClaimCheck[], tone: ToneReader, visible: (el: Element | null) => boolean): ClaimMark[] {
@@ -24,7 +42,7 @@ export function anchorClaims(doc: Document, index: PageTextIndex, checks: ClaimC
     if (!a) continue;
     const parent = a.nodes[0].parentElement;
     if (!visible(parent)) continue;
-    out.push({ check: check as ClaimMark['check'], range: a.range, nodes: a.nodes, onDark: tone.isDark(parent) });
+    out.push({ check: check as ClaimMark['check'], range: a.range, nodes: a.nodes, offsets: [a.range.startOffset, a.range.endOffset], onDark: tone.isDark(parent) });
   }
   return out;
 }

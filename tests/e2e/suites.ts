@@ -575,6 +575,9 @@ export function readerSuites(engine: Engine) {
           await expect.poll(async () => ((await on('Andrew Nixon')())[0]?.rects[0]?.top ?? topBefore) > topBefore, POLL).toBe(true);
           expect((await on('Andrew Nixon')()).length).toBe(before);
           expect((await ranges()).filter((x) => x.text === ''), 'collapsed ranges left behind').toEqual([]);
+          // The claim in the moved paragraph keeps its tint, over its own words.
+          const claimTint = (await ranges()).find((x) => x.text.startsWith('Tricia McLaughlin, a DHS assistant secretary'));
+          expect(claimTint?.rects.some((b) => b.top > topBefore), 'the moved claim is tinted where it now is').toBe(true);
           const moved = await openOn(r(), 'Andrew Nixon');
           expect(moved.state.id).toBe('andrew-nixon');
           await closeCard(r());
