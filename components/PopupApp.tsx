@@ -112,7 +112,8 @@ const SYMBOL = { agrees: '✓', outdated: '↻', differs: '✗' } as const;
 /** "Since this article": the story's events after the article's date, newest last, with date and source. */
 function Since({ data }: { data: AnnotationsResponse }) {
   if (!data.detected) return null;
-  if (!data.published) return <p class="muted small">{i18n.t('popup.dateUnknown')}</p>;
+  if (!data.published)
+    return <p class="muted small">{data.publishedIgnored ? i18n.t('popup.dateIgnored', [formatDate(data.publishedIgnored)]) : i18n.t('popup.dateUnknown')}</p>;
   const events = data.since.map((s) => entityById.get(s.id)).filter((e): e is Event => e?.kind === 'event');
   return (
     <section aria-labelledby="since">

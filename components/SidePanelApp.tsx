@@ -209,7 +209,11 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
           {snapshot && (
             <p class="article">
               <cite>{snapshot.title}</cite>
-              <span class="muted"> · {published ? t('panel.published', [formatDate(published, lang)]) : t('panel.publishedUnknown')}</span>
+              <span class="muted"> · {published
+                  ? t('panel.published', [formatDate(published, lang)])
+                  : annotations?.publishedIgnored
+                    ? t('panel.publishedIgnored', [formatDate(annotations.publishedIgnored, lang)])
+                    : t('panel.publishedUnknown')}</span>
             </p>
           )}
           {annotations && <Recognition data={annotations} t={t} />}

@@ -14,7 +14,7 @@ import type { Entity, Event, Lang } from '@/data/schema';
 // whose set-up at load (tables, expressions) would run in every page the annotator loads into, unused.
 import type { Annotated, Detection, GateVerdict } from '@/engine';
 import { isOutsideStory, readPageText, textOf, textParts, type PageTextIndex } from '@/engine/page-text';
-import { readPublished } from '@/engine/published';
+import { readPublished, sanePublished } from '@/engine/published';
 import { unpackMentions } from '@/engine/wire';
 import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
@@ -118,6 +118,8 @@ export class Annotator {
   private pageChars = 0;
   /** The article's publication date, read from the page (ISO), and the story's events since. */
   private published: string | null = null;
+  /** The date the page gave when it could not be this story's (before June 2025, after today): ignored. */
+  private publishedIgnored: string | null = null;
   private since: { id: string; date: string }[] = [];
   /** The reader's switch for this site. */
   private enabled = true;
@@ -162,7 +164,9 @@ export class Annotator {
    */
   private readonly engine: PassEngine<PageAnnotated> = (() => {
     const annotate = async (page: PageTextIndex, title: string): Promise<PageAnnotated> => {
-      const answer = await annotateInBackground(page, title, readPublished(document), this.styled ? undefined : this.names.map(styleKeys()));
+      const reading = sanePublished(readPublished(document), today());
+      this.publishedIgnored = reading.ignored;
+      const answer = await annotateInBackground(page, title, reading.published, this.styled ? undefined : this.names.map(styleKeys()));
       if (answer.detection.detected && !this.styled) {
         // Without the browser's insertCSS (it refused), a constructed stylesheet, which the page can read.
         this.styled = answer.styled === true || adoptStyles(this.names.map(styleKeys()));
@@ -779,6 +783,7 @@ export class Annotator {
       hidden: this.painter.underlinesHidden,
       annotations: this.marks.all.map(({ mention: m }) => ({ id: m.id, kind: m.kind, text: m.text })),
       published: this.published,
+      ...(this.publishedIgnored ? { publishedIgnored: this.publishedIgnored } : {}),
       claims: this.claims.map(({ check }) => ({ id: check.id, text: check.text, verdict: check.verdict, ...(check.since ? { since: check.since } : {}) })),
       since: this.since,
       lang: this.lang,
