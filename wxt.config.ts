@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { NEWS_MATCHES } from './utils/news-sites';
+import { assertNewsSites } from './scripts/lib/coverage-docs';
 import { ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT, GATE_SCRIPT, INPUT_SCRIPT } from './utils/annotator-files';
 
 export const GECKO_ID = 'medicaid-data-context@example.org';
@@ -71,6 +72,8 @@ export default defineConfig({
     // highlight styles are inserted by the background only on pages recognised as coverage, for names chosen per
     // page (utils/highlight-styles.ts), so that no page can tell the extension is installed by probing a style.
     'build:manifestGenerated': (wxt, manifest) => {
+      // Each listed host is a permission the reader sees at install: the list must stand on the coverage research.
+      assertNewsSites();
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: NEWS_MATCHES, js: [INPUT_SCRIPT], run_at: 'document_start' },
