@@ -22,6 +22,7 @@ import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnsw
 import { parseContentRequest } from '@/utils/messages';
 import { MAX_PARTS, PART_CHARS } from '@/utils/background-request';
 import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/page-settings';
+import type { CardLang } from '@/utils/setting-values';
 import type { CardHost, Obstruction } from './card-host';
 import { planChanges } from './changes';
 import { anchorClaims, claimAt, ClaimPainter, type ClaimMark } from './claim-marks';
@@ -141,7 +142,10 @@ export class Annotator {
   private t: Translate = translator({});
   /** The page's language (else the browser's), read on first need: most pages never need it. */
   private pageLang?: Lang;
+  /** The reader's choice of language for the cards (options page): the page's ('auto'), or always one. */
+  private cardLang: CardLang = 'auto';
   private get lang(): Lang {
+    if (this.cardLang !== 'auto') return this.cardLang;
     return (this.pageLang ??= pageLanguage(document.documentElement.lang, browser.i18n?.getUILanguage?.()));
   }
   /** The story's events, from the background, for the presentation's timeline step. */
@@ -237,7 +241,7 @@ export class Annotator {
 
     watchPage(this.life, this.isOwnUi, (changes) => this.applyChanges(changes));
 
-    this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
+    this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : key === 'cardLang' ? this.applyCardLang() : this.applyMode())));
     // A request that arrives before the first pass has begun waits for that pass, not for none.
     const first = this.applyMode(settings).then(() => this.refresh(settings, gated));
     this.settled = first.catch(() => {});
@@ -724,7 +728,18 @@ export class Annotator {
   }
 
   private async applyMode(settings = readPageSettings()): Promise<void> {
-    this.painter.paintAll(this.marks.all, (await settings).underlineMode);
+    const read = await settings;
+    this.cardLang = read.cardLang;
+    this.painter.paintAll(this.marks.all, read.underlineMode);
+  }
+
+  /** The reader chose another language for the cards: the card's words are asked for again in it. */
+  private async applyCardLang(): Promise<void> {
+    this.cardLang = (await readPageSettings()).cardLang;
+    this.closeCard();
+    this.records.clear();
+    this.t = translator({});
+    this.prefetched = false;
   }
 
   // ——— messages from the extension (popup, side panel, tests) ———
