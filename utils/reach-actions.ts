@@ -18,8 +18,9 @@ export async function chooseReach(reach: Reach): Promise<Reach> {
     return 'all';
   }
   await setReach(reach);
-  // Given back, so the browser's settings say what the extension can read. Per-site grants stay.
-  await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
+  // Given back, so the browser's settings say what the extension can read — only when held: Chrome's removal of
+  // every site's pattern withdraws any host it covers that was granted at run time, a granted site included.
+  if (await browser.permissions.contains({ origins: ALL_SITES }).catch(() => false)) await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
   return reach;
 }
 
