@@ -128,8 +128,15 @@ async function permissionsChanged(change: { origins?: string[] }, added: boolean
     if (added) await setReach('all');
     else if ((await readReach()) === 'all') await setReach('listed');
   }
-  await syncRegistrations();
+  await sync();
 }
+
+/**
+ * One sync at a time: a grant, the storage change it causes and the start can all ask at once, and two
+ * registrations of the same scripts at once would leave one behind (Firefox keeps a handle per registration).
+ */
+let syncing = Promise.resolve();
+const sync = () => (syncing = syncing.then(syncRegistrations, syncRegistrations));
 
 /** The menu item on selected text: "Check this text" (contextMenus; Firefox also has it as `menus`). */
 const CHECK_TEXT_MENU = 'check-text';
@@ -182,9 +189,6 @@ function setUpTextCheck(): void {
 }
 
 export default defineBackground(() => {
-  // Serialised: a grant, a storage change and the start can all ask at once.
-  let syncing = Promise.resolve();
-  const sync = () => (syncing = syncing.then(syncRegistrations, syncRegistrations));
   void sync();
   browser.permissions.onAdded.addListener((p) => void permissionsChanged(p, true).catch(() => undefined));
   browser.permissions.onRemoved.addListener((p) => void permissionsChanged(p, false).catch(() => undefined));

@@ -124,6 +124,21 @@ function warnIfStale(): void {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The first-run page the extension opens on install, once it is there (null after 10 s). WebDriver BiDi reports
+ * a tab the extension opened as about:blank, so each tab is asked its own address.
+ */
+export async function firstRunPage(browser: Browser): Promise<Page | null> {
+  for (let i = 0; i < 50; i++) {
+    for (const p of await browser.pages()) {
+      const href = await Promise.race([p.evaluate(() => location.href).catch(() => ''), sleep(2000).then(() => '')]);
+      if (href.endsWith(`/${FIRST_RUN_PAGE}`)) return p;
+    }
+    await sleep(200);
+  }
+  return null;
+}
+
 export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
   const { port, headless = true, screen = SCREENS.desktop as Screen, colorScheme = 'light', reducedMotion, prefs = {} } = opts;
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json')))
@@ -182,16 +197,7 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
       const id = await browser.installExtension(FIREFOX_BUILD);
       if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
       // The first-run page the extension opens on install: closed, so the tab the tests drive stays active.
-      if (!opts.keepFirstRun && existsSync(join(FIREFOX_BUILD, FIRST_RUN_PAGE))) {
-        for (let i = 0; i < 100; i++) {
-          const first = (await browser.pages()).find((p) => p.url().endsWith(`/${FIRST_RUN_PAGE}`));
-          if (first) {
-            await first.close();
-            break;
-          }
-          await sleep(100);
-        }
-      }
+      if (!opts.keepFirstRun && existsSync(join(FIREFOX_BUILD, FIRST_RUN_PAGE))) await (await firstRunPage(browser))?.close();
       const page = (await browser.pages())[0] ?? (await browser.newPage());
       // A mobile-layout page: its layout viewport is the window (a page without one lays out at 980 px).
       await page.goto('data:text/html,<meta name="viewport" content="width=device-width">');

@@ -26,7 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { CHROME_BUILD, FIRST_RUN_PAGE, launchWithExtension, UNLISTED_HOST_FOR_TESTS, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../scripts/lib/firefox';
+import { firstRunPage, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../scripts/lib/firefox';
 import { serve, type LocalServer } from '../../scripts/lib/serve';
 import { liveHighlightCount } from '../support/in-page';
 import type { Engine } from '../support/reader';
@@ -172,10 +172,10 @@ async function firefoxDriver(port: number): Promise<Driver> {
   };
   return {
     async firstRun() {
-      let page: PpPage | undefined;
-      await poll(async () => !!(page = (await b.browser.pages()).find((p) => p.url().endsWith(`/${FIRST_RUN_PAGE}`))), 'the first-run page');
-      await poll(() => page!.evaluate(() => !!document.querySelector('main')), 'the first-run page to render');
-      return extPage(page!);
+      const page = await firstRunPage(b.browser);
+      if (!page) throw new Error('the first-run page did not open');
+      await poll(() => page.evaluate(() => !!document.querySelector('main')), 'the first-run page to render');
+      return extPage(page);
     },
     open,
     async goto(u) {
