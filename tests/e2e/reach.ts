@@ -29,6 +29,7 @@ import { CHROME_BUILD, FIRST_RUN_PAGE, launchWithExtension, UNLISTED_HOST_FOR_TE
 import { firstRunPage, launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../scripts/lib/firefox';
 import { serve, type LocalServer } from '../../scripts/lib/serve';
 import { liveHighlightCount } from '../support/in-page';
+import { AXE_SOURCE, axeViolations } from '../support/card-fixture';
 import type { Engine } from '../support/reader';
 import { routes } from './pages';
 
@@ -44,6 +45,8 @@ interface ExtPage {
   until(fn: string, what: string): Promise<void>;
   text(): Promise<string>;
   run<T>(fn: string): Promise<T>;
+  /** axe-core's violations in the page's <main>. */
+  axe(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -83,6 +86,10 @@ function extPage(p: PwPage | PpPage): ExtPage {
     until: (fn, what) => poll(() => run<boolean>(`!!(${fn})`), what),
     text: () => run<string>('document.body.innerText'),
     run,
+    async axe() {
+      await run(AXE_SOURCE);
+      return run<string[]>(`(${axeViolations.toString()})('main')`);
+    },
     close: () => page.close(),
   };
 }
@@ -236,6 +243,7 @@ export function reachSuite(engine: Engine) {
       expect(text).toContain('Welcome to Medicaid Data Context');
       expect(text).toContain('Nothing leaves your browser');
       for (const label of ['News sites on its list', 'Every site', 'Only when I click']) expect(text).toContain(label);
+      expect(await first.axe(), 'axe-core on the first-run page').toEqual([]);
       await first.until(`document.querySelector('input[name="reach"][value="listed"]').checked`, 'the list chosen by default');
       await first.click('input[name="reach"][value="click"]');
       await first.until(`document.querySelector('[role="status"]').textContent.includes('Only when I click')`, 'the choice saved');
@@ -271,6 +279,7 @@ export function reachSuite(engine: Engine) {
       await annotated('the next visit after a restart');
       const options = await d.open('options.html');
       await options.until(`document.querySelector('[data-list="always"]')?.textContent.includes(${JSON.stringify(UNLISTED_HOST_FOR_TESTS)})`, 'the grant listed in the options');
+      expect(await options.axe(), 'axe-core on the options page').toEqual([]);
       await options.click('[data-list="always"] button');
       await options.until(`document.querySelector('[role="status"]').textContent.includes('no longer annotated')`, 'the grant revoked');
       await options.close();
