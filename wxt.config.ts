@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { NEWS_MATCHES } from './utils/news-sites';
+import { assertNewsSites } from './scripts/lib/coverage-docs';
 import { ANNOTATOR_SCRIPT, EXPLAIN_SCRIPT, GATE_SCRIPT, INPUT_SCRIPT } from './utils/annotator-files';
 
 export const GECKO_ID = 'medicaid-data-context@example.org';
@@ -71,6 +72,8 @@ export default defineConfig({
     // highlight styles are inserted by the background only on pages recognised as coverage, for names chosen per
     // page (utils/highlight-styles.ts), so that no page can tell the extension is installed by probing a style.
     'build:manifestGenerated': (wxt, manifest) => {
+      // Each listed host is a permission the reader sees at install: the list must stand on the coverage research.
+      assertNewsSites();
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
         { matches: NEWS_MATCHES, js: [INPUT_SCRIPT], run_at: 'document_start' },
@@ -89,10 +92,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Least privilege: see README "Permissions". Host access comes only from the content script's curated
-    // news-site matches; any other page is annotated only when the reader clicks the toolbar button.
-    permissions: manifestVersion === 3 ? ['storage', 'activeTab', 'scripting'] : ['storage', 'activeTab'],
-    // Asked for only when the reader opts in to annotating coverage on every site (popup).
+    // Least privilege: see README "Permissions". Host access at install comes only from the content script's
+    // news-site matches; any other page is annotated only when the reader asks (the toolbar button, one site
+    // granted, or every site granted).
+    // contextMenus: "Check this text" on a selection (the text comes with the click; no host access). Firefox
+    // knows the permission by this name too (and as `menus`).
+    permissions: manifestVersion === 3 ? ['storage', 'activeTab', 'scripting', 'contextMenus'] : ['storage', 'activeTab', 'contextMenus'],
+    // Asked for only when the reader chooses every site (first-run page, options, popup), or one site at a time
+    // ("Always annotate on this site": `*://host/*`, which this pattern covers).
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     // The card is shown in the top layer with the Popover API (Chrome 114); highlights need Chrome 105.

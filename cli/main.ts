@@ -9,7 +9,7 @@ import type { Claim } from '../data/claim-schema';
 import type { Lang } from '../data/schema';
 import { loadDataset } from '../data/validate';
 import {
-  compileClaims, createEngine, eventsSince, parsePlainText, parsePublishedOption, plainPageText, prepareClaims,
+  compileClaims, createEngine, eventsSince, parsePlainText, parsePublishedOption, plainPageText, prepareClaims, sanePublished,
   type Annotated, type ClaimCheck, type EventSince, type Reason,
 } from '../engine';
 import { EXPORT_FORMATS, buildSnapshot, exportSnapshot, isExportFormat, type ExportFormat } from './export';
@@ -164,6 +164,8 @@ function readError(e: unknown): string {
 /** What the CLI adds to the entity pass: the date it judged against, the verdicts, and what happened since. */
 interface Checked {
   published: string | null;
+  /** The page's own date, when it made no sense for this story (before June 2025 or after today) and was ignored. */
+  ignored: string | null;
   claims: ClaimCheck[];
   since: EventSince[];
 }
@@ -217,7 +219,9 @@ function toText(
   lines.push(
     checked.published
       ? `  Published: ${checked.published}${info.given ? ' (given with --published)' : ''}`
-      : `  Published: unknown (claims judged against today, ${info.today}, only)`,
+      : checked.ignored
+        ? `  Published: unknown — the page says ${checked.ignored}, before the story began (June 2025) or after today; claims judged against today, ${info.today}, only`
+        : `  Published: unknown (claims judged against today, ${info.today}, only)`,
   );
   if (checked.claims.length === 0) lines.push('  Claims checked: none with a verdict');
   else lines.push('  Claims checked:', ...checked.claims.map((c) => claimText(c, info.claims.get(c.id), checked.published)));
@@ -264,13 +268,16 @@ function main(argv: string[]): number {
       continue;
     }
     const result = engine.annotate(read.page, read.title);
-    const published = options.published ?? read.published;
+    // A date given with --published is the user's; one read from the page is believed only if it could be this story's.
+    const reading = options.published !== undefined ? { published: options.published, ignored: null } : sanePublished(read.published, today);
+    const published = reading.published;
     // Claims and events are context for coverage: an unrelated page gets neither.
     const found = result.detection.detected
       ? finder.find(read.page.text, { published, today, spans: result.story?.spans, peripheral: read.page.peripheral })
       : [];
     const checked: Checked = {
       published,
+      ignored: reading.ignored,
       claims: found.filter((c) => c.verdict !== null),
       since: result.detection.detected && published ? eventsSince(dataset.entities, published, today) : [],
     };

@@ -11,6 +11,7 @@ import type { UnderlineMode } from '../utils/setting-values';
 import { entityById } from '../data';
 import type { Event } from '../data/schema';
 import { formatDate, underscore } from './format';
+import { isListedHost } from '../utils/news-sites';
 
 export interface ActiveTab {
   hostname(): Promise<string | null>;
@@ -32,6 +33,79 @@ export interface ActiveTab {
   setAllSites(on: boolean): Promise<boolean>;
   /** Open the workbench (side panel / sidebar). Straight from the click: browsers require a user gesture. */
   openWorkbench?(): Promise<boolean>;
+  /** Whether this site (not on the list) is always annotated: on the reader's list and granted by the browser. */
+  alwaysHere?(hostname: string): Promise<boolean>;
+  /** Straight from the click: asks the browser for this one site. Resolves to the new state. */
+  setAlwaysHere?(hostname: string, on: boolean): Promise<boolean>;
+  /** The options page and the first-run page. */
+  openSettings?(): void;
+  openFirstRun?(): void;
+}
+
+/**
+ * "Always annotate on <site>": on a site not on the list, one switch asks the browser for that site alone;
+ * the background then registers the content scripts for it, and annotates the page in front of the reader.
+ */
+function AlwaysHereSwitch({ tab, hostname, onGranted }: { tab: ActiveTab; hostname: string; onGranted: () => void }) {
+  const [on, setOn] = useState<boolean | null>(null);
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    if (tab.alwaysHere && /\./.test(hostname) && !isListedHost(hostname)) void tab.alwaysHere(hostname).then(setOn);
+  }, [hostname]);
+  if (on === null || !tab.setAlwaysHere) return null;
+  return (
+    <>
+      <label class="switch">
+        <input
+          type="checkbox"
+          checked={on}
+          data-action="always-here"
+          aria-describedby="always-here-hint"
+          onChange={async (e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            const wanted = input.checked;
+            const now = await tab.setAlwaysHere!(hostname, wanted);
+            input.checked = now;
+            setOn(now);
+            setRefused(wanted && !now);
+            if (now) onGranted();
+          }}
+        />
+        <span>
+          <span class="host">{i18n.t('popup.alwaysHere', [hostname])}</span>
+          <span id="always-here-hint" class="muted small block">
+            {i18n.t('popup.alwaysHereHint')}
+          </span>
+        </span>
+      </label>
+      {refused && (
+        <p class="muted small" role="status">
+          {i18n.t('popup.alwaysRefused', [hostname])}
+        </p>
+      )}
+    </>
+  );
+}
+
+function SettingsLinks({ tab }: { tab: ActiveTab }) {
+  if (!tab.openSettings && !tab.openFirstRun) return null;
+  return (
+    <p class="links small">
+      {tab.openSettings && (
+        <button type="button" class="link" data-action="settings" onClick={() => tab.openSettings!()}>
+          {i18n.t('popup.settings')}
+        </button>
+      )}
+      {tab.openFirstRun && (
+        <>
+          {' · '}
+          <button type="button" class="link" data-action="first-run" onClick={() => tab.openFirstRun!()}>
+            {i18n.t('popup.firstRun')}
+          </button>
+        </>
+      )}
+    </p>
+  );
 }
 
 function WorkbenchButton({ tab, onOpened }: { tab: ActiveTab; onOpened: () => void }) {
@@ -112,7 +186,8 @@ const SYMBOL = { agrees: '✓', outdated: '↻', differs: '✗' } as const;
 /** "Since this article": the story's events after the article's date, newest last, with date and source. */
 function Since({ data }: { data: AnnotationsResponse }) {
   if (!data.detected) return null;
-  if (!data.published) return <p class="muted small">{i18n.t('popup.dateUnknown')}</p>;
+  if (!data.published)
+    return <p class="muted small">{data.publishedIgnored ? i18n.t('popup.dateIgnored', [formatDate(data.publishedIgnored)]) : i18n.t('popup.dateUnknown')}</p>;
   const events = data.since.map((s) => entityById.get(s.id)).filter((e): e is Event => e?.kind === 'event');
   return (
     <section aria-labelledby="since">
@@ -199,6 +274,14 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
       setState({ status: 'ready', hostname, data, enabled: hostname ? await tab.isSiteEnabled(hostname) : true });
     }
   };
+  /** After a grant, the background annotates the page: ask again until it answers (a few seconds at most). */
+  const loadSoon = async () => {
+    for (let i = 0; i < 20; i++) {
+      const data = await tab.annotations();
+      if (data) return load();
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  };
   useEffect(() => {
     void load();
   }, []);
@@ -223,9 +306,11 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
             {i18n.t('popup.annotateHere')}
           </button>
         )}
+        {!state.failed && state.hostname && <AlwaysHereSwitch tab={tab} hostname={state.hostname} onGranted={() => void loadSoon()} />}
         <WorkbenchButton tab={tab} onOpened={onNavigate} />
         <AllSitesSwitch tab={tab} />
         <Key />
+        <SettingsLinks tab={tab} />
         <p class="muted small">{i18n.t('popup.privacy')}</p>
       </main>
     );
@@ -276,6 +361,7 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
             {hidden ? i18n.t('popup.showUnderlines') : i18n.t('popup.hideUnderlines')}
           </button>
         )}
+        {hostname && <AlwaysHereSwitch tab={tab} hostname={hostname} onGranted={() => void loadSoon()} />}
         <AllSitesSwitch tab={tab} />
         <WorkbenchButton tab={tab} onOpened={onNavigate} />
       </section>
@@ -327,6 +413,7 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
       )}
       <Key />
       <p class="muted small">{i18n.t('popup.shortcut')}</p>
+      <SettingsLinks tab={tab} />
       <p class="muted small">
         {i18n.t('popup.version', [data.version])} · {i18n.t('popup.privacy')}
       </p>

@@ -22,6 +22,7 @@ import { ExportBar } from './panel/ExportBar';
 import { copyText, exportContext, saveFile } from './panel/exports';
 import { KIND_ORDER, VERDICT_ORDER, claimRows, filterKinds, filterVerdict, groupByKind, type KindFilter, type VerdictFilter } from './panel/model';
 import { StoryTimeline } from './StoryTimeline';
+import { TextCheck, type TextChecker } from './panel/TextCheck';
 import type { Translate } from './translate';
 
 export type { ArticleLink } from './panel/context';
@@ -45,6 +46,8 @@ export interface SidePanelProps {
   today: string;
   copy?: (text: string) => Promise<boolean>;
   save?: (name: string, type: string, content: string) => void;
+  /** Checks text from anywhere (the box, and the "Check this text" menu item); absent in tests that need none. */
+  checker?: TextChecker;
 }
 
 function Recognition({ data, t }: { data: AnnotationsResponse; t: Translate }) {
@@ -121,7 +124,7 @@ function Timeline({ published, lang, today, t }: { published: string | null; lan
   );
 }
 
-export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFile }: SidePanelProps) {
+export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFile, checker }: SidePanelProps) {
   const t = uiT;
   const [state, setState] = useState<State>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
@@ -210,7 +213,11 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
           {snapshot && (
             <p class="article">
               <cite>{snapshot.title}</cite>
-              <span class="muted"> · {published ? t('panel.published', [formatDate(published, lang)]) : t('panel.publishedUnknown')}</span>
+              <span class="muted"> · {published
+                  ? t('panel.published', [formatDate(published, lang)])
+                  : annotations?.publishedIgnored
+                    ? t('panel.publishedIgnored', [formatDate(annotations.publishedIgnored, lang)])
+                    : t('panel.publishedUnknown')}</span>
             </p>
           )}
           {annotations && <Recognition data={annotations} t={t} />}
@@ -265,6 +272,11 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
                   </li>
                 </>
               )}
+              {checker && (
+                <li>
+                  <a href="#check">{t('check.title')}</a>
+                </li>
+              )}
               <li>
                 <a href="#search">{t('panel.search')}</a>
               </li>
@@ -298,6 +310,8 @@ export function SidePanelApp({ link, lang, today, copy = copyText, save = saveFi
             </section>
           </>
         )}
+
+        {checker && <TextCheck checker={checker} today={today} />}
 
         <section id="search" aria-labelledby="search-title" tabIndex={-1}>
           <h2 id="search-title">{t('panel.search')}</h2>

@@ -11,7 +11,7 @@ export * from './types';
 export { parsePlainText, plainPageText, type PlainArticle } from './plain-text';
 export { pushTo } from './collections';
 export { compileClaims, prepareClaims, ClaimTemplateError, type ClaimFinder, type ClaimSpec, type ClaimsSpec, type FindOptions } from './claims';
-export { readPublished, parsePublishedOption, parseDateValue } from './published';
+export { readPublished, parsePublishedOption, parseDateValue, sanePublished, STORY_BEGAN, type PublishedReading } from './published';
 export { eventsSince, type EventSince } from './since';
 export { parseIsoDay } from './dates';
 export { packMentions, splitText, unpackMentions, type PackedMentions } from './wire';

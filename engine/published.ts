@@ -6,7 +6,9 @@
  * 3. `<time datetime>` in the article or its header (or marked as the publication time);
  * 4. a dateline or byline date written out ("June 13, 2025", "13 de junio de 2025").
  * Modified/updated dates are never used. Only DOM calls that browsers and linkedom (the CLI) both have,
- * and nothing here throws on an odd page: unknown is null.
+ * and nothing here throws on an odd page: unknown is null. A date read from a page is then believed only if it
+ * could be this story's (`sanePublished`): a CMS that stamps 2019 on a reposted 2025 report, or a date in the
+ * future, is no date at all, and claims fall back to "no verdict when unsure" rather than being judged at it.
  */
 import { DATE_PATTERN, isValidDay, parseDateExpr, parseIsoDay } from './dates';
 import { normalizeForMatch } from './fold';
@@ -196,6 +198,29 @@ export function readPublished(doc: Document): string | null {
     }
   }
   return null;
+}
+
+/**
+ * The first day a report on this story can carry: CMS sent the data in June 2025, and the first reports ran
+ * on June 13. Any day before June 2025 cannot be when a report about it was published.
+ */
+export const STORY_BEGAN = '2025-06-01';
+
+/** A date read from a page, and what became of it: believed (`published`), or ignored because it made no sense. */
+export interface PublishedReading {
+  /** The date to judge claims at; null when unknown. */
+  published: string | null;
+  /** The date the page gave but that cannot be this story's (before it began, or after `today`); else null. */
+  ignored: string | null;
+}
+
+/**
+ * Believe a page's date only between the story's beginning and `today` (the caller's, ISO): outside that
+ * window the page's date is wrong, whatever marked it, and the article is treated as undated.
+ */
+export function sanePublished(read: string | null, today: string): PublishedReading {
+  if (read === null) return { published: null, ignored: null };
+  return read < STORY_BEGAN || read > today ? { published: null, ignored: read } : { published: read, ignored: null };
 }
 
 /** The CLI's `--published YYYY-MM-DD`: the day, or null when it is not a real calendar day. */

@@ -40,7 +40,7 @@ import { extensionTasks, longest, sum, traceDuring, type TaskCost, type TraceEve
 import { parsePlainText } from '../engine/plain-text';
 import { toMatchIndex } from '../data/match-index';
 import { loadDataset } from '../data/validate';
-import { NEWS_SITES } from '../utils/news-sites';
+import { NEWS_HOSTS } from '../utils/news-sites';
 import { ANNOTATOR_SCRIPT, GATE_SCRIPT } from '../utils/annotator-files';
 
 const args = new Set(process.argv.slice(2));
@@ -189,7 +189,7 @@ const origin = 'chrome-extension://';
 await servePages(ext.context);
 let site = 0;
 /** A news host the content script runs on, another site each time: a fresh tab gets a fresh process. */
-const nextHost = () => `http://www.${NEWS_SITES[site++ % NEWS_SITES.length]}`;
+const nextHost = () => `http://www.${NEWS_HOSTS[site++ % NEWS_HOSTS.length]}`;
 const pids = new Set<number>();
 let reusedProcesses = 0;
 const allTasks: TaskCost[] = [];

@@ -24,6 +24,15 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   /** Ids are collapsed and capped by the background (a page could make its content script ask for many). */
   z.object({ type: z.literal('entities:get'), ids: z.array(z.string()), lang: z.optional(z.enum(['en', 'es'])) }),
   z.object({ type: z.literal('allSites:sync') }),
+  /** Check a text (the side panel's box; the menu item hands its selection over through `text:take`). */
+  z.object({
+    type: z.literal('text:check'),
+    text: z.string().check(z.maxLength(MAX_PAGE_CHARS)),
+    published: z.optional(z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)))),
+    today: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  }),
+  /** The text the reader sent with the menu item, for the side panel to show (once). */
+  z.object({ type: z.literal('text:take') }),
   /** The story's events (presentation's timeline step). */
   z.object({ type: z.literal('story:get') }),
   /**

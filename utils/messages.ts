@@ -74,6 +74,8 @@ export interface AnnotationsResponse {
   hidden: boolean;
   /** The article's publication date (ISO), or null when the page does not say. */
   published: string | null;
+  /** The date the page gave when it made no sense for this story (before June 2025, after today), and was ignored. */
+  publishedIgnored?: string;
   /** Claims the article makes that the dataset can judge, in reading order (only those with a verdict). */
   claims: ClaimSummary[];
   /** The story's events after the publication date, oldest first (empty when the date is unknown). */

@@ -1,23 +1,36 @@
 /**
- * The reader's settings as the content script reads them: the same keys the popup writes through WXT storage
- * (`local:disabledSites` is storage.local's "disabledSites"), read with the browser's own API. WXT's storage
- * layer cost about a quarter of the content script's start-up on every page, for two reads and a watch.
+ * The reader's settings as the content script reads them: the same keys the popup and the options page write
+ * through WXT storage (`local:disabledSites` is storage.local's "disabledSites"), read with the browser's own
+ * API. WXT's storage layer cost about a quarter of the content script's start-up on every page, for two reads
+ * and a watch.
  */
-import { underlineModeOf, validHostnames, type UnderlineMode } from './setting-values';
+import { cardLangOf, reachOf, underlineModeOf, validHostnames, type CardLang, type Reach, type UnderlineMode } from './setting-values';
 
-const KEYS = ['disabledSites', 'underlineMode'] as const;
+const KEYS = ['disabledSites', 'underlineMode', 'reach', 'allSites', 'alwaysSites', 'cardLang'] as const;
 
 export interface PageSettings {
   disabledSites: string[];
   underlineMode: UnderlineMode;
+  /** The first-run choice: with "only when I click", a page is read only when the reader asks (or always-on site). */
+  reach: Reach;
+  alwaysSites: string[];
+  cardLang: CardLang;
 }
+
+export const DEFAULT_PAGE_SETTINGS: PageSettings = { disabledSites: [], underlineMode: 'all', reach: 'listed', alwaysSites: [], cardLang: 'auto' };
 
 export async function readPageSettings(): Promise<PageSettings> {
   try {
     const stored = await browser.storage.local.get([...KEYS]);
-    return { disabledSites: validHostnames(stored.disabledSites), underlineMode: underlineModeOf(stored.underlineMode) };
+    return {
+      disabledSites: validHostnames(stored.disabledSites),
+      underlineMode: underlineModeOf(stored.underlineMode),
+      reach: reachOf(stored.reach, stored.allSites),
+      alwaysSites: validHostnames(stored.alwaysSites),
+      cardLang: cardLangOf(stored.cardLang),
+    };
   } catch {
-    return { disabledSites: [], underlineMode: 'all' };
+    return DEFAULT_PAGE_SETTINGS;
   }
 }
 

@@ -4,14 +4,22 @@
  * value that does not parse falls back to its default — which is never written back over what was stored.
  */
 import { storage } from '#imports';
-import { underlineModeOf, validHostnames, type UnderlineMode } from './setting-values';
-
+import { cardLangOf, reachOf, underlineModeOf, validHostnames, type CardLang, type Reach, type UnderlineMode } from './setting-values';
 
 /** Sites where the reader switched annotations off (hostnames). */
 export const disabledSites = storage.defineItem<unknown>('local:disabledSites', { fallback: [] });
 
 export const underlineMode = storage.defineItem<unknown>('local:underlineMode', { fallback: 'all' });
 
+/** The first-run choice (utils/setting-values.ts, Reach), and whether the reader has made it. */
+export const reachSetting = storage.defineItem<unknown>('local:reach', { fallback: null });
+const legacyAllSites = storage.defineItem<unknown>('local:allSites', { fallback: false });
+
+/** Sites the reader asked to be always annotated (hostnames); each also needs the browser's permission. */
+export const alwaysSites = storage.defineItem<unknown>('local:alwaysSites', { fallback: [] });
+
+/** The language of the cards: auto (the page's), en or es. */
+export const cardLang = storage.defineItem<unknown>('local:cardLang', { fallback: 'auto' });
 
 export async function readDisabledSites(): Promise<string[]> {
   try {
@@ -30,15 +38,19 @@ export async function isSiteEnabled(hostname: string): Promise<boolean> {
  * (a newer version may understand them), and a corrupt value is replaced only by the reader's own change.
  */
 export async function setSiteEnabled(hostname: string, enabled: boolean): Promise<void> {
+  await editList(disabledSites, hostname, !enabled);
+}
+
+async function editList(item: typeof disabledSites, hostname: string, present: boolean): Promise<void> {
   let stored: unknown;
   try {
-    stored = await disabledSites.getValue();
+    stored = await item.getValue();
   } catch {
     stored = [];
   }
   const list = Array.isArray(stored) ? [...stored] : [];
   const without = list.filter((v) => v !== hostname);
-  await disabledSites.setValue(enabled ? without : [...without, hostname]);
+  await item.setValue(present ? [...without, hostname] : without);
 }
 
 export function watchSites(onChange: () => void): () => void {
@@ -59,4 +71,51 @@ export async function setUnderlineMode(mode: UnderlineMode): Promise<void> {
 
 export function watchUnderlineMode(onChange: () => void): () => void {
   return underlineMode.watch(onChange);
+}
+
+export async function readReach(): Promise<Reach> {
+  try {
+    return reachOf(await reachSetting.getValue(), await legacyAllSites.getValue());
+  } catch {
+    return 'listed';
+  }
+}
+
+/** Whether the reader has made the first-run choice (else the first-run page is worth showing). */
+export async function reachChosen(): Promise<boolean> {
+  try {
+    return (await reachSetting.getValue()) !== null;
+  } catch {
+    return false;
+  }
+}
+
+export async function setReach(reach: Reach): Promise<void> {
+  await reachSetting.setValue(reach);
+  // The older switch for every site is folded into the choice.
+  await legacyAllSites.removeValue();
+}
+
+export async function readAlwaysSites(): Promise<string[]> {
+  try {
+    return validHostnames(await alwaysSites.getValue());
+  } catch {
+    return [];
+  }
+}
+
+export async function setAlwaysSite(hostname: string, always: boolean): Promise<void> {
+  await editList(alwaysSites, hostname, always);
+}
+
+export async function readCardLang(): Promise<CardLang> {
+  try {
+    return cardLangOf(await cardLang.getValue());
+  } catch {
+    return 'auto';
+  }
+}
+
+export async function setCardLang(lang: CardLang): Promise<void> {
+  await cardLang.setValue(lang);
 }

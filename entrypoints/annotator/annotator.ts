@@ -14,7 +14,7 @@ import type { Entity, Event, Lang } from '@/data/schema';
 // whose set-up at load (tables, expressions) would run in every page the annotator loads into, unused.
 import type { Annotated, Detection, GateVerdict } from '@/engine';
 import { isOutsideStory, readPageText, textOf, textParts, type PageTextIndex } from '@/engine/page-text';
-import { readPublished } from '@/engine/published';
+import { readPublished, sanePublished } from '@/engine/published';
 import { unpackMentions } from '@/engine/wire';
 import VERSION from 'virtual:mdc-dataset-version';
 import { pageLanguage, translator, type Translate } from '@/components/translate';
@@ -22,6 +22,7 @@ import type { AnnotationsResponse, BackgroundRequest, Box, CardState, ClaimsAnsw
 import { parseContentRequest } from '@/utils/messages';
 import { MAX_PARTS, PART_CHARS } from '@/utils/background-request';
 import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/page-settings';
+import type { CardLang } from '@/utils/setting-values';
 import type { CardHost, Obstruction } from './card-host';
 import { planChanges } from './changes';
 import { anchorClaims, claimAt, ClaimPainter, reanchorClaim, type ClaimMark } from './claim-marks';
@@ -126,6 +127,8 @@ export class Annotator {
   private pageChars = 0;
   /** The article's publication date, read from the page (ISO), and the story's events since. */
   private published: string | null = null;
+  /** The date the page gave when it could not be this story's (before June 2025, after today): ignored. */
+  private publishedIgnored: string | null = null;
   private since: { id: string; date: string }[] = [];
   /** The reader's switch for this site. */
   private enabled = true;
@@ -147,7 +150,10 @@ export class Annotator {
   private t: Translate = translator({});
   /** The page's language (else the browser's), read on first need: most pages never need it. */
   private pageLang?: Lang;
+  /** The reader's choice of language for the cards (options page): the page's ('auto'), or always one. */
+  private cardLang: CardLang = 'auto';
   private get lang(): Lang {
+    if (this.cardLang !== 'auto') return this.cardLang;
     return (this.pageLang ??= pageLanguage(document.documentElement.lang, browser.i18n?.getUILanguage?.()));
   }
   /** The story's events, from the background, for the presentation's timeline step. */
@@ -170,7 +176,9 @@ export class Annotator {
    */
   private readonly engine: PassEngine<PageAnnotated> = (() => {
     const annotate = async (page: PageTextIndex, title: string): Promise<PageAnnotated> => {
-      const answer = await annotateInBackground(page, title, readPublished(document), this.styled ? undefined : this.names.map(styleKeys()));
+      const reading = sanePublished(readPublished(document), today());
+      this.publishedIgnored = reading.ignored;
+      const answer = await annotateInBackground(page, title, reading.published, this.styled ? undefined : this.names.map(styleKeys()));
       if (answer.detection.detected && !this.styled) {
         // Without the browser's insertCSS (it refused), a constructed stylesheet, which the page can read.
         this.styled = answer.styled === true || adoptStyles(this.names.map(styleKeys()));
@@ -246,7 +254,7 @@ export class Annotator {
 
     watchPage(this.life, this.isOwnUi, (changes) => this.applyChanges(changes));
 
-    this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : this.applyMode())));
+    this.life.onEnd(watchPageSettings((key) => void (key === 'disabledSites' ? this.refresh() : key === 'cardLang' ? this.applyCardLang() : this.applyMode())));
     // A request that arrives before the first pass has begun waits for that pass, not for none.
     const first = this.applyMode(settings).then(() => this.refresh(settings, gated));
     this.settled = first.catch(() => {});
@@ -735,7 +743,18 @@ export class Annotator {
   }
 
   private async applyMode(settings = readPageSettings()): Promise<void> {
-    this.painter.paintAll(this.marks.all, (await settings).underlineMode);
+    const read = await settings;
+    this.cardLang = read.cardLang;
+    this.painter.paintAll(this.marks.all, read.underlineMode);
+  }
+
+  /** The reader chose another language for the cards: the card's words are asked for again in it. */
+  private async applyCardLang(): Promise<void> {
+    this.cardLang = (await readPageSettings()).cardLang;
+    this.closeCard();
+    this.records.clear();
+    this.t = translator({});
+    this.prefetched = false;
   }
 
   // ——— messages from the extension (popup, side panel, tests) ———
@@ -794,6 +813,7 @@ export class Annotator {
       hidden: this.painter.underlinesHidden,
       annotations: this.marks.all.map(({ mention: m }) => ({ id: m.id, kind: m.kind, text: m.text })),
       published: this.published,
+      ...(this.publishedIgnored ? { publishedIgnored: this.publishedIgnored } : {}),
       claims: this.claims.map(({ check }) => ({ id: check.id, text: check.text, verdict: check.verdict, ...(check.since ? { since: check.since } : {}) })),
       since: this.since,
       lang: this.lang,

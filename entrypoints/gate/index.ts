@@ -13,7 +13,7 @@
  */
 import { gateDocument, type GateVerdict } from '@/engine/gate';
 import { parseContentRequest } from '@/utils/messages';
-import { readPageSettings } from '@/utils/page-settings';
+import { readPageSettings, type PageSettings } from '@/utils/page-settings';
 import type { Annotator } from '../annotator/annotator';
 import { inputHub } from '../annotator/input-hub';
 import { isOwnElement } from '../annotator/own-ui';
@@ -23,6 +23,21 @@ import { loadAnnotator } from './load-annotator';
 
 /** The live instance in this frame, kept in the isolated world's global scope (invisible to the page). */
 const INSTANCE = Symbol.for('medicaid-data-context');
+/**
+ * Set in the same isolated world by the toolbar button's "Annotate this page" just before it injects this
+ * script (entrypoints/popup/active-tab.ts): the reader asked for this page.
+ */
+const ASKED = Symbol.for('medicaid-data-context:asked');
+
+/**
+ * Whether this page may be read: always, unless the reader chose "only when I click" — then only a page the
+ * reader asked for, or a site they asked to be always annotated.
+ */
+function mayRead(settings: PageSettings): boolean {
+  if (settings.reach !== 'click') return true;
+  if ((globalThis as unknown as Record<symbol, unknown>)[ASKED] === true) return true;
+  return settings.alwaysSites.includes(location.hostname);
+}
 
 interface Instance {
   destroy(): void;
@@ -66,17 +81,20 @@ class Gate implements Instance {
   }
 
   /**
-   * Load the annotator and start it, once; null if it cannot load (the page is left as it is). The reader's
-   * settings are asked for meanwhile, so the annotator starts its pass as soon as it has loaded. `gated`: what
+   * Load the annotator and start it, once; null if it cannot load or may not read this page (the page is left as
+   * it is). The reader's settings come first: they say whether the page may be read (mayRead). `gated`: what
    * the gate found, when it was the gate's check that asked (the annotator's first pass need not check again).
    */
   private annotate(gated?: Exclude<GateVerdict, 'no'>): Promise<Annotator | null> {
     if (this.annotator) return this.annotator;
     const settings = readPageSettings();
-    this.annotator = loadAnnotator().then(
+    this.annotator = settings.then((s) => (mayRead(s) ? loadAnnotator() : null)).then(
       (api) => {
         if (this.life.ended) return null;
         this.watching.end();
+        // "Only when I click" and this page was not asked for: nothing more is read and nothing is sent (the gate's
+        // own check stayed in the page); the popup offers "Annotate this page".
+        if (!api) return null;
         const annotator = new api.Annotator(() => this.destroy());
         this.life.onEnd(() => annotator.destroy());
         void annotator.start(settings, gated);

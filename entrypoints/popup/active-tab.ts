@@ -1,6 +1,6 @@
 /** The popup's link to the page: ask the content script, or inject it (activeTab) when the reader asks. */
 import type { AnnotationsResponse, ContentRequest } from '@/utils/messages';
-import { ALL_SITES, allSitesWanted } from '@/utils/all-sites';
+import { addAlwaysSite, alwaysHere, chooseReach, everySiteOn, openFirstRun, openSettings, removeAlwaysSite } from '@/utils/reach-actions';
 import { isSiteEnabled, readUnderlineMode, setSiteEnabled, setUnderlineMode } from '@/utils/settings';
 import type { ActiveTab } from '@/components/PopupApp';
 
@@ -33,10 +33,19 @@ async function send<T>(message: ContentRequest): Promise<T | null> {
   }
 }
 
+/**
+ * The reader asked for this page: say so in the extension's isolated world first (the gate reads it when the
+ * reader chose "only when I click"; entrypoints/gate/index.ts), then inject the gate.
+ */
 async function inject(tabId: number): Promise<void> {
-  if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
-  // Firefox MV2
-  else await browser.tabs.executeScript(tabId, { file: CONTENT_SCRIPT });
+  if (browser.scripting) {
+    await browser.scripting.executeScript({ target: { tabId }, func: () => void ((globalThis as unknown as Record<symbol, boolean>)[Symbol.for('medicaid-data-context:asked')] = true) });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+  } else {
+    // Firefox MV2
+    await browser.tabs.executeScript(tabId, { code: "globalThis[Symbol.for('medicaid-data-context:asked')] = true;" });
+    await browser.tabs.executeScript(tabId, { file: CONTENT_SCRIPT });
+  }
 }
 
 /** The side panel and sidebar APIs, which the polyfill's types do not list (Chrome 116+, Firefox). */
@@ -82,17 +91,17 @@ export function connectActiveTab(): ActiveTab {
       const answer = await send<{ hidden: boolean }>({ type: 'underlines:toggle' });
       return answer?.hidden ?? false;
     },
-    async allSites() {
-      return (await allSitesWanted.getValue()) === true && (await browser.permissions.contains({ origins: ALL_SITES }));
+    allSites: everySiteOn,
+    // The permission prompt comes first in chooseReach, while the click still counts as the reader's gesture.
+    setAllSites: async (on) => (await chooseReach(on ? 'all' : 'listed')) === 'all',
+    alwaysHere,
+    setAlwaysHere: async (hostname, on) => {
+      if (on) return addAlwaysSite(hostname);
+      await removeAlwaysSite(hostname);
+      return false;
     },
-    async setAllSites(on) {
-      // The permission prompt must come first, while the click still counts as the reader's gesture.
-      const granted = on ? await browser.permissions.request({ origins: ALL_SITES }) : false;
-      await allSitesWanted.setValue(on && granted);
-      if (!on) await browser.permissions.remove({ origins: ALL_SITES }).catch(() => false);
-      await browser.runtime.sendMessage({ type: 'allSites:sync' }).catch(() => undefined);
-      return on && granted;
-    },
+    openSettings: () => void openSettings(),
+    openFirstRun: () => void openFirstRun(),
     openWorkbench() {
       const api = browser as unknown as PanelApis;
       const opened = api.sidebarAction ? api.sidebarAction.open() : api.sidePanel && windowId !== undefined ? api.sidePanel.open({ windowId }) : null;

@@ -3,7 +3,7 @@
  * Used by the end-to-end tests, the demo and the benchmark.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -59,15 +59,28 @@ export interface LaunchOptions {
   withExtension?: boolean;
   /** Where the built extension is (default: CHROME_BUILD; the benchmark loads stand-ins from elsewhere). */
   extensionDir?: string;
+  /** A profile to keep (a browser restarted on it finds what the extension stored and registered). Default: a fresh one, removed on close. */
+  profileDir?: string;
+  /** Leave open the first-run page the extension opens on install (default: it is closed, for the other suites). */
+  keepFirstRun?: boolean;
 }
 
-export const NEWS_HOSTS_FOR_TESTS = ['apnews.com', 'www.apnews.com', 'npr.org'];
+/**
+ * Hosts the test server answers for: listed news sites, and `local.example.org`, a news site that is not on
+ * the list (the tests of per-site grants and of every site).
+ */
+export const NEWS_HOSTS_FOR_TESTS = ['apnews.com', 'www.apnews.com', 'npr.org', 'local.example.org'];
+export const UNLISTED_HOST_FOR_TESTS = 'local.example.org';
+
+/** The page the extension opens when it is installed (entrypoints/welcome). */
+export const FIRST_RUN_PAGE = 'welcome.html';
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
   const { port, headless = true, colorScheme = 'light', reducedMotion, screen = SCREENS.desktop as Screen, withExtension = true, extensionDir = CHROME_BUILD } = opts;
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
-  const profile = mkdtempSync(join(tmpdir(), 'mdc-profile-'));
+  const fresh = !opts.profileDir || readdirSync(opts.profileDir).length === 0;
+  const profile = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'mdc-profile-'));
   const rules = [...NEWS_HOSTS_FOR_TESTS.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP localhost 127.0.0.1', 'MAP * ~NOTFOUND'];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -93,6 +106,13 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
   let worker: Worker | undefined;
   if (withExtension) {
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    // Installed into a fresh profile, the extension opens its first-run page: the tests that do not look at it
+    // close it, so the tab they drive stays the active one.
+    if (fresh && existsSync(join(extensionDir, FIRST_RUN_PAGE)) && !opts.keepFirstRun) {
+      const isFirstRun = (p: { url(): string }) => p.url().endsWith(`/${FIRST_RUN_PAGE}`);
+      const page = context.pages().find(isFirstRun) ?? (await context.waitForEvent('page', { predicate: isFirstRun, timeout: 15_000 }).catch(() => null));
+      await page?.close();
+    }
   }
   return {
     context,
@@ -100,7 +120,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     extensionId: worker ? new URL(worker.url()).host : '',
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!opts.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

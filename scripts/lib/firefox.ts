@@ -30,7 +30,7 @@ import { findBrowser } from './find-browser';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { AnnotationsResponse, CardState } from '../../utils/messages';
 import { GECKO_ID } from '../../wxt.config';
-import { NEWS_HOSTS_FOR_TESTS, SCREENS, type Screen } from './chromium';
+import { FIRST_RUN_PAGE, NEWS_HOSTS_FOR_TESTS, SCREENS, type Screen } from './chromium';
 
 export const FIREFOX_BUILD = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 
@@ -71,6 +71,8 @@ export interface FirefoxLaunchOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** More prefs (tests of a setting). */
   prefs?: Record<string, unknown>;
+  /** Leave open the first-run page the extension opens on install (default: it is closed, for the other suites). */
+  keepFirstRun?: boolean;
 }
 
 
@@ -121,6 +123,21 @@ function warnIfStale(): void {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The first-run page the extension opens on install, once it is there (null after 10 s). WebDriver BiDi reports
+ * a tab the extension opened as about:blank, so each tab is asked its own address.
+ */
+export async function firstRunPage(browser: Browser): Promise<Page | null> {
+  for (let i = 0; i < 50; i++) {
+    for (const p of await browser.pages()) {
+      const href = await Promise.race([p.evaluate(() => location.href).catch(() => ''), sleep(2000).then(() => '')]);
+      if (href.endsWith(`/${FIRST_RUN_PAGE}`)) return p;
+    }
+    await sleep(200);
+  }
+  return null;
+}
 
 export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Promise<FirefoxExtensionBrowser> {
   const { port, headless = true, screen = SCREENS.desktop as Screen, colorScheme = 'light', reducedMotion, prefs = {} } = opts;
@@ -179,6 +196,8 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
     try {
       const id = await browser.installExtension(FIREFOX_BUILD);
       if (id !== GECKO_ID) throw new Error(`Installed add-on id ${id}, expected ${GECKO_ID}`);
+      // The first-run page the extension opens on install: closed, so the tab the tests drive stays active.
+      if (!opts.keepFirstRun && existsSync(join(FIREFOX_BUILD, FIRST_RUN_PAGE))) await (await firstRunPage(browser))?.close();
       const page = (await browser.pages())[0] ?? (await browser.newPage());
       // A mobile-layout page: its layout viewport is the window (a page without one lays out at 980 px).
       await page.goto('data:text/html,<meta name="viewport" content="width=device-width">');

@@ -6,7 +6,8 @@
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { parseDateValue, parsePublishedOption, readPublished } from '../../engine';
+import { claims, dataset } from '../../data';
+import { compileClaims, eventsSince, parseDateValue, parsePublishedOption, prepareClaims, readPublished, sanePublished, STORY_BEGAN } from '../../engine';
 
 const page = (head: string, body = '<article><p>Text.</p></article>') =>
   `<!doctype html><html><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
@@ -159,5 +160,43 @@ describe('date values', () => {
     expect(parsePublishedOption('2026-02-30')).toBeNull();
     expect(parsePublishedOption('2026-1-9')).toBeNull();
     expect(parsePublishedOption('January 9, 2026')).toBeNull();
+  });
+});
+
+describe('a date that makes sense for this story', () => {
+  const TODAY = '2026-12-07';
+
+  it('is believed from the day the story began (June 2025) to today, and ignored outside', () => {
+    expect(STORY_BEGAN).toBe('2025-06-01');
+    expect(sanePublished('2025-06-01', TODAY)).toEqual({ published: '2025-06-01', ignored: null });
+    expect(sanePublished('2025-06-13', TODAY)).toEqual({ published: '2025-06-13', ignored: null });
+    expect(sanePublished(TODAY, TODAY)).toEqual({ published: TODAY, ignored: null });
+    expect(sanePublished('2025-05-31', TODAY)).toEqual({ published: null, ignored: '2025-05-31' });
+    expect(sanePublished('2019-03-02', TODAY)).toEqual({ published: null, ignored: '2019-03-02' });
+    expect(sanePublished('2026-12-08', TODAY)).toEqual({ published: null, ignored: '2026-12-08' });
+    expect(sanePublished(null, TODAY)).toEqual({ published: null, ignored: null });
+  });
+
+  it('"today" is the caller\'s: the same date is believed on a later day', () => {
+    expect(sanePublished('2027-01-15', TODAY).published).toBeNull();
+    expect(sanePublished('2027-01-15', '2027-02-01').published).toBe('2027-01-15');
+  });
+
+  it('a 2025 report stamped 2019 by its CMS is treated as undated: no "since" list of the whole story, no verdict where the date would decide', () => {
+    const html = page(`<meta property="article:published_time" content="2019-03-02T10:00:00Z">`);
+    const read = readPublished(withLinkedom(html));
+    expect(read).toBe('2019-03-02');
+    const { published, ignored } = sanePublished(read, TODAY);
+    expect([published, ignored]).toEqual([null, '2019-03-02']);
+    const finder = compileClaims(prepareClaims(claims));
+    const noem = 'Homeland Security Secretary Kristi Noem defended the agreement.';
+    const verdictAt = (date: string | null) => finder.find(noem, { published: date, today: TODAY }).find((c) => c.id === 'dhs-secretary')?.verdict ?? null;
+    // At 2019, every event of the story would be listed as "since this article"; undated, none is.
+    const events = dataset.entities.filter((e) => e.kind === 'event');
+    expect(eventsSince(dataset.entities, '2019-03-02', TODAY)).toHaveLength(events.length);
+    expect(published === null).toBe(true);
+    // Undated, a title that changed is not judged: "no verdict when unsure" (dated in 2025 it is "outdated").
+    expect(verdictAt('2025-10-01')).toBe('outdated');
+    expect(verdictAt(published)).toBeNull();
   });
 });
