@@ -10,7 +10,8 @@ const body = (html: string) => {
   return document.body;
 };
 
-describe('readPageText', () => {
+// Whole-DOM reads over many generated pages: seconds of CPU, slower when the machine is shared.
+describe('readPageText', { timeout: 30_000 }, () => {
   it('reads prose, separates blocks, joins inline elements', () => {
     const idx = readPageText(body('<p>Robert F. <a href="#">Kennedy</a> <b>Jr.</b> spoke.</p><p>Next</p>'));
     expect(idx.text).toBe(`Robert F. Kennedy Jr. spoke.${BLOCK_SEPARATOR}Next${BLOCK_SEPARATOR}`);
