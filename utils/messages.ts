@@ -113,8 +113,13 @@ export interface ClaimSummary {
   id: string;
   text: string;
   verdict: import('../engine/types').Verdict;
+  /** What the article asserts, normalised ("20", "2025-07", "kristi-noem"), and which part of the clause it is. */
+  asserted?: string;
+  part?: { kind: import('../engine/types').ClaimPartKind; text: string };
   /** For an outdated claim: when the value changed. */
   since?: string;
+  /** For an agreeing claim resting on a value not confirmed for six months: the last day a source confirmed it. */
+  lastConfirmed?: string;
 }
 
 /** Answer to `entities:get`: the records, and the card's words in the page's language. */

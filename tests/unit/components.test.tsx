@@ -4,6 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Card } from '../../components/Card';
+import { ClaimCard } from '../../components/ClaimCard';
+import { claims as claimRecords } from '../../data';
 import { PopupApp, type ActiveTab } from '../../components/PopupApp';
 import { dataset, entityById } from '../../data';
 import type { AnnotationsResponse } from '../../utils/messages';
@@ -140,6 +142,40 @@ describe('Card', () => {
   });
 });
 
+describe('ClaimCard', () => {
+  const claimOf = (id: string) => claimRecords.find((c) => c.id === id)!;
+  const check = {
+    id: 'cms-ice-agreement-date',
+    start: 0,
+    end: 60,
+    text: 'In July, ICE gained access to basic Medicaid enrollee information',
+    asserted: '2025-07',
+    part: { kind: 'month' as const, start: 3, end: 7, text: 'July' },
+    verdict: 'agrees' as const,
+    then: { index: 0, value: '2025-07', from: '2025-07' },
+    now: { index: 0, value: '2025-07', from: '2025-07' },
+  };
+
+  it('says which part of the clause was compared, and announces the verdict with it', async () => {
+    await mount(<ClaimCard {...cardBase} published="2026-01-09" version="1.0.0" check={check} claim={claimOf(check.id)} onClose={() => {}} />);
+    const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(root.querySelector('h2')!.textContent).toContain('Agrees');
+    const part = root.querySelector('.mdc-part')!;
+    expect(part.textContent).toBe('Checked the month: July 2025');
+    // The dialog's description starts with what was checked: a screen reader says it after the verdict.
+    expect(card.getAttribute('aria-describedby')!.split(' ')[0]).toBe(part.id);
+    expect(root.querySelector('.mdc-quote')!.textContent).toContain(check.text);
+  });
+
+  it('says when a source last confirmed the value it rests on', async () => {
+    const record = claimOf('hhs-secretary');
+    const stale = { ...check, id: record.id, asserted: 'robert-f-kennedy-jr', part: { kind: 'holder' as const, start: 0, end: 21, text: 'Robert F. Kennedy Jr.' }, lastConfirmed: '2025-06-18', then: { index: 0, value: 'x', from: '2025-02' }, now: { index: 0, value: 'x', from: '2025-02' } };
+    await mount(<ClaimCard {...cardBase} published="2026-01-09" version="1.0.0" check={stale} claim={record} onClose={() => {}} />);
+    expect(root.querySelector('.mdc-part')!.textContent).toBe('Checked who held the title: Robert F. Kennedy Jr.');
+    expect(root.textContent).toContain('A source last confirmed this value on Jun 18, 2025.');
+  });
+});
+
 function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map<string, boolean> } {
   const enabled = new Map<string, boolean>();
   const response: AnnotationsResponse = {
@@ -156,7 +192,10 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
     mode: 'all',
     hidden: false,
     published: '2025-07-20',
-    claims: [{ id: 'lawsuit-states-at-filing', text: '20 states sued', verdict: 'agrees' }],
+    claims: [
+      { id: 'lawsuit-states-at-filing', text: '20 states sued', verdict: 'agrees', asserted: '20', part: { kind: 'count', text: '20 states sued' } },
+      { id: 'hhs-secretary', text: 'Health Secretary Robert F. Kennedy Jr. said', verdict: 'agrees', asserted: 'robert-f-kennedy-jr', part: { kind: 'holder', text: 'Robert F. Kennedy Jr.' }, lastConfirmed: '2025-06-18' },
+    ],
     since: [{ id: 'preliminary-injunction-aug-2025', date: '2025-08-12' }],
     lang: 'en',
   };
@@ -198,6 +237,11 @@ describe('PopupApp', () => {
     const claims = root.querySelector('section[aria-labelledby="claims"]')!;
     expect(claims.textContent).toContain('Agrees');
     expect(claims.textContent).toContain('“20 states sued”');
+    // What was compared in each clause, and the last confirmation of a value that rests on one.
+    const items = [...claims.querySelectorAll('li')];
+    expect(items[0].querySelector('.part')!.textContent).toBe(' — the count: 20');
+    expect(items[1].querySelector('.part')!.textContent).toBe(' — who held the title: Robert F. Kennedy Jr.');
+    expect(items[1].textContent).toContain('A source last confirmed this value on Jun 18, 2025.');
     await act(async () => claims.querySelector<HTMLButtonElement>('button.link')!.click());
     expect(tab.showClaim).toHaveBeenCalledWith(0);
     const since = root.querySelector('section[aria-labelledby="since"]')!;

@@ -16,6 +16,8 @@ import {
   ANNO_CONTEXT, BEST_RATING, CSV_COLUMNS, WORST_RATING, citation, recordUrn, toClaimReview, toCsv, toHandoutHtml, toJsonLdText, toWebAnnotation,
   type ExportContext,
 } from '../../engine/export';
+import { partWords } from '../../engine/claim-part';
+import { formatDate } from '../../engine/export/text';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = readFileSync(join(ROOT, 'sample/article.html'), 'utf8');
@@ -101,6 +103,50 @@ describe('the sample snapshot (as the CLI builds it)', () => {
       expect(sample.domText.slice(dom.start - dom.prefix.length, dom.start)).toBe(dom.prefix);
       expect(sample.domText.slice(dom.end, dom.end + dom.suffix.length)).toBe(dom.suffix);
     }
+  });
+});
+
+describe('which part of a claim was compared (engine/claim-part.ts)', () => {
+  const t = translator(messages('en'));
+  const es = translator(messages('es'), messages('en'));
+  const checkOf = (id: string) => judged().find((c) => c.check.id === id)!.check;
+
+  it('names the part and gives its value with what the clause leaves implicit: the year of a month, the number of a count', () => {
+    expect(partWords(checkOf('cms-ice-agreement-date'), 'en', t)).toBe('the month: July 2025');
+    expect(partWords(checkOf('eo-14218-date'), 'en', t)).toBe('the day: February 19, 2025');
+    expect(partWords(checkOf('june-transfer-jurisdictions'), 'en', t)).toBe('the count: 4');
+    expect(partWords(checkOf('dhs-secretary'), 'en', t)).toBe('who held the title: Kristi Noem');
+    expect(partWords(checkOf('illinois-hbia-status'), 'en', t)).toMatch(/^the status: .*still covers immigrant adults/);
+    expect(partWords(checkOf('cms-ice-agreement-date'), 'es', es)).toBe('el mes: julio de 2025');
+    expect(partWords(checkOf('june-transfer-jurisdictions'), 'es', es)).toBe('la cifra: 4');
+    expect(partWords({ asserted: '~79000000', part: { kind: 'count', text: 'some 79 million' } }, 'en', t)).toBe('the count: about 79,000,000');
+    expect(partWords({ asserted: '>20', part: { kind: 'count', text: 'more than 20' } }, 'es', es)).toBe('la cifra: más de 20');
+    expect(partWords({ asserted: '2025-07' }, 'en', t)).toBeNull();
+  });
+
+  it('never shows a bare month as what was checked: the claim is the clause, and every month carries its year', () => {
+    for (const { check } of judged()) {
+      expect(check.part, check.id).toBeDefined();
+      // The statement is the clause around the part, never the part alone.
+      expect(check.text.length, check.id).toBeGreaterThan(check.part!.text.length);
+      expect(check.text, check.id).toContain(check.part!.text);
+      if (check.part!.kind === 'month' || check.part!.kind === 'day') expect(partWords(check, 'en', t), check.id).toMatch(/\b20\d\d$/);
+    }
+  });
+
+  it('is in every export where a verdict appears: citations and the handout, with the last confirmation when there is one', () => {
+    const index = sample.snapshot.claims.findIndex((c) => c.check.id === 'dhs-secretary');
+    expect(citation(ctx, { claim: index }, 'text')).toContain('— Outdated (who held the title: Kristi Noem): Right when the article was published');
+    expect(citation(ctx, { claim: index }, 'markdown')).toContain('— **Outdated** (who held the title: Kristi Noem): ');
+    const doc = parseHTML(toHandoutHtml(ctx)).document as unknown as Document;
+    const items = [...doc.querySelectorAll('li.claim')];
+    expect(items.map((li) => li.querySelector('.part')?.textContent)).toEqual(judged().map((c) => `Checked ${partWords(c.check, 'en', t)}`));
+    const confirmed = judged().findIndex((c) => c.check.lastConfirmed);
+    expect(confirmed).toBeGreaterThanOrEqual(0);
+    const on = formatDate(judged()[confirmed].check.lastConfirmed!, 'en');
+    expect(items[confirmed].textContent).toContain(`A source last confirmed this value on ${on}.`);
+    const claimIndex = sample.snapshot.claims.indexOf(judged()[confirmed]);
+    expect(citation(ctx, { claim: claimIndex }, 'text')).toContain(`A source last confirmed this value on ${judged()[confirmed].check.lastConfirmed}.`);
   });
 });
 
@@ -564,7 +610,7 @@ describe('citation', () => {
   it('cites a claim by its index: the verdict in words, what the sources say, the record and its sources', () => {
     const index = sample.snapshot.claims.findIndex((c) => c.check.id === 'dhs-secretary');
     const text = citation(ctx, { claim: index }, 'text');
-    expect(text).toContain(`“${sample.snapshot.claims[index].text}” — Outdated: Right when the article was published (2026-01-09); changed on 2026-03-31.`);
+    expect(text).toContain(`“${sample.snapshot.claims[index].text}” — Outdated (who held the title: Kristi Noem): Right when the article was published (2026-01-09); changed on 2026-03-31.`);
     expect(text).toContain('The dataset says: President Trump announced on March 5, 2026 that Sen. Markwayne Mullin would become Secretary of Homeland Security');
     expect(text).toContain(`Medicaid Data Context dataset v${data.meta.version}, claim record “dhs-secretary”.`);
     expect(text).toMatch(/\nSource: .+https:\/\//);
