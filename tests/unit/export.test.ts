@@ -538,12 +538,17 @@ describe('toClaimReview', () => {
 
   it('drafts one ClaimReview per claim with a verdict, with the fields schema.org and Google ask for', () => {
     const claims = [...judged()].sort((a, b) => a.start - b.start);
+    // The sample states each of its claims once.
+    expect(new Set(claims.map((c) => `${c.check.id} ${c.check.asserted} ${c.check.verdict}`)).size).toBe(claims.length);
     expect(reviews).toHaveLength(claims.length);
     reviews.forEach((r, i) => {
       const c = claims[i];
       expect(r['@context']).toBe('https://schema.org');
       expect(r['@type']).toBe('ClaimReview');
-      expect(r.claimReviewed).toContain(c.text);
+      // What was reviewed is the statement that was checked: the clause, not the sentence around it.
+      expect(r.claimReviewed).toBe(c.check.text);
+      // The article's address, for the fact-checker to replace with their own page when publishing.
+      expect(r.url).toBe(sample.snapshot.url);
       expect(r.reviewRating).toMatchObject({ '@type': 'Rating', bestRating: BEST_RATING, worstRating: WORST_RATING, alternateName: WORDS[c.check.verdict!] });
       expect(r.reviewRating.ratingValue).toBeGreaterThanOrEqual(WORST_RATING);
       expect(r.reviewRating.ratingValue).toBeLessThanOrEqual(BEST_RATING);
@@ -553,10 +558,11 @@ describe('toClaimReview', () => {
         appearance: { '@type': 'CreativeWork', url: sample.snapshot.url, headline: sample.snapshot.title, datePublished: '2026-01-09', inLanguage: 'en' },
       });
       expect(r.datePublished).toBe('2026-11-30');
-      // A draft: the fact-checker names themselves and gives the page that publishes the review.
+      // A draft: the fact-checker names themselves.
       expect(r.author).toEqual({ '@type': 'Organization', name: expect.stringContaining('TO FILL IN') });
       expect(r.publisher).toEqual(r.author);
-      expect(r).not.toHaveProperty('url');
+      // The explanation says which part of the clause was compared.
+      expect(r.reviewRating.ratingExplanation).toContain(`Checked ${partWords(c.check, 'en', translator(messages('en')))}.`);
       const record = ctx.claims.get(c.check.id)!;
       const value = c.check.verdict === 'outdated' ? c.check.now : (c.check.then ?? c.check.now);
       expect(r.citation.map((s: Review) => s.url)).toEqual(record.values[value.index].sources.map((s) => s.url));
@@ -574,6 +580,31 @@ describe('toClaimReview', () => {
     expect(byWord).toEqual({ Accurate: 3, Outdated: 2, Inaccurate: 1 });
     const outdated = reviews.find((r) => r.reviewRating.alternateName === 'Outdated' && r.claimReviewed.includes('Kristi Noem'))!;
     expect(outdated.reviewRating.ratingExplanation).toContain('changed on Mar 31, 2026');
+  });
+
+  it('reviews the clause, never the sentence around it: the July claim is not the whole sentence, and the month carries its year', () => {
+    const july = reviews.find((r) => r.claimReviewed.startsWith('In July, ICE gained access'))!;
+    const sentence = sample.snapshot.text.slice(0, 1e6).split(/(?<=[.!?])\s+/).find((x) => x.startsWith('In July, ICE gained access'))!;
+    expect(july.claimReviewed.length).toBeLessThan(sentence.length);
+    expect(july.reviewRating.ratingExplanation).toMatch(/^Checked the month: July 2025\. Right when/);
+  });
+
+  it('merges a claim the article states twice with the same value and verdict into one review listing both, and keeps a different value apart', () => {
+    const noem = noemClaim();
+    const again = { ...noem, start: noem.start + 10_000, end: noem.end + 10_000, text: 'Noem, the Homeland Security Secretary', check: { ...noem.check, start: noem.start + 10_000, end: noem.end + 10_000, text: 'Noem, the Homeland Security Secretary' } };
+    const other = { ...again, check: { ...again.check, asserted: 'markwayne-mullin', verdict: 'agrees' as const } };
+    const merged = toClaimReview(contextFor({ ...sample.snapshot, claims: [...sample.snapshot.claims, again, other] })) as Review[];
+    expect(merged).toHaveLength(reviews.length + 1);
+    const noemReviews = merged.filter((r) => r.reviewRating.alternateName === 'Outdated' && r.reviewRating.ratingExplanation.includes('Kristi Noem'));
+    expect(noemReviews).toHaveLength(1);
+    expect(noemReviews[0].claimReviewed).toBe(noem.check.text);
+    expect(noemReviews[0].reviewRating.ratingExplanation).toContain(`The article states this 2 times: “${noem.check.text}”; “Noem, the Homeland Security Secretary”.`);
+    expect(merged.filter((r) => r.claimReviewed === 'Noem, the Homeland Security Secretary')).toHaveLength(1);
+  });
+
+  it('gives no url when the page’s address is not a web or file URL', () => {
+    const none = toClaimReview(contextFor({ ...sample.snapshot, url: 'javascript:alert(1)' })) as Review[];
+    expect(none.every((r) => !('url' in r))).toBe(true);
   });
 
   it('says its words in Spanish for a Spanish export', () => {
