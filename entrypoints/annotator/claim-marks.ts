@@ -1,17 +1,20 @@
 /**
- * Claims the article makes, anchored like mentions: a range over the sentence, painted with a tint that
- * says which verdict it got (the card says it in words), found again under the pointer.
+ * Claims the article makes, anchored like mentions: a range over the clause that states the claim, painted with
+ * a light tint that says which verdict it got (the card says it in words), and a solid marker on the words the
+ * check compared (the month, the count, the name) that stands out on any page; found again under the pointer.
  */
 import type { ClaimCheck, PageTextIndex } from '@/engine';
 import { anchorMention } from '@/engine/anchor';
 import type { Verdict } from '@/engine';
-import { claimKey } from '@/utils/highlight-styles';
+import { claimKey, claimPartKey } from '@/utils/highlight-styles';
 import { GuardedHighlights, type HighlightNames } from './registry';
 import type { ToneReader } from './tone';
 
 export interface ClaimMark {
   check: ClaimCheck & { verdict: Verdict };
   range: Range;
+  /** The words the check compared (check.part), when they could be anchored inside the clause. */
+  part: Range | null;
   nodes: Text[];
   onDark: boolean;
 }
@@ -24,7 +27,8 @@ export function anchorClaims(doc: Document, index: PageTextIndex, checks: ClaimC
     if (!a) continue;
     const parent = a.nodes[0].parentElement;
     if (!visible(parent)) continue;
-    out.push({ check: check as ClaimMark['check'], range: a.range, nodes: a.nodes, onDark: tone.isDark(parent) });
+    const p = check.part && check.part.start >= check.start && check.part.end <= check.end ? anchorMention(doc, index, check.part.start, check.part.end) : null;
+    out.push({ check: check as ClaimMark['check'], range: a.range, part: p?.range ?? null, nodes: a.nodes, onDark: tone.isDark(parent) });
   }
   return out;
 }
@@ -41,14 +45,18 @@ export class ClaimPainter {
     this.clear();
     if (hidden) return;
     const groups = new Map<string, Range[]>();
+    const put = (key: string, range: Range) => {
+      const list = groups.get(key);
+      if (list) list.push(range);
+      else groups.set(key, [range]);
+    };
     for (const c of claims) {
-      const key = claimKey(c.check.verdict, c.onDark);
-      const list = groups.get(key) ?? [];
-      list.push(c.range);
-      groups.set(key, list);
+      put(claimKey(c.check.verdict, c.onDark), c.range);
+      if (c.part) put(claimPartKey(c.check.verdict, c.onDark), c.part);
     }
-    // Below entity underlines: a claim's tint sits behind the names inside it.
-    for (const [key, ranges] of groups) this.registry.add(key, ranges, -1);
+    // The tint below entity underlines (it sits behind the names inside the clause); the marker above them (its
+    // text colour is the one that contrasts with its fill).
+    for (const [key, ranges] of groups) this.registry.add(key, ranges, key.startsWith('claim-part-') ? 1 : -1);
   }
 
   repair(): number {

@@ -25,6 +25,9 @@ export const routes: Routes = {
     variant({ edit: (s) => s.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'unsafe-inline'">`) }),
   /** No mobile layout: phones lay it out at ~980 px and show it scaled down. */
   '/article/desktop-only': () => variant({ edit: (s) => s.replace(/<meta name="viewport"[^>]*>/, '') }),
+  /** A beige page (a sepia reading theme), and a dark one: claim markers must stand out on both. */
+  '/article/beige': () => variant({ css: ':root { --bg: #f4ecd8; --panel: #eadfc4; --rule: #d8ccb0; }' }),
+  '/article/dark': () => variant({ css: ':root { --bg: #161616; --fg: #e6e6e6; --muted: #a8a8a8; --panel: #222222; --rule: #3a3a3a; --link: #8ab4f8; --accent: #ff8a80; }' }),
   /** A narrow column: long names wrap across lines. */
   '/article/narrow': () => variant({ css: 'article { max-width: 230px !important; }' }),
   /** A mention inside a link (the reader's tap should open the card first, not navigate). */

@@ -33,6 +33,7 @@ import {
   markPageElements,
   openModalDialog,
   pageSetup,
+  passageWords,
   placeText,
   removeExtensionElements,
   renameInPlace,
@@ -44,7 +45,7 @@ import {
   viewportOf,
   windowMessages,
 } from '../support/in-page';
-import { changed, hex } from '../support/pixels';
+import { changed, contrast, dominant, hex, readUnderline } from '../support/pixels';
 import { launchReader, type Engine, type Reader } from '../support/reader';
 import {
   AWAY,
@@ -57,6 +58,7 @@ import {
   POLL,
   readUnderlines,
   reshoot,
+  type MentionShot,
   settledCard,
   shootFirstMentions,
   stepThroughEveryStop,
@@ -188,7 +190,8 @@ export function readerSuites(engine: Engine) {
           const again = await r().run(highlightNames, undefined);
           expect(again.filter((n) => names.includes(n))).toEqual([]);
           const ranges = (await r().run(highlightRanges, {})).map((x) => x.text);
-          // Claims the article makes are underlined too: the mentions are an ordered subsequence.
+          // Claims the article makes are painted too (a tint over the clause, a marker on the compared words): the
+          // mentions are an ordered subsequence.
           const unmatched: string[] = [];
           let at = 0;
           for (const a of res.annotations) {
@@ -198,7 +201,7 @@ export function readerSuites(engine: Engine) {
             else at = found + 1;
           }
           expect(unmatched).toEqual([]);
-          expect(ranges.length).toBeLessThanOrEqual(res.annotations.length + (res.claims?.length ?? 0));
+          expect(ranges.length).toBeLessThanOrEqual(res.annotations.length + 2 * (res.claims?.length ?? 0));
         });
 
         // Item 1: the underline is on the screen, not only in the highlight registry (Firefox 140 paints no
@@ -310,6 +313,40 @@ export function readerSuites(engine: Engine) {
         it('after hover, click and keyboard, has changed nothing in the page but adding its one element', async () => {
           expect(await r().run(foreignMutations, undefined)).toEqual([]);
           expect(await r().run(extensionElements, undefined)).toHaveLength(1);
+        });
+      });
+
+      // Issue 25 item 5: the words a claim check compared, marked so that any reader sees them.
+      block('claims: the compared words stand out', r, () => {
+        it('marks the words each claim compared at 3:1 or more against the page, on a light, a beige and a dark page', async () => {
+          const weak: string[] = [];
+          const read: string[] = [];
+          for (const path of ['/article/sample', '/article/beige', '/article/dark']) {
+            const res = await open(r(), path);
+            await r().move(AWAY.x, AWAY.y);
+            const shots: (MentionShot & { verdict: string })[] = [];
+            for (const verdict of ['agrees', 'outdated', 'differs'] as const) {
+              const c = res.claims.find((x) => x.verdict === verdict && x.part)!;
+              const at = await r().run(passageWords, { passage: c.text, part: c.part!.text, fraction: 0.4 });
+              const b = at.part!;
+              // The words' first line, inside its box: what the marker fills.
+              const clip = { left: b.left + 1, top: b.top + 1, width: Math.min(b.width, 240) - 2, height: b.height - 2 };
+              await sleep(50);
+              shots.push({ verdict, kind: 'event', text: c.part!.text, scrollY: at.scrollY, clip, on: await r().shot(clip) });
+            }
+            await switchSite(r(), false);
+            const offs = await reshoot(r(), shots);
+            await switchSite(r(), true);
+            shots.forEach((s, i) => {
+              const reading = readUnderline(s.on, offs[i], 3);
+              const fill = dominant(s.on);
+              const share = reading.legible / (s.on.width * s.on.height);
+              read.push(`${path} ${s.verdict} "${s.text}": ${hex(fill)} on ${hex(reading.background)}, ${contrast(fill, reading.background).toFixed(2)}:1, ${Math.round(share * 100)} % of the box at 3:1`);
+              if (share < 0.5) weak.push(read[read.length - 1]);
+            });
+          }
+          console.info(`[e2e] ${r().label}, claim markers: ${read.join('; ')}`);
+          expect(weak, 'markers a reader cannot tell from the page').toEqual([]);
         });
       });
 
