@@ -162,6 +162,8 @@ export interface CardState {
   viewport: { width: number; height: number; scale: number };
   /** The page kept the last card from being seen: no card is reported open that nobody can see. */
   blocked?: CardObstruction;
+  /** How many pixels of the card's content are out of sight, to be scrolled to (0: it all fits). */
+  overflow?: number;
 }
 
 export type { PageSnapshot, SnapshotSpan } from '../engine/types';

@@ -852,6 +852,7 @@ export class Annotator {
       id: target.kind === 'mention' ? target.mark.mention.id : target.claim.check.id,
       kind: target.kind,
       via: this.open.via,
+      ...(seen.overflow !== undefined ? { overflow: seen.overflow } : {}),
       variant: seen.variant,
       card: seen.card,
       ...(seen.close ? { close: seen.close } : {}),

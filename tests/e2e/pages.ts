@@ -8,6 +8,8 @@ import { cardFixturePage } from '../support/card-fixture';
 import { hostileRoutes } from './hostile';
 
 export const SAMPLE_HTML = readFileSync(join(import.meta.dirname, '../../sample/article.html'), 'utf8');
+/** The Spanish sample article (sample/articulo.html). */
+export const SPANISH_HTML = readFileSync(join(import.meta.dirname, '../../sample/articulo.html'), 'utf8');
 
 const article = SAMPLE_HTML.match(/<article[\s\S]*<\/article>/)?.[0] ?? '';
 
@@ -20,6 +22,7 @@ function variant({ css = '', bodyStart = '', edit = (s: string) => s }: { css?: 
 
 export const routes: Routes = {
   '/article/sample': () => SAMPLE_HTML,
+  '/article/es': () => SPANISH_HTML,
   /** A strict Content Security Policy, as many news sites send: no script may load but the page's own. */
   '/article/csp': () =>
     variant({ edit: (s) => s.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'unsafe-inline'">`) }),

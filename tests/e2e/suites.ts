@@ -900,6 +900,37 @@ export function readerSuites(engine: Engine) {
     });
   });
 
+  // Issue 25 item 4: on a 1280×800 window, cards show what they hold without scrolling inside.
+  describe(`${E}, 1280×800 window`, () => {
+    withReader(engine, SCREENS.laptop, (r) => {
+      block('cards fit without scrolling inside', r, () => {
+        it('for names, a name inside a claim and a claim, in English and Spanish, in the middle of the window', async () => {
+          const sizes: string[] = [];
+          const problems: string[] = [];
+          const view = { width: SCREENS.laptop.width, height: SCREENS.laptop.height };
+          const pages = [
+            ['/article/sample', ['Andrew Nixon', 'Privacy Act of 1974', 'Gavin Newsom', 'Immigration and Customs Enforcement', 'Kristi Noem', 'gained access']],
+            ['/article/es', ['Gavin Newsom', 'Kristi Noem']],
+          ] as const;
+          for (const [path, needles] of pages) {
+            await open(r(), path);
+            for (const needle of needles) {
+              await r().move(AWAY.x, AWAY.y);
+              const { state } = await openOn(r(), needle, 0.5);
+              const c = state.card!;
+              sizes.push(`${path} "${needle}" (${state.kind}): ${Math.round(c.width)}×${Math.round(c.height)}, ${state.overflow} px hidden`);
+              if (state.overflow !== 0) problems.push(`${path} "${needle}": ${state.overflow} px of the card to scroll to`);
+              problems.push(...cardProblems(state, view).map((p) => `${path} "${needle}": ${p}`));
+              await closeCard(r());
+            }
+          }
+          console.info(`[e2e] ${r().label} at 1280×800: ${sizes.join('; ')}`);
+          expect(problems).toEqual([]);
+        });
+      });
+    });
+  });
+
   describe(`${E}, 200 % zoom`, () => {
     withReader(engine, SCREENS.zoom200, (r) => {
       block('the sample article: where the card goes', r, () => geometrySuite(r));

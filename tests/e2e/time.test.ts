@@ -7,6 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate, localize } from '../../components/format';
+import { translator } from '../../components/translate';
+import { partWords } from '../../engine/claim-part';
+import en from '../../locales/en.json';
 import { claims as claimRecords, entityById } from '../../data';
 import type { Claim } from '../../data/claim-schema';
 import { annotationsFor, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
@@ -33,6 +36,7 @@ const cardState = () => sendToTab<CardState>(b, tabId, { type: 'card:state' });
 /** The text of every range painted under each highlight name (names are random: a page cannot tell them). */
 const paintedByName = () =>
   page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].map(([, h]) => [...h].map((r) => (r as Range).toString()).sort()));
+const t = translator(en as never);
 
 async function openClaim(index: number): Promise<CardState> {
   await sendToTab(b, tabId, { type: 'annotations:show', claim: index });
@@ -90,7 +94,8 @@ describe('claims on the sample article, judged at its date (Jan. 9, 2026) and to
     const words = { agrees: 'Agrees', outdated: 'Outdated', differs: 'Differs' }[verdict];
     expect(state.id).toBe(summary.id);
     expect(state.text).toContain(words);
-    expect(state.text).toContain(summary.text);
+    // Which part of the clause was compared (the clause itself is marked on the page, and quoted in the details).
+    expect(state.text).toContain(`Checked ${partWords({ asserted: summary.asserted!, part: summary.part }, 'en', t)}`);
     // What the sources say, and who says it: the value now (or, when it differed, at the article's date).
     const values = record.values as { statement: { en: string }; sources: { publisher: string }[]; from: string }[];
     expect(values.some((v) => state.text!.includes(localize(v.statement)))).toBe(true);

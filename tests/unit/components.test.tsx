@@ -73,9 +73,12 @@ describe('Card', () => {
     const fact = root.querySelector('.mdc-keyfact')!.textContent!;
     expect(fact).toContain('Secretary of Homeland Security');
     expect(fact).toContain('when the article was written');
-    expect(fact).toMatch(/until Mar 2026/);
     // Her next title, confirmed in March 2026 only: stated as last confirmed, not as what she is now.
     expect(fact).toMatch(/Special Envoy.*last confirmed Mar 6, 2026/);
+    // The compact key fact is the title then and now; when the term ended is in the details, with every title line.
+    expect(fact).not.toMatch(/until Mar 2026/);
+    const titles = root.querySelector('.mdc-more .mdc-titles')!.textContent!;
+    expect(titles).toMatch(/when the article was written.*until Mar 2026.*Special Envoy/);
   });
 
   it('never presents an open-ended title confirmed long ago as current', async () => {
@@ -116,9 +119,10 @@ describe('Card', () => {
 
   it('says a successor was announced when the sources show no more than the announcement', async () => {
     await mount(<Card {...cardBase} published="2025-06-13" today="2026-12-07" entity={entityById.get('kristi-noem')!} mentionText="Kristi Noem" confidence="high" version="2.1.0" onClose={() => {}} />);
-    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
-    expect(fact).toContain('Successor announced Mar 5, 2026: Markwayne Mullin');
-    expect(fact).not.toContain('Succeeded by');
+    // In the card's details, with the rest of her titles.
+    const titles = root.querySelector('.mdc-more .mdc-titles')!.textContent!;
+    expect(titles).toContain('Successor announced Mar 5, 2026: Markwayne Mullin');
+    expect(titles).not.toContain('Succeeded by');
   });
 
   it('says when a match is only probable', async () => {
@@ -165,6 +169,52 @@ describe('ClaimCard', () => {
     // The dialog's description starts with what was checked: a screen reader says it after the verdict.
     expect(card.getAttribute('aria-describedby')!.split(' ')[0]).toBe(part.id);
     expect(root.querySelector('.mdc-quote')!.textContent).toContain(check.text);
+  });
+
+  it('explains a name inside the claim after the verdict, in one dialog labelled by both', async () => {
+    const noem = entityById.get('kristi-noem')!;
+    const outdated = {
+      id: 'dhs-secretary',
+      start: 0,
+      end: 76,
+      text: 'ICE is part of the department led by Homeland Security Secretary Kristi Noem',
+      asserted: 'kristi-noem',
+      part: { kind: 'holder' as const, start: 65, end: 76, text: 'Kristi Noem' },
+      verdict: 'outdated' as const,
+      since: '2026-03-31',
+      then: { index: 0, value: 'kristi-noem', from: '2025-01-25' },
+      now: { index: 1, value: 'markwayne-mullin', from: '2026-03-31' },
+    };
+    await mount(
+      <ClaimCard
+        {...cardBase}
+        published="2026-01-09"
+        version="1.0.0"
+        check={outdated}
+        claim={claimOf('dhs-secretary')}
+        named={{ entity: noem, mentionText: 'Kristi Noem', confidence: 'high', today: '2026-12-07' }}
+        onClose={() => {}}
+      />,
+    );
+    const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    // One dialog: the verdict heading, then the name's heading; the verdict's words come first in the card.
+    expect(root.querySelectorAll('[role="dialog"]')).toHaveLength(1);
+    const [verdictId, nameId] = card.getAttribute('aria-labelledby')!.split(' ');
+    expect(root.querySelector(`#${verdictId}`)!.textContent).toContain('Outdated');
+    expect(root.querySelector(`#${nameId}`)!.textContent).toContain('Kristi Noem');
+    const text = card.textContent!;
+    expect(text.indexOf('Outdated')).toBeLessThan(text.indexOf(noem.summary.en.slice(0, 40)));
+    expect(root.querySelector('.mdc-part')!.textContent).toBe('Checked who held the title: Kristi Noem');
+    expect(root.querySelector('.mdc-explanation')!.textContent).toBe('Right when the article was written; changed on Mar 31, 2026.');
+    // The name as its card opens, shorter: its title then and the opening of its summary; the rest in the details.
+    expect(root.querySelector('.mdc-named .mdc-keyfact')!.textContent).toContain('when the article was written');
+    const lead = root.querySelector('.mdc-named .mdc-summary')!.textContent!;
+    expect(noem.summary.en.startsWith(lead)).toBe(true);
+    const details = root.querySelector('.mdc-more')!.textContent!;
+    expect(details).toContain(noem.summary.en);
+    expect(details).toContain('The article says: ');
+    expect(details).toMatch(/Now: .*Mullin/);
+    expect(root.querySelector('.mdc-more .mdc-named-actions button')!.textContent).toBe('Copy citation for Kristi Noem');
   });
 
   it('says when a source last confirmed the value it rests on', async () => {
