@@ -162,8 +162,15 @@ export interface CardState {
   viewport: { width: number; height: number; scale: number };
   /** The page kept the last card from being seen: no card is reported open that nobody can see. */
   blocked?: CardObstruction;
+  /** The verdicts the card states first (a claim's card, or a name's card inside a claim), in order. */
+  verdicts?: { id: string; verdict: import('../engine/types').Verdict }[];
   /** How many pixels of the card's content are out of sight, to be scrolled to (0: it all fits). */
   overflow?: number;
+  /**
+   * The words the card is for, when they are not all of `mention`: a name inside a claim (the card keeps clear of
+   * the whole claim, `mention`, and explains the name too).
+   */
+  words?: Box[];
 }
 
 export type { PageSnapshot, SnapshotSpan } from '../engine/types';

@@ -68,12 +68,28 @@ export class ClaimPainter {
   }
 }
 
-/** The claim under the caret (caret in the claim's range and the point inside one of its line boxes). */
-export function claimAt(claims: readonly ClaimMark[], node: Text, offset: number, x: number, y: number): number {
+/**
+ * The claims under the caret (caret in the claim's range and the point inside one of its line boxes), by index:
+ * usually one, two where one clause states two claims (a count and a date).
+ */
+export function claimsAt(claims: readonly ClaimMark[], node: Text, offset: number, x: number, y: number): number[] {
+  const found: number[] = [];
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i];
     if (!c.nodes.includes(node) || !c.range.isPointInRange(node, offset)) continue;
-    for (const r of c.range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return i;
+    for (const r of c.range.getClientRects())
+      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
+        found.push(i);
+        break;
+      }
   }
-  return -1;
+  return found;
+}
+
+/** Do two ranges share text (touching ends do not count)? */
+const overlap = (a: Range, b: Range) => a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && a.compareBoundaryPoints(Range.END_TO_START, b) < 0;
+
+/** The claims whose words include some of a mention's: every word of a claim reaches its verdict, names included. */
+export function claimsAround(claims: readonly ClaimMark[], range: Range, nodes: readonly Text[]): ClaimMark[] {
+  return claims.filter((c) => c.nodes.some((n) => nodes.includes(n)) && overlap(c.range, range));
 }

@@ -316,8 +316,41 @@ export function readerSuites(engine: Engine) {
         });
       });
 
-      // Issue 25 item 5: the words a claim check compared, marked so that any reader sees them.
-      block('claims: the compared words stand out', r, () => {
+      // Issue 23 item 5 and issue 25 item 5: a claim's verdict from any of its words, names included, and the
+      // words a claim check compared marked so that any reader sees them.
+      block('claims: every word reaches its verdict, and the compared words stand out', r, () => {
+        it('opens the verdict from every word of a claim, names included: one card, the verdict first, then the name', async () => {
+          const res = await open(r(), '/article/sample');
+          const noem = res.claims.find((c) => c.id === 'dhs-secretary')!;
+          expect(noem).toMatchObject({ verdict: 'outdated' });
+          const { words } = await r().run(passageWords, { passage: noem.text, fraction: 0.4 });
+          const outdated = msg('verdictWord.outdated');
+          const seen: string[] = [];
+          for (const w of words) {
+            await closeCard(r());
+            await r().click(w.x, w.y);
+            const s = await cardUntil(r(), isOpen, `a click on "${w.word}"`);
+            expect(s.verdicts, w.word).toEqual([{ id: 'dhs-secretary', verdict: 'outdated' }]);
+            expect(s.text, w.word).toContain(outdated);
+            if (s.kind === 'mention') {
+              // The name after the verdict, in the same card.
+              const name = entityById.get(s.id!)!.name;
+              expect(s.text!.indexOf(outdated), `"${w.word}": the verdict before ${name}`).toBeLessThan(s.text!.lastIndexOf(name));
+            } else expect(s.id, w.word).toBe('dhs-secretary');
+            seen.push(`${s.id}:${s.kind}:${w.word}`);
+          }
+          const by = (word: string) => seen.find((x) => x.endsWith(`:${word}`));
+          // "Noem" and "ICE" are names: their cards also explain them; "department" is the claim's own word.
+          expect([by('ICE'), by('Noem'), by('department')]).toEqual(['ice:mention:ICE', 'kristi-noem:mention:Noem', 'dhs-secretary:claim:department']);
+          // Keyboard stepping from the name goes on to the one before it, still inside the claim: the same kind of card.
+          await r().chord(['Alt', 'Shift'], 'KeyP');
+          const stepped = await cardUntil(r(), (x) => isOpen(x) && x.via === 'keyboard' && x.focused, 'Alt+Shift+P inside the claim');
+          expect(stepped).toMatchObject({ kind: 'mention', verdicts: [{ id: 'dhs-secretary', verdict: 'outdated' }] });
+          expect(stepped.id).not.toBe('kristi-noem');
+          await r().key('Escape');
+          await cardUntil(r(), (x) => !x.open, 'Esc');
+        });
+
         it('marks the words each claim compared at 3:1 or more against the page, on a light, a beige and a dark page', async () => {
           const weak: string[] = [];
           const read: string[] = [];
@@ -809,6 +842,21 @@ export function readerSuites(engine: Engine) {
           });
         }
 
+        it('the claim card, and a name’s card inside a claim, light and dark, English and Spanish', async () => {
+          const found: string[] = [];
+          for (const query of ['claim=dhs-secretary', 'claim=dhs-secretary&entity=kristi-noem&lang=es', 'claim=dhs-secretary&entity=kristi-noem&dark=1', 'claim=dhs-secretary&dark=1&lang=es']) {
+            await r().goto(`/fixture/card?${query}`);
+            await r().run(async () => {
+              for (let i = 0; i < 100 && !document.body.dataset.ready; i++) await new Promise((res) => setTimeout(res, 50));
+              const root = document.querySelector('medicaid-data-context-fixture')?.shadowRoot;
+              await Promise.all([...document.getAnimations(), ...(root?.getAnimations() ?? [])].map((a) => a.finished));
+            }, undefined);
+            await r().runScript(AXE_SOURCE);
+            found.push(...(await r().run(axeViolations, 'medicaid-data-context-fixture')).map((v) => `${query}: ${v}`));
+          }
+          expect(found).toEqual([]);
+        });
+
         it('the card has a legend: a sample of its kind’s underline, and the underline key', async () => {
           await r().goto('/fixture/card?entity=privacy-act-1974');
           const legend = await r().run(
@@ -918,7 +966,7 @@ export function readerSuites(engine: Engine) {
               await r().move(AWAY.x, AWAY.y);
               const { state } = await openOn(r(), needle, 0.5);
               const c = state.card!;
-              sizes.push(`${path} "${needle}" (${state.kind}): ${Math.round(c.width)}×${Math.round(c.height)}, ${state.overflow} px hidden`);
+              sizes.push(`${path} "${needle}" (${state.kind}${state.verdicts?.length ? ' with its verdict' : ''}): ${Math.round(c.width)}×${Math.round(c.height)}, ${state.overflow} px hidden`);
               if (state.overflow !== 0) problems.push(`${path} "${needle}": ${state.overflow} px of the card to scroll to`);
               problems.push(...cardProblems(state, view).map((p) => `${path} "${needle}": ${p}`));
               await closeCard(r());
