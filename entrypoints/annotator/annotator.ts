@@ -518,8 +518,9 @@ export class Annotator {
       gone.push(...this.marks.removeStartingIn(index.nodes));
       if (index.text) read.push(index);
     }
-    // A claim whose sentence changed is no longer what was checked.
-    const staleClaims = this.claims.filter((c) => c.nodes.some((n) => !n.isConnected || plan.edited.has(n)));
+    // A claim whose sentence changed is no longer what was checked; one whose paragraph the page moved lost its range
+    // (a range collapses when its text leaves the document) until the next full pass checks it again where it is.
+    const staleClaims = this.claims.filter((c) => c.range.collapsed || c.nodes.some((n) => !n.isConnected || plan.edited.has(n)));
     if (staleClaims.length) {
       this.claims = this.claims.filter((c) => !staleClaims.includes(c));
       this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
