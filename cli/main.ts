@@ -64,9 +64,12 @@ Exports, for one FILE at a time, written to standard output (redirect it to a fi
                   ends, RFC 4180 quoting; a cell starting with = + - @ gets a leading ' so a
                   spreadsheet shows it instead of running it
   --format claimreview
-                  schema.org ClaimReview drafts (a JSON array), one per statement with a verdict:
-                  rating 3 "Accurate" (agrees), 2 "Outdated", 1 "Inaccurate" (differs). author and
-                  publisher are placeholders and url is absent: the fact-checker fills them in
+                  schema.org ClaimReview drafts (a JSON array), one per claim with a verdict
+                  (a claim stated again with the same value and verdict is the same review):
+                  claimReviewed is the clause that was checked; rating 3 "Accurate" (agrees),
+                  2 "Outdated", 1 "Inaccurate" (differs), its explanation saying which part was
+                  compared. author and publisher are placeholders the fact-checker fills in;
+                  url is the article's address, to replace with the fact check's own page
   --lang L        the export's language, en or es (default: the page's <html lang>, else English)
 
   --published D   judge every file as if published on D (YYYY-MM-DD), whatever the page says

@@ -1,7 +1,8 @@
 /**
- * explain: the card for one mention. Compact: the key fact and the summary first, with its source; the
- * details (provision, program, timeline, every source, the underline key) one click away; the dates and the
- * copy button always in view at the bottom. Everything it states comes from the dataset record; the words
+ * explain: the card for one mention. Compact, so that it fits beside its mention without scrolling: the key
+ * fact (for a person, the title when the article was written and now) and the one-paragraph summary first, with
+ * its source; the details (the rest of a person's titles, provision, program, timeline, every source, the
+ * underline key) one click away; the dates and the copy button always in view at the bottom. Everything it states comes from the dataset record; the words
  * around it come from locales/ in the page's language.
  */
 import { useEffect, useRef } from 'preact/hooks';
@@ -83,15 +84,41 @@ function Timeline({ facts, t, lang }: { facts: DatedFact[]; t: Translate; lang: 
   );
 }
 
+/** A compact key fact shows this many of a person's title lines: the first (the title when the article was written) and the last (now). */
+const COMPACT_TITLE_LINES = 2;
+
+const personTitleLines = (person: Person, published: string | null, today: string, t: Translate, lang: Lang) =>
+  titleLines(person, published, today, { lang, t, date: (d) => formatDate(d, lang) });
+
+/**
+ * A compact key fact: a successor's line is about someone else (it goes to the details); of the rest, the first
+ * (the title when the article was written) and the last (now), when there are more than two.
+ */
+function compactLines(lines: string[], t: Translate, most: 1 | 2 = COMPACT_TITLE_LINES): string[] {
+  const [announced, by] = [t('card.successorAnnounced', ['\u0000', '\u0000']).split('\u0000')[0], t('card.successor', ['\u0000']).split('\u0000')[0]];
+  const own = lines.filter((l) => !(announced && l.startsWith(announced)) && !(by && l.startsWith(by)));
+  if (most === 1) return own.slice(0, 1);
+  return own.length > COMPACT_TITLE_LINES ? [own[0], own[own.length - 1]] : own;
+}
+
+/** Does a compact key fact leave some of a person's title lines out (for the card's details)? */
+export function hiddenTitleLines(entity: Entity, published: string | null, today: string, t: Translate, lang: Lang, most: 1 | 2 = COMPACT_TITLE_LINES): boolean {
+  if (entity.kind !== 'person') return false;
+  const all = personTitleLines(entity, published, today, t, lang);
+  return compactLines(all, t, most).length < all.length;
+}
+
 /**
  * The person's title when the article was written and, when it differs, now; a title held today with its term
- * or last confirmation and the day it was checked; "last confirmed" where unsure (engine/roles.ts).
+ * or last confirmation and the day it was checked; "last confirmed" where unsure (engine/roles.ts). Compact (the
+ * card): the first line and the last, the rest in the card's details.
  */
-function Titles({ person, published, today, t, lang }: { person: Person; published: string | null; today: string; t: Translate; lang: Lang }) {
+function Titles({ person, published, today, t, lang, compact, class: className = 'mdc-keyfact' }: { person: Person; published: string | null; today: string; t: Translate; lang: Lang; compact?: boolean | 1; class?: string }) {
   const { then, now } = roleStory(person, published, today);
-  const lines = titleLines(person, published, today, { lang, t, date: (d) => formatDate(d, lang) });
+  const all = personTitleLines(person, published, today, t, lang);
+  const lines = compact ? compactLines(all, t, compact === 1 ? 1 : COMPACT_TITLE_LINES) : all;
   return (
-    <p class="mdc-keyfact">
+    <p class={className}>
       {lines.map((l, i) => (
         <span key={i} class="mdc-line">
           {l}
@@ -102,10 +129,11 @@ function Titles({ person, published, today, t, lang }: { person: Person; publish
   );
 }
 
-export function KeyFact({ entity, published, today, t, lang }: { entity: Entity; published: string | null; today: string; t: Translate; lang: Lang }) {
+/** `compact`: a person's title then and now (true), or then only (1); the rest is in the card's details. */
+export function KeyFact({ entity, published, today, t, lang, compact }: { entity: Entity; published: string | null; today: string; t: Translate; lang: Lang; compact?: boolean | 1 }) {
   switch (entity.kind) {
     case 'person':
-      return <Titles person={entity} published={published} today={today} t={t} lang={lang} />;
+      return <Titles person={entity} published={published} today={today} t={t} lang={lang} compact={compact} />;
     case 'law':
       return <p class="mdc-keyfact">{entity.citation}</p>;
     case 'event':
@@ -125,9 +153,16 @@ export function KeyFact({ entity, published, today, t, lang }: { entity: Entity;
   }
 }
 
-function Details({ entity, version, t, lang }: { entity: Entity; version: string; t: Translate; lang: Lang }) {
+/** Everything a card keeps behind its "details" disclosure: the rest of a record, every source, the key. */
+export function Details({ entity, version, t, lang, published, today, shown = COMPACT_TITLE_LINES }: { entity: Entity; version: string; t: Translate; lang: Lang; published: string | null; today: string; shown?: 1 | 2 }) {
   return (
     <>
+      {entity.kind === 'person' && hiddenTitleLines(entity, published, today, t, lang, shown) && (
+        <section class="mdc-section">
+          <h3>{t('card.titles')}</h3>
+          <Titles person={entity} published={published} today={today} t={t} lang={lang} class="mdc-titles" />
+        </section>
+      )}
       {entity.kind === 'law' && (
         <section class="mdc-section">
           <h3>{t('card.provision')}</h3>
@@ -209,13 +244,13 @@ export function Card({ entity, mentionText, confidence, version, lang, t, publis
       </div>
       <div class="mdc-body">
         {confidence === 'probable' && <p class="mdc-probable">{t('card.probable', [mentionText])}</p>}
-        <KeyFact entity={entity} published={published} today={today} t={t} lang={lang} />
+        <KeyFact entity={entity} published={published} today={today} t={t} lang={lang} compact />
         <p id={summaryId} class="mdc-summary">
           {localize(entity.summary, lang)}
         </p>
         <details class="mdc-more">
           <summary>{t('card.more')}</summary>
-          <Details entity={entity} version={version} t={t} lang={lang} />
+          <Details entity={entity} version={version} t={t} lang={lang} published={published} today={today} />
         </details>
       </div>
       <div class="mdc-footer">

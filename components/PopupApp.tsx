@@ -12,6 +12,7 @@ import { entityById } from '../data';
 import type { Event } from '../data/schema';
 import { formatDate, underscore } from './format';
 import { isListedHost } from '../utils/news-sites';
+import { partWords } from '../engine/claim-part';
 
 export interface ActiveTab {
   hostname(): Promise<string | null>;
@@ -217,8 +218,12 @@ function Since({ data }: { data: AnnotationsResponse }) {
   );
 }
 
+/** The popup's words through the shared helpers' signature (the browser's language, as the rest of the popup). */
+const t = (key: string, subs: (string | number)[] = []) => (i18n.t as (k: string, s?: string[]) => string)(key, subs.map(String));
+
 function Claims({ data, tab, onNavigate }: { data: AnnotationsResponse; tab: ActiveTab; onNavigate: () => void }) {
   if (!data.claims.length) return null;
+  const partOf = (c: AnnotationsResponse['claims'][number]) => (c.asserted !== undefined ? partWords({ asserted: c.asserted, part: c.part }, undefined, t) : null);
   return (
     <section aria-labelledby="claims">
       <h2 id="claims">{i18n.t('popup.claims')}</h2>
@@ -227,7 +232,9 @@ function Claims({ data, tab, onNavigate }: { data: AnnotationsResponse; tab: Act
           <li key={`${c.id}-${i}`} class={`verdict-${c.verdict}`}>
             <span class="verdict">
               <span aria-hidden="true">{SYMBOL[c.verdict]}</span> {i18n.t(`popup.verdict.${c.verdict}`)}
-            </span>{' '}
+            </span>
+            {/* What was compared in the clause: "the month: July 2025", never the bare month. */}
+            {partOf(c) && <span class="part">{` — ${partOf(c)}`}</span>}{' '}
             <button
               type="button"
               class="link"
@@ -238,6 +245,7 @@ function Claims({ data, tab, onNavigate }: { data: AnnotationsResponse; tab: Act
             >
               “{c.text}”
             </button>
+            {c.lastConfirmed && <span class="muted last-confirmed">{` ${t('claimPart.lastConfirmed', [formatDate(c.lastConfirmed)])}`}</span>}
           </li>
         ))}
       </ul>

@@ -83,7 +83,7 @@ export function SourceLine({ s, t, lang }: { s: Source | undefined; t: Translate
 }
 
 /** "Copy citation", saying "Citation copied" once the clipboard took it. */
-export function CopyButton({ text, t }: { text: () => string; t: Translate }) {
+export function CopyButton({ text, t, label }: { text: () => string; t: Translate; label?: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -95,7 +95,7 @@ export function CopyButton({ text, t }: { text: () => string; t: Translate }) {
   };
   return (
     <button type="button" class="mdc-button mdc-copy" onClick={copy}>
-      {copied ? t('card.copied') : t('card.copyCitation')}
+      {copied ? t('card.copied') : (label ?? t('card.copyCitation'))}
     </button>
   );
 }

@@ -116,8 +116,13 @@ export interface ClaimSummary {
   id: string;
   text: string;
   verdict: import('../engine/types').Verdict;
+  /** What the article asserts, normalised ("20", "2025-07", "kristi-noem"), and which part of the clause it is. */
+  asserted?: string;
+  part?: { kind: import('../engine/types').ClaimPartKind; text: string };
   /** For an outdated claim: when the value changed. */
   since?: string;
+  /** For an agreeing claim resting on a value not confirmed for six months: the last day a source confirmed it. */
+  lastConfirmed?: string;
 }
 
 /** Answer to `entities:get`: the records, and the card's words in the page's language. */
@@ -166,6 +171,15 @@ export interface CardState {
   viewport: { width: number; height: number; scale: number };
   /** The page kept the last card from being seen: no card is reported open that nobody can see. */
   blocked?: CardObstruction;
+  /** The verdicts the card states first (a claim's card, or a name's card inside a claim), in order. */
+  verdicts?: { id: string; verdict: import('../engine/types').Verdict }[];
+  /** How many pixels of the card's content are out of sight, to be scrolled to (0: it all fits). */
+  overflow?: number;
+  /**
+   * The words the card is for, when they are not all of `mention`: a name inside a claim (the card keeps clear of
+   * the whole claim, `mention`, and explains the name too).
+   */
+  words?: Box[];
 }
 
 export type { PageSnapshot, SnapshotSpan } from '../engine/types';

@@ -1,10 +1,12 @@
 /**
- * The article's checkable statements with their verdicts: the verdict in words, the sentence (the claim
- * marked in it), what the dataset says for the article's date and for today, when it changed, and the
+ * The article's checkable statements with their verdicts: the verdict in words, which part of the claim was
+ * compared ("the month: July 2025"), the sentence (the claim's clause marked in it, the compared words in
+ * bold), what the dataset says for the article's date and for today, when it changed, and the
  * sources behind each value.
  */
 import { SourceItems } from '../sources';
 import type { Source } from '../../data/schema';
+import { partWords } from '../../engine/claim-part';
 import { formatDate, localize } from '../format';
 import { useEnv } from './context';
 import { CopyButtons } from './CopyButtons';
@@ -12,12 +14,24 @@ import { valueOf, type ClaimRow } from './model';
 
 const MARK = { agrees: '✓', outdated: '↻', differs: '✗', none: '?' } as const;
 
+/** The sentence, the claim's clause marked in it, and in the clause the words that were compared, in bold. */
 function Sentence({ row: { sentence } }: { row: ClaimRow }) {
+  const { text, start, end, part } = sentence;
   return (
     <q>
-      {sentence.text.slice(0, sentence.start)}
-      <mark>{sentence.text.slice(sentence.start, sentence.end)}</mark>
-      {sentence.text.slice(sentence.end)}
+      {text.slice(0, start)}
+      <mark>
+        {part ? (
+          <>
+            {text.slice(start, part.start)}
+            <strong class="part">{text.slice(part.start, part.end)}</strong>
+            {text.slice(part.end, end)}
+          </>
+        ) : (
+          text.slice(start, end)
+        )}
+      </mark>
+      {text.slice(end)}
     </q>
   );
 }
@@ -32,6 +46,7 @@ export function ClaimItem({ row }: { row: ClaimRow }) {
   const sources = new Map<string, Source>();
   for (const v of [then, now]) for (const s of v?.sources ?? []) sources.set(s.url ?? s.title, s);
   const same = then && now && check.then!.index === check.now.index;
+  const words = partWords(check, lang, t);
   return (
     <article class={`claim verdict-${verdict}`} data-claim={row.index} data-verdict={verdict} aria-labelledby={`claim-${row.index}-verdict`}>
       <p class="verdict" id={`claim-${row.index}-verdict`}>
@@ -40,6 +55,7 @@ export function ClaimItem({ row }: { row: ClaimRow }) {
         </span>
         {t(`panel.verdict.${verdict}`)}
       </p>
+      {words && <p class="part-checked">{t('claimPart.checked', [words])}</p>}
       {record && <p class="muted about">{t('panel.claimAbout', [localize(record.about, lang)])}</p>}
       {row.shown !== null ? (
         <button type="button" class="goto claim-goto" data-goto-claim={row.index} onClick={() => env.show({ claim: row.shown! })}>
@@ -61,6 +77,7 @@ export function ClaimItem({ row }: { row: ClaimRow }) {
         </>
       )}
       {check.since && <p class="since">{t('panel.claimSince', [formatDate(check.since, lang)])}</p>}
+      {check.lastConfirmed && <p class="since">{t('claimPart.lastConfirmed', [formatDate(check.lastConfirmed, lang)])}</p>}
       {sources.size > 0 && (
         <details class="sources">
           <summary>{t('panel.sources', [sources.size])}</summary>

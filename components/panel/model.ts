@@ -62,8 +62,11 @@ export interface ClaimRow {
   shown: number | null;
   check: ClaimCheck;
   record: Claim | undefined;
-  /** The sentence of the page text that holds the claim, and where the claim sits in it. */
-  sentence: { text: string; start: number; end: number };
+  /**
+   * The sentence of the page text that holds the claim, where the claim (the clause that states it) sits in it,
+   * and where the part that was compared sits (absent when the check names none).
+   */
+  sentence: { text: string; start: number; end: number; part?: { start: number; end: number } };
 }
 
 /** The sentence around [start, end) of a page text; the span alone when no sentence holds it. */
@@ -91,8 +94,16 @@ export function claimRows(snapshot: PageSnapshot, records: ReadonlyMap<string, C
     shown: places.get(key(c.check))?.shift() ?? null,
     check: c.check,
     record: records.get(c.check.id),
-    sentence: sentenceAround(snapshot.text, c.check.start, c.check.end),
+    sentence: withPart(sentenceAround(snapshot.text, c.check.start, c.check.end), c.check),
   }));
+}
+
+/** Where the compared part sits in the sentence, when it lies inside the claim's clause. */
+function withPart(sentence: ClaimRow['sentence'], check: ClaimCheck): ClaimRow['sentence'] {
+  const part = check.part;
+  if (!part || part.start < check.start || part.end > check.end) return sentence;
+  const offset = sentence.start - check.start;
+  return { ...sentence, part: { start: part.start + offset, end: part.end + offset } };
 }
 
 export const filterVerdict = (rows: readonly ClaimRow[], verdict: VerdictFilter) =>

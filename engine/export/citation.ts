@@ -55,7 +55,9 @@ function claimCitation(claim: CheckedClaim, ctx: ExportContext, format: Citation
   const text = (s: string) => (md ? escapeMarkdown(s) : s);
   const words = verdictWords(ctx, claim.check, iso);
   const quoted = `“${text(claim.text)}”`;
-  const lines = [`${md ? `**${quoted}**` : quoted} — ${md ? `**${escapeMarkdown(words.label)}**` : words.label}: ${text(words.explanation)}`];
+  const verdict = `${md ? `**${escapeMarkdown(words.label)}**` : words.label}${words.part ? ` (${text(words.part)})` : ''}`;
+  const lines = [`${md ? `**${quoted}**` : quoted} — ${verdict}: ${text(words.explanation)}`];
+  if (words.confirmed) lines.push(text(words.confirmed));
   if (words.statement) lines.push(text(t('export.datasetSays', [words.statement])));
   const checked = words.record ? `${t('export.checkedOn', [words.record.verified])} ` : '';
   lines.push(text(`${checked}${t('export.claimRecord', [snapshot.version, claim.check.id])}`));

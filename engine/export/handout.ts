@@ -62,7 +62,7 @@ p.sources .more { font-style: italic; }
 .verdict-agrees .badge { color: #0a5a1c; background: #e7f5ea; }
 .verdict-outdated .badge { color: #6e4300; background: #fff3df; }
 .verdict-differs .badge { color: #8a1010; background: #fdeaea; }
-.explanation { font-weight: bold; margin: 0.3rem 0; }
+.explanation, .part { font-weight: bold; margin: 0.3rem 0; }
 ol.timeline { border-left: 3px solid #8a8a8a; margin-left: 0.4rem; }
 ol.timeline li { position: relative; padding: 0.2rem 0 0.6rem 1rem; }
 ol.timeline time { font-family: "Helvetica Neue", Arial, sans-serif; font-weight: bold; }
@@ -225,7 +225,9 @@ function claimsSection(ctx: Ctx): string {
       // The heading says what the claim is about; the quotation that follows gives the article's words.
       `<h3><span class="badge">${escapeHtml(words.label)}</span>${escapeHtml(words.record ? localize(words.record.about, lang) : `“${claim.text}”`)}</h3>`,
       quoteHtml(quote(claim.start, claim.end), snapshot.lang),
+      words.part ? `<p class="part">${escapeHtml(t('claimPart.checked', [words.part]))}</p>` : '',
       `<p class="explanation">${escapeHtml(words.explanation)}</p>`,
+      words.confirmed ? `<p class="dates">${escapeHtml(words.confirmed)}</p>` : '',
       words.statement ? `<p class="summary">${escapeHtml(t('export.datasetSays', [words.statement]))}</p>` : '',
       words.record ? `<p class="dates">${escapeHtml(t('card.checked', [date(words.record.verified)]))} · ${escapeHtml(t('export.recordId', [claim.check.id]))}</p>` : '',
       sourcesHtml(words.sources, ctx, NOTE_SOURCES, claim.check.id),

@@ -6,6 +6,7 @@
  */
 import type { Claim, ClaimValue } from '../../data/claim-schema';
 import type { Entity, Lang, Person, Source } from '../../data/schema';
+import { partWords } from '../claim-part';
 import { roleStory, titleLines as roleTitleLines } from '../roles';
 import { sentences } from '../sentences';
 import { BLOCK_SEPARATOR, type ClaimCheck, type ClaimValueRef, type PageSnapshot, type SnapshotSpan } from '../types';
@@ -203,7 +204,8 @@ export function keyFact(e: Entity, lang: Lang, t: Translate, date: (iso: string)
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Claims: the verdict in words, and which of the claim record's values (statement and sources) backs it.
+// Claims: the verdict in words, which part of the clause was compared, and which of the claim record's values
+// (statement and sources) backs it.
 
 export type CheckedClaim = PageSnapshot['claims'][number] & { check: ClaimCheck & { verdict: NonNullable<ClaimCheck['verdict']> } };
 
@@ -222,6 +224,10 @@ export interface VerdictWords {
   explanation: string;
   /** The value the verdict rests on: then (agrees, differs) or now (outdated: what it changed to). */
   value: ClaimValueRef;
+  /** Which part of the clause was compared: "the month: July 2025" (null when the check names no part). */
+  part: string | null;
+  /** For an agreeing claim on a value not confirmed for six months: "A source last confirmed this value on …". */
+  confirmed: string | null;
   /** What the sources say for that value, in the export's language (absent when the record is missing). */
   statement?: string;
   sources: Source[];
@@ -249,6 +255,8 @@ export function verdictWords(ctx: ExportContext, check: ClaimCheck & { verdict: 
   return {
     label: t(`verdict.${check.verdict}`),
     explanation,
+    part: partWords(check, lang, t),
+    confirmed: check.lastConfirmed ? t('claimPart.lastConfirmed', [date(check.lastConfirmed)]) : null,
     value,
     statement: v ? localize(v.statement, lang) : undefined,
     sources: v?.sources ?? [],

@@ -25,7 +25,7 @@ import { readPageSettings, watchPageSettings, type PageSettings } from '@/utils/
 import type { CardLang } from '@/utils/setting-values';
 import type { CardHost, Obstruction } from './card-host';
 import { planChanges } from './changes';
-import { anchorClaims, claimAt, ClaimPainter, reanchorClaim, type ClaimMark } from './claim-marks';
+import { anchorClaims, claimsAround, claimsAt, ClaimPainter, reanchorClaim, type ClaimMark } from './claim-marks';
 import { Painter, styleKeys } from './highlights';
 import { inputHub } from './input-hub';
 import { installKeyboard } from './keyboard';
@@ -103,9 +103,16 @@ async function annotateInBackground(page: PageTextIndex, title: string, publishe
   return { detection: answer.detection, mentions: unpackMentions(textOf(page), answer.mentions), story: answer.story, claims: answer.claims, published, styled: answer.styled };
 }
 
-/** What a card can explain: a mention of an entity, or a claim the article makes. */
-type Target = { kind: 'mention'; mark: Mark } | { kind: 'claim'; claim: ClaimMark };
-const rangeOf = (t: Target) => (t.kind === 'mention' ? t.mark.range : t.claim.range);
+/**
+ * What a card can explain: a mention of an entity — with the claims whose words it is part of (`within`: their
+ * verdicts come first in its card) — or a claim the article makes (one or more, stated by the same words).
+ */
+type Target = { kind: 'mention'; mark: Mark; within: ClaimMark[] } | { kind: 'claim'; claims: ClaimMark[] };
+/** The words a target stands for: what hover keys, stepping and the hotspot go by. */
+const rangeOf = (t: Target) => (t.kind === 'mention' ? t.mark.range : t.claims[0].range);
+/** What the card must never cover: the claim's clause when the card explains one, else the mention. */
+const anchorOf = (t: Target): Range[] => (t.kind === 'claim' ? t.claims.map((c) => c.range) : t.within.length ? t.within.map((c) => c.range) : [t.mark.range]);
+const anchorRects = (t: Target): Box[] => anchorOf(t).flatMap(rectsOf);
 
 interface OpenCard {
   target: Target;
@@ -320,7 +327,7 @@ export class Annotator {
       frame = requestAnimationFrame(() => {
         frame = 0;
         if (this.presentation?.active) this.presentation.reposition();
-        else if (this.open) this.card?.reposition(rectsOf(rangeOf(this.open.target)));
+        else if (this.open) this.card?.reposition(anchorRects(this.open.target));
       });
     };
     this.life.on(window, 'scroll', follow, { passive: true, capture: true });
@@ -474,7 +481,7 @@ export class Annotator {
     if (!open || open.target.kind !== 'mention') return this.closeCard();
     const was = open.target.mark;
     const same = marks.find((m) => m.mention.id === was.mention.id && m.range.compareBoundaryPoints(Range.START_TO_START, was.range) === 0);
-    if (same) this.open = { ...open, target: { kind: 'mention', mark: same } };
+    if (same) this.open = { ...open, target: { kind: 'mention', mark: same, within: open.target.within } };
     else this.closeCard();
   }
 
@@ -529,7 +536,8 @@ export class Annotator {
       this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
     }
     const openTarget = this.open?.target;
-    if (openTarget && ((openTarget.kind === 'mention' && gone.includes(openTarget.mark)) || (openTarget.kind === 'claim' && staleClaims.includes(openTarget.claim))))
+    const claimsOf = (t: Target) => (t.kind === 'claim' ? t.claims : t.within);
+    if (openTarget && ((openTarget.kind === 'mention' && gone.includes(openTarget.mark)) || claimsOf(openTarget).some((c) => staleClaims.includes(c))))
       this.closeCard();
     if (gone.length) this.repaint([], gone);
     if (gone.length || staleClaims.length) this.notifyChanged();
@@ -574,19 +582,37 @@ export class Annotator {
 
   // ——— explain: cards ———
 
-  /** Keys the pointer adapter compares: "m<index>" for a mention, "c<index>" for a claim, '' for none. */
+  /**
+   * Keys the pointer adapter compares: "m<index>" for a mention (with the claims around it), "c<index>[.<index>…]"
+   * for the claims stated by the words under the pointer, '' for none.
+   */
   private keyOf(target: Target): string {
-    return target.kind === 'mention' ? `m${this.marks.indexOf(target.mark)}` : `c${this.claims.indexOf(target.claim)}`;
+    return target.kind === 'mention' ? `m${this.marks.indexOf(target.mark)}` : `c${target.claims.map((c) => this.claims.indexOf(c)).join('.')}`;
   }
 
   private targetOf(key: string): Target | null {
-    const i = Number(key.slice(1));
-    if (key[0] === 'm' && this.marks.at(i)) return { kind: 'mention', mark: this.marks.at(i)! };
-    if (key[0] === 'c' && this.claims[i]) return { kind: 'claim', claim: this.claims[i] };
-    return null;
+    if (key[0] === 'm') {
+      const mark = this.marks.at(Number(key.slice(1)));
+      return mark ? this.mentionTarget(mark) : null;
+    }
+    if (key[0] !== 'c') return null;
+    const claims = key
+      .slice(1)
+      .split('.')
+      .map((i) => this.claims[Number(i)])
+      .filter((c): c is ClaimMark => c !== undefined);
+    return claims.length ? { kind: 'claim', claims } : null;
   }
 
-  /** The annotation under a point: a name first (it sits inside a claim's sentence), then a claim. */
+  /** A mention, with the claims it is part of (none while the reader has hidden the underlines, claims included). */
+  private mentionTarget(mark: Mark): Target {
+    return { kind: 'mention', mark, within: this.painter.underlinesHidden ? [] : claimsAround(this.claims, mark.range, mark.nodes) };
+  }
+
+  /**
+   * The annotation under a point: a name (its card says the verdicts of the claims around it first), else the
+   * claims whose words are there. Every word of a claim reaches its verdict, names included.
+   */
   private keyAt(x: number, y: number): string {
     const caret = caretAt(x, y);
     if (!caret) return '';
@@ -594,8 +620,8 @@ export class Annotator {
       if (!m.range.isPointInRange(caret.node, caret.offset)) continue;
       for (const r of m.range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return `m${this.marks.indexOf(m)}`;
     }
-    const c = this.painter.underlinesHidden ? -1 : claimAt(this.claims, caret.node, caret.offset, x, y);
-    return c === -1 ? '' : `c${c}`;
+    const found = this.painter.underlinesHidden ? [] : claimsAt(this.claims, caret.node, caret.offset, x, y);
+    return found.length ? `c${found.join('.')}` : '';
   }
 
   private async presentationEvents(): Promise<Event[]> {
@@ -633,6 +659,7 @@ export class Annotator {
     if (!ui) return;
     const card = ui.card;
     const range = rangeOf(target);
+    const mention = () => anchorRects(target);
     // The events since the article (shown in the card) load alongside the records.
     const events = this.since.length ? this.presentationEvents() : null;
     if (target.kind === 'mention' && !this.records.has(target.mark.mention.id)) await this.loadRecords([target.mark.mention.id]).catch(() => {});
@@ -642,22 +669,41 @@ export class Annotator {
     if (via === 'keyboard' && this.open?.via !== 'keyboard' && !this.returnTo)
       this.returnTo = { focus: document.activeElement, x: scrollX, y: scrollY };
     const common = { lang: this.lang, t: this.t, published: this.published, version: VERSION, autoFocus: via === 'keyboard', onClose: () => this.closeCard(true) };
+    // The verdicts first: the claims the words are part of, each with its record.
+    const checked = (target.kind === 'claim' ? target.claims : target.within)
+      .map((c) => ({ check: c.check, claim: this.claimRecords.get(c.check.id), onDark: c.onDark }))
+      .filter((c): c is { check: ClaimMark['check']; claim: Claim; onDark: boolean } => c.claim !== undefined);
     let name: string;
     if (target.kind === 'mention') {
       const { mark } = target;
       const entity = this.records.get(mark.mention.id);
       if (!entity) return;
-      name = entity.name;
-      card.show({
+      const named = { entity, mentionText: mark.mention.text, confidence: mark.mention.confidence, today: today(), since: this.sinceEvents() };
+      const onFollowLink = link
+        ? () => {
+            this.closeCard();
+            link.click();
+          }
+        : undefined;
+      if (checked.length) {
+        // A name inside a claim: one card, the verdict first, then the name.
+        name = `${this.t(`verdictWord.${checked[0].check.verdict}`)} — ${entity.name}`;
+        card.showClaim({ ...common, check: checked[0].check, claim: checked[0].claim, more: checked.slice(1), named, mention: mention(), point, dark: mark.onDark, onFollowLink });
+      } else {
+        name = entity.name;
+        card.show({ ...common, ...named, mention: mention(), point, dark: mark.onDark, onFollowLink });
+      }
+    } else {
+      if (!checked.length) return;
+      name = this.t(`verdictWord.${checked[0].check.verdict}`);
+      card.showClaim({
         ...common,
-        entity,
-        mentionText: mark.mention.text,
-        confidence: mark.mention.confidence,
-        today: today(),
-        mention: rectsOf(range),
+        check: checked[0].check,
+        claim: checked[0].claim,
+        more: checked.slice(1),
+        mention: mention(),
         point,
-        dark: mark.onDark,
-        since: this.sinceEvents(),
+        dark: checked[0].onDark,
         onFollowLink: link
           ? () => {
               this.closeCard();
@@ -665,12 +711,6 @@ export class Annotator {
             }
           : undefined,
       });
-    } else {
-      const { claim } = target;
-      const record = this.claimRecords.get(claim.check.id);
-      if (!record) return;
-      name = this.t(`verdictWord.${claim.check.verdict}`);
-      card.showClaim({ ...common, check: claim.check, claim: record, mention: rectsOf(range), point, dark: claim.onDark });
     }
     if (!card.isOpen()) return; // the page kept it from being seen: cardBlocked() has said so
     this.open = { target, via, point, link };
@@ -702,9 +742,15 @@ export class Annotator {
    * mode) and every judged claim.
    */
   private stops(): Target[] {
-    const mentions = (this.painter.lineMode === 'first' ? this.marks.firsts() : this.marks.all).map((mark): Target => ({ kind: 'mention', mark }));
+    const mentions = (this.painter.lineMode === 'first' ? this.marks.firsts() : this.marks.all).map((mark) => this.mentionTarget(mark));
     if (!this.claims.length || this.painter.underlinesHidden) return mentions;
-    const all: Target[] = [...mentions, ...this.claims.map((claim): Target => ({ kind: 'claim', claim }))];
+    // Claims stated by the same words (a clause giving a count and a date) are one stop, one card.
+    const same = new Map<string, ClaimMark[]>();
+    for (const c of this.claims) {
+      const key = `${this.claims.findIndex((o) => o.range.compareBoundaryPoints(Range.START_TO_START, c.range) === 0 && o.range.compareBoundaryPoints(Range.END_TO_END, c.range) === 0)}`;
+      same.set(key, [...(same.get(key) ?? []), c]);
+    }
+    const all: Target[] = [...mentions, ...[...same.values()].map((claims): Target => ({ kind: 'claim', claims }))];
     return all.sort((a, b) => (before(rangeOf(a), rangeOf(b)) ? -1 : before(rangeOf(b), rangeOf(a)) ? 1 : a.kind === 'claim' ? -1 : 1));
   }
 
@@ -770,11 +816,13 @@ export class Annotator {
       case 'annotations:reveal':
         return this.settled.then(() => {
           const mark = this.marks.all.find((m) => m.mention.id === msg.id);
-          return { ok: this.reveal(mark ? { kind: 'mention', mark } : null) };
+          // The reader chose the name (popup, side panel): its own card.
+          return { ok: this.reveal(mark ? { kind: 'mention', mark, within: [] } : null) };
         });
       case 'annotations:show':
         return this.settled.then(() => {
-          const target = msg.mention !== undefined ? this.targetOf(`m${msg.mention}`) : msg.claim !== undefined ? this.targetOf(`c${msg.claim}`) : null;
+          const mark = msg.mention !== undefined ? this.marks.at(msg.mention) : undefined;
+          const target: Target | null = mark ? { kind: 'mention', mark, within: [] } : msg.claim !== undefined ? this.targetOf(`c${msg.claim}`) : null;
           return { ok: this.reveal(target) };
         });
       case 'annotations:refresh':
@@ -814,7 +862,15 @@ export class Annotator {
       annotations: this.marks.all.map(({ mention: m }) => ({ id: m.id, kind: m.kind, text: m.text })),
       published: this.published,
       ...(this.publishedIgnored ? { publishedIgnored: this.publishedIgnored } : {}),
-      claims: this.claims.map(({ check }) => ({ id: check.id, text: check.text, verdict: check.verdict, ...(check.since ? { since: check.since } : {}) })),
+      claims: this.claims.map(({ check }) => ({
+        id: check.id,
+        text: check.text,
+        verdict: check.verdict,
+        asserted: check.asserted,
+        ...(check.part ? { part: { kind: check.part.kind, text: check.part.text } } : {}),
+        ...(check.since ? { since: check.since } : {}),
+        ...(check.lastConfirmed ? { lastConfirmed: check.lastConfirmed } : {}),
+      })),
       since: this.since,
       lang: this.lang,
       ...(this.blocked ? { blocked: this.blocked } : {}),
@@ -867,13 +923,16 @@ export class Annotator {
     const target = this.open.target;
     return {
       open: true,
-      id: target.kind === 'mention' ? target.mark.mention.id : target.claim.check.id,
+      id: target.kind === 'mention' ? target.mark.mention.id : target.claims[0].check.id,
       kind: target.kind,
+      verdicts: (target.kind === 'claim' ? target.claims : target.within).map((c) => ({ id: c.check.id, verdict: c.check.verdict })),
+      ...(seen.overflow !== undefined ? { overflow: seen.overflow } : {}),
       via: this.open.via,
       variant: seen.variant,
       card: seen.card,
       ...(seen.close ? { close: seen.close } : {}),
-      mention: rectsOf(rangeOf(target)),
+      mention: anchorRects(target),
+      ...(target.kind === 'mention' && target.within.length ? { words: rectsOf(target.mark.range) } : {}),
       focused: this.card?.hasFocus() ?? false,
       text: seen.text,
       minFontPx: seen.minFontPx,

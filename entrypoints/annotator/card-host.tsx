@@ -137,7 +137,7 @@ export class CardHost {
 
   showClaim(request: Omit<ClaimCardProps, 'onClose'> & Pick<CardRequest, 'mention' | 'point' | 'dark' | 'onClose'>): void {
     const { mention, point, dark, ...props } = request;
-    this.display(<ClaimCard key={`${props.check.id}@${props.check.start}`} {...props} />, { mention, point, dark, variant: 'card' });
+    this.display(<ClaimCard key={`${props.check.id}@${props.check.start}${props.named ? `+${props.named.entity.id}` : ''}`} {...props} />, { mention, point, dark, variant: 'card' });
   }
 
   /**
@@ -214,6 +214,8 @@ export class CardHost {
     variant: Where['variant'];
     scrolls: boolean;
     published?: Box;
+    /** Pixels of content the reader would have to scroll to (in the card's body, or cut off by the card). */
+    overflow: number;
   } | null {
     const card = this.parts?.positioner.querySelector<HTMLElement>('.mdc-card');
     if (!card || !this.request || this.obstruction() !== null) return null;
@@ -227,11 +229,14 @@ export class CardHost {
       if (el.closest('.mdc-body')) minBody = Math.min(minBody, size);
     }
     const seen = (px: number) => (px === Infinity ? 0 : px) * this.scale * visualView().scale;
-    const body = card.querySelector<HTMLElement>('.mdc-body');
     const published = card.querySelector('.mdc-published');
-    const visible = [...card.querySelectorAll<HTMLElement>('h2, .mdc-since, .mdc-body > p, .mdc-footer')].map((e) => e.textContent).join(' ');
+    const visible = [...card.querySelectorAll<HTMLElement>('h2, .mdc-header > .mdc-since, .mdc-body > p, .mdc-named > h3, .mdc-named > p, .mdc-footer')].map((e) => e.textContent).join(' ');
     const close = card.querySelector('.mdc-close');
+    // Content the reader would have to scroll to: in the card's scrolling body, or cut off by the card itself.
+    const body = card.querySelector<HTMLElement>('.mdc-body');
+    const overflow = Math.max(0, card.scrollHeight - card.clientHeight, body ? body.scrollHeight - body.clientHeight : 0);
     return {
+      overflow,
       card: toBox(card.getBoundingClientRect()),
       ...(close ? { close: toBox(close.getBoundingClientRect()) } : {}),
       minFontPx: seen(min),
@@ -312,11 +317,25 @@ export class CardHost {
       return;
     }
     card.style.removeProperty('--mdc-max-height');
+    card.style.removeProperty('width');
     const view = visualView();
     const size = { width: card.offsetWidth * this.scale, height: card.offsetHeight * this.scale };
     // A sheet keeps at least half of a phone's screen for the article.
     const sheetHeight = Math.min(size.height, view.height * SHEET_SHARE);
-    const placed = sheet ? placeSheet(mention, sheetHeight, view) : placeCard(mention, size, view, point);
+    // How tall the card is at another width (narrower beside the mention, wider above or below it): set it and measure.
+    const heightAt = (width: number) => {
+      card.style.width = `${width / this.scale}px`;
+      card.style.setProperty('--mdc-max-height', 'none');
+      const height = card.offsetHeight * this.scale;
+      card.style.removeProperty('--mdc-max-height');
+      return height;
+    };
+    const placed = sheet ? placeSheet(mention, sheetHeight, view) : placeCard(mention, size, view, point, heightAt);
+    if (placed.width === undefined) card.style.removeProperty('width');
+    else card.style.width = `${placed.width / this.scale}px`;
+    // The positioner takes the card's width: left to size itself, it was seen keeping an earlier width of the card
+    // (Chromium), and hit tests then missed the part of a widened card beyond it (reported covered).
+    if (!sheet) positioner.style.width = `${card.offsetWidth}px`;
     if (sheet && placed.maxHeight === undefined && sheetHeight < size.height) placed.maxHeight = sheetHeight;
     if (placed.maxHeight !== undefined) card.style.setProperty('--mdc-max-height', `${Math.floor(placed.maxHeight / this.scale)}px`);
     // Above the mention, a shortened card must still end just above it.

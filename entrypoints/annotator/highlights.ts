@@ -10,7 +10,7 @@
  * the page is recognised; the registry entries are guarded against the page (registry.ts).
  */
 import type { EntityKind } from '@/engine';
-import { ENTITY_KINDS, VERDICTS, claimKey, entityKey, type Family } from '@/utils/highlight-styles';
+import { ENTITY_KINDS, VERDICTS, claimKey, claimPartKey, entityKey, type Family } from '@/utils/highlight-styles';
 import type { Mark } from './marks';
 import { GuardedHighlights, type HighlightNames } from './registry';
 
@@ -32,7 +32,7 @@ export function styleKeys(family: Family = styleFamily()): string[] {
   const keys: string[] = [];
   for (const onDark of [false, true]) {
     for (const kind of ENTITY_KINDS) keys.push(entityKey(kind, family, onDark));
-    for (const verdict of VERDICTS) keys.push(claimKey(verdict, onDark));
+    for (const verdict of VERDICTS) keys.push(claimKey(verdict, onDark), claimPartKey(verdict, onDark));
   }
   return keys;
 }

@@ -1,7 +1,8 @@
 /**
  * Where the card goes: beside the mention it explains, never over it, inside what the reader can see.
  * Pure geometry (unit-tested): below the mention if the card fits there, else above, else to its right or
- * left; a mention that wraps across lines anchors to the line under the pointer. Coordinates are CSS pixels
+ * left; narrower beside it, or wider below or above it, rather than scrolling inside, if that lets it fit
+ * whole; a mention that wraps across lines anchors to the line under the pointer. Coordinates are CSS pixels
  * of the layout viewport (what getBoundingClientRect returns); `view` is the visual viewport in the same
  * coordinates (pinch zoom and on-screen keyboards shrink it).
  */
@@ -19,8 +20,18 @@ export interface Placed {
   top: number;
   /** Set when the card must be shorter than it wants to be to fit beside the mention. */
   maxHeight?: number;
+  /** Set when the card goes beside the mention narrower than it wants to be, so that it fits there whole. */
+  width?: number;
   side: 'below' | 'above' | 'right' | 'left';
 }
+
+/** A card beside its mention may be made this narrow (its text reflows, taller) rather than scroll inside. */
+export const MIN_SIDE_WIDTH = 340;
+/** A card above or below its mention may be made this wide (its text reflows into fewer lines) rather than scroll inside. */
+export const MAX_WIDE_WIDTH = 720;
+
+/** How tall the card is at a given width (its text reflows): the card host measures it. */
+export type HeightAt = (width: number) => number;
 
 /** Space between the mention and the card, and between the card and the edge of the view. */
 export const GAP = 8;
@@ -49,7 +60,12 @@ function union(rects: Box[]): Box {
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
 
-export function placeCard(mention: Box[], card: { width: number; height: number }, view: View, point?: { x: number; y: number }): Placed {
+/**
+ * `heightAt`: when given, a card that fits neither below, above nor beside the mention at its own width may go
+ * beside it narrower (down to MIN_SIDE_WIDTH), or below or above it wider (up to MAX_WIDE_WIDTH), if it then fits
+ * there whole, before it is shortened to scroll.
+ */
+export function placeCard(mention: Box[], card: { width: number; height: number }, view: View, point?: { x: number; y: number }, heightAt?: HeightAt): Placed {
   const line = lineAt(mention, point);
   const all = union(mention);
   const viewRight = view.left + view.width;
@@ -69,6 +85,31 @@ export function placeCard(mention: Box[], card: { width: number; height: number 
   const top = clamp(line.top + line.height / 2 - height / 2, view.top + MARGIN, viewBottom - MARGIN - height);
   if (card.width <= spaceRight) return { left: right(all) + GAP, top, side: 'right', maxHeight: height < card.height ? height : undefined };
   if (card.width <= spaceLeft) return { left: all.left - GAP - card.width, top, side: 'left', maxHeight: height < card.height ? height : undefined };
+
+  // Narrower beside it, on the roomier side, if the card then fits whole (its text reflows into more lines).
+  const room = Math.max(spaceRight, spaceLeft);
+  if (heightAt && room >= MIN_SIDE_WIDTH) {
+    const width = Math.floor(room);
+    const tall = heightAt(width);
+    if (tall <= view.height - 2 * MARGIN) {
+      const at = clamp(line.top + line.height / 2 - tall / 2, view.top + MARGIN, viewBottom - MARGIN - tall);
+      return spaceRight >= spaceLeft
+        ? { left: right(all) + GAP, top: at, side: 'right', width }
+        : { left: all.left - GAP - width, top: at, side: 'left', width };
+    }
+  }
+
+  // Wider below or above it (a centred column leaves no room beside it, but the window is wide).
+  if (heightAt) {
+    const widest = Math.floor(Math.min(MAX_WIDE_WIDTH, view.width - 2 * MARGIN));
+    for (const width of [Math.round((card.width + widest) / 2), widest]) {
+      if (width <= card.width) continue;
+      const tall = heightAt(width);
+      const at = clamp(line.left, view.left + MARGIN, viewRight - MARGIN - width);
+      if (tall <= spaceBelow) return { left: at, top: bottom(all) + GAP, side: 'below', width };
+      if (tall <= spaceAbove) return { left: at, top: all.top - GAP - tall, side: 'above', width };
+    }
+  }
 
   // Nothing fits whole: the larger of the spaces above and below, the card made shorter to fit there.
   if (spaceBelow >= spaceAbove) return { left, top: bottom(all) + GAP, side: 'below', maxHeight: Math.max(0, spaceBelow) };

@@ -29,7 +29,7 @@ export interface ExtensionBrowser {
 
 /**
  * What the reader's screen is like. Sizes are CSS pixels of the layout viewport a desktop page gets.
- * - `desktop`: an ordinary window.
+ * - `desktop`: an ordinary window; `laptop`: a 1280×800 one.
  * - `zoom200`: the same window at 200 % zoom (or a 2× display scaled 200 %): half the CSS pixels, each
  *   drawn twice as large.
  * - `phone`: a 375×667 phone with touch. Pages without a meta viewport lay out at ~980 px and are shown
@@ -43,6 +43,8 @@ export interface Screen {
 }
 export const SCREENS = {
   desktop: { width: 1200, height: 900 },
+  /** A common laptop window: cards must fit there without scrolling inside. */
+  laptop: { width: 1280, height: 800 },
   zoom200: { width: 600, height: 450, deviceScaleFactor: 2 },
   phone: { width: 375, height: 667, deviceScaleFactor: 2, mobile: true },
 } satisfies Record<string, Screen>;

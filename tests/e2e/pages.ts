@@ -8,6 +8,8 @@ import { cardFixturePage } from '../support/card-fixture';
 import { hostileRoutes } from './hostile';
 
 export const SAMPLE_HTML = readFileSync(join(import.meta.dirname, '../../sample/article.html'), 'utf8');
+/** The Spanish sample article (sample/articulo.html). */
+export const SPANISH_HTML = readFileSync(join(import.meta.dirname, '../../sample/articulo.html'), 'utf8');
 
 const article = SAMPLE_HTML.match(/<article[\s\S]*<\/article>/)?.[0] ?? '';
 
@@ -20,11 +22,15 @@ function variant({ css = '', bodyStart = '', edit = (s: string) => s }: { css?: 
 
 export const routes: Routes = {
   '/article/sample': () => SAMPLE_HTML,
+  '/article/es': () => SPANISH_HTML,
   /** A strict Content Security Policy, as many news sites send: no script may load but the page's own. */
   '/article/csp': () =>
     variant({ edit: (s) => s.replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'unsafe-inline'">`) }),
   /** No mobile layout: phones lay it out at ~980 px and show it scaled down. */
   '/article/desktop-only': () => variant({ edit: (s) => s.replace(/<meta name="viewport"[^>]*>/, '') }),
+  /** A beige page (a sepia reading theme), and a dark one: claim markers must stand out on both. */
+  '/article/beige': () => variant({ css: ':root { --bg: #f4ecd8; --panel: #eadfc4; --rule: #d8ccb0; }' }),
+  '/article/dark': () => variant({ css: ':root { --bg: #161616; --fg: #e6e6e6; --muted: #a8a8a8; --panel: #222222; --rule: #3a3a3a; --link: #8ab4f8; --accent: #ff8a80; }' }),
   /** A narrow column: long names wrap across lines. */
   '/article/narrow': () => variant({ css: 'article { max-width: 230px !important; }' }),
   /** A mention inside a link (the reader's tap should open the card first, not navigate). */

@@ -33,6 +33,7 @@ import {
   markPageElements,
   openModalDialog,
   pageSetup,
+  passageWords,
   placeText,
   removeExtensionElements,
   renameInPlace,
@@ -44,7 +45,7 @@ import {
   viewportOf,
   windowMessages,
 } from '../support/in-page';
-import { changed, hex } from '../support/pixels';
+import { changed, contrast, dominant, hex, readUnderline } from '../support/pixels';
 import { launchReader, type Engine, type Reader } from '../support/reader';
 import {
   AWAY,
@@ -57,6 +58,7 @@ import {
   POLL,
   readUnderlines,
   reshoot,
+  type MentionShot,
   settledCard,
   shootFirstMentions,
   stepThroughEveryStop,
@@ -188,7 +190,8 @@ export function readerSuites(engine: Engine) {
           const again = await r().run(highlightNames, undefined);
           expect(again.filter((n) => names.includes(n))).toEqual([]);
           const ranges = (await r().run(highlightRanges, {})).map((x) => x.text);
-          // Claims the article makes are underlined too: the mentions are an ordered subsequence.
+          // Claims the article makes are painted too (a tint over the clause, a marker on the compared words): the
+          // mentions are an ordered subsequence.
           const unmatched: string[] = [];
           let at = 0;
           for (const a of res.annotations) {
@@ -198,7 +201,7 @@ export function readerSuites(engine: Engine) {
             else at = found + 1;
           }
           expect(unmatched).toEqual([]);
-          expect(ranges.length).toBeLessThanOrEqual(res.annotations.length + (res.claims?.length ?? 0));
+          expect(ranges.length).toBeLessThanOrEqual(res.annotations.length + 2 * (res.claims?.length ?? 0));
         });
 
         // Item 1: the underline is on the screen, not only in the highlight registry (Firefox 140 paints no
@@ -310,6 +313,73 @@ export function readerSuites(engine: Engine) {
         it('after hover, click and keyboard, has changed nothing in the page but adding its one element', async () => {
           expect(await r().run(foreignMutations, undefined)).toEqual([]);
           expect(await r().run(extensionElements, undefined)).toHaveLength(1);
+        });
+      });
+
+      // Issue 23 item 5 and issue 25 item 5: a claim's verdict from any of its words, names included, and the
+      // words a claim check compared marked so that any reader sees them.
+      block('claims: every word reaches its verdict, and the compared words stand out', r, () => {
+        it('opens the verdict from every word of a claim, names included: one card, the verdict first, then the name', async () => {
+          const res = await open(r(), '/article/sample');
+          const noem = res.claims.find((c) => c.id === 'dhs-secretary')!;
+          expect(noem).toMatchObject({ verdict: 'outdated' });
+          const { words } = await r().run(passageWords, { passage: noem.text, fraction: 0.4 });
+          const outdated = msg('verdictWord.outdated');
+          const seen: string[] = [];
+          for (const w of words) {
+            await closeCard(r());
+            await r().click(w.x, w.y);
+            const s = await cardUntil(r(), isOpen, `a click on "${w.word}"`);
+            expect(s.verdicts, w.word).toEqual([{ id: 'dhs-secretary', verdict: 'outdated' }]);
+            expect(s.text, w.word).toContain(outdated);
+            if (s.kind === 'mention') {
+              // The name after the verdict, in the same card.
+              const name = entityById.get(s.id!)!.name;
+              expect(s.text!.indexOf(outdated), `"${w.word}": the verdict before ${name}`).toBeLessThan(s.text!.lastIndexOf(name));
+            } else expect(s.id, w.word).toBe('dhs-secretary');
+            seen.push(`${s.id}:${s.kind}:${w.word}`);
+          }
+          const by = (word: string) => seen.find((x) => x.endsWith(`:${word}`));
+          // "Noem" and "ICE" are names: their cards also explain them; "department" is the claim's own word.
+          expect([by('ICE'), by('Noem'), by('department')]).toEqual(['ice:mention:ICE', 'kristi-noem:mention:Noem', 'dhs-secretary:claim:department']);
+          // Keyboard stepping from the name goes on to the one before it, still inside the claim: the same kind of card.
+          await r().chord(['Alt', 'Shift'], 'KeyP');
+          const stepped = await cardUntil(r(), (x) => isOpen(x) && x.via === 'keyboard' && x.focused, 'Alt+Shift+P inside the claim');
+          expect(stepped).toMatchObject({ kind: 'mention', verdicts: [{ id: 'dhs-secretary', verdict: 'outdated' }] });
+          expect(stepped.id).not.toBe('kristi-noem');
+          await r().key('Escape');
+          await cardUntil(r(), (x) => !x.open, 'Esc');
+        });
+
+        it('marks the words each claim compared at 3:1 or more against the page, on a light, a beige and a dark page', async () => {
+          const weak: string[] = [];
+          const read: string[] = [];
+          for (const path of ['/article/sample', '/article/beige', '/article/dark']) {
+            const res = await open(r(), path);
+            await r().move(AWAY.x, AWAY.y);
+            const shots: (MentionShot & { verdict: string })[] = [];
+            for (const verdict of ['agrees', 'outdated', 'differs'] as const) {
+              const c = res.claims.find((x) => x.verdict === verdict && x.part)!;
+              const at = await r().run(passageWords, { passage: c.text, part: c.part!.text, fraction: 0.4 });
+              const b = at.part!;
+              // The words' first line, inside its box: what the marker fills.
+              const clip = { left: b.left + 1, top: b.top + 1, width: Math.min(b.width, 240) - 2, height: b.height - 2 };
+              await sleep(50);
+              shots.push({ verdict, kind: 'event', text: c.part!.text, scrollY: at.scrollY, clip, on: await r().shot(clip) });
+            }
+            await switchSite(r(), false);
+            const offs = await reshoot(r(), shots);
+            await switchSite(r(), true);
+            shots.forEach((s, i) => {
+              const reading = readUnderline(s.on, offs[i], 3);
+              const fill = dominant(s.on);
+              const share = reading.legible / (s.on.width * s.on.height);
+              read.push(`${path} ${s.verdict} "${s.text}": ${hex(fill)} on ${hex(reading.background)}, ${contrast(fill, reading.background).toFixed(2)}:1, ${Math.round(share * 100)} % of the box at 3:1`);
+              if (share < 0.5) weak.push(read[read.length - 1]);
+            });
+          }
+          console.info(`[e2e] ${r().label}, claim markers: ${read.join('; ')}`);
+          expect(weak, 'markers a reader cannot tell from the page').toEqual([]);
         });
       });
 
@@ -778,6 +848,21 @@ export function readerSuites(engine: Engine) {
           });
         }
 
+        it('the claim card, and a name’s card inside a claim, light and dark, English and Spanish', async () => {
+          const found: string[] = [];
+          for (const query of ['claim=dhs-secretary', 'claim=dhs-secretary&entity=kristi-noem&lang=es', 'claim=dhs-secretary&entity=kristi-noem&dark=1', 'claim=dhs-secretary&dark=1&lang=es']) {
+            await r().goto(`/fixture/card?${query}`);
+            await r().run(async () => {
+              for (let i = 0; i < 100 && !document.body.dataset.ready; i++) await new Promise((res) => setTimeout(res, 50));
+              const root = document.querySelector('medicaid-data-context-fixture')?.shadowRoot;
+              await Promise.all([...document.getAnimations(), ...(root?.getAnimations() ?? [])].map((a) => a.finished));
+            }, undefined);
+            await r().runScript(AXE_SOURCE);
+            found.push(...(await r().run(axeViolations, 'medicaid-data-context-fixture')).map((v) => `${query}: ${v}`));
+          }
+          expect(found).toEqual([]);
+        });
+
         it('the card has a legend: a sample of its kind’s underline, and the underline key', async () => {
           await r().goto('/fixture/card?entity=privacy-act-1974');
           const legend = await r().run(
@@ -864,6 +949,37 @@ export function readerSuites(engine: Engine) {
           // Underlined where the words are: offsets into the text put back together from its parts.
           const ranges = new Set((await r().run(highlightRanges, {})).map((x) => x.text));
           expect(res.annotations.map((a) => a.text.replace(/\s+/g, ' ').trim()).filter((t) => !ranges.has(t))).toEqual([]);
+        });
+      });
+    });
+  });
+
+  // Issue 25 item 4: on a 1280×800 window, cards show what they hold without scrolling inside.
+  describe(`${E}, 1280×800 window`, () => {
+    withReader(engine, SCREENS.laptop, (r) => {
+      block('cards fit without scrolling inside', r, () => {
+        it('for names, a name inside a claim and a claim, in English and Spanish, in the middle of the window', async () => {
+          const sizes: string[] = [];
+          const problems: string[] = [];
+          const view = { width: SCREENS.laptop.width, height: SCREENS.laptop.height };
+          const pages = [
+            ['/article/sample', ['Andrew Nixon', 'Privacy Act of 1974', 'Gavin Newsom', 'Immigration and Customs Enforcement', 'Kristi Noem', 'gained access']],
+            ['/article/es', ['Gavin Newsom', 'Kristi Noem']],
+          ] as const;
+          for (const [path, needles] of pages) {
+            await open(r(), path);
+            for (const needle of needles) {
+              await r().move(AWAY.x, AWAY.y);
+              const { state } = await openOn(r(), needle, 0.5);
+              const c = state.card!;
+              sizes.push(`${path} "${needle}" (${state.kind}${state.verdicts?.length ? ' with its verdict' : ''}): ${Math.round(c.width)}×${Math.round(c.height)}, ${state.overflow} px hidden`);
+              if (state.overflow !== 0) problems.push(`${path} "${needle}": ${state.overflow} px of the card to scroll to`);
+              problems.push(...cardProblems(state, view).map((p) => `${path} "${needle}": ${p}`));
+              await closeCard(r());
+            }
+          }
+          console.info(`[e2e] ${r().label} at 1280×800: ${sizes.join('; ')}`);
+          expect(problems).toEqual([]);
         });
       });
     });

@@ -7,6 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatDate, localize } from '../../components/format';
+import { translator } from '../../components/translate';
+import { partWords } from '../../engine/claim-part';
+import en from '../../locales/en.json';
 import { claims as claimRecords, entityById } from '../../data';
 import type { Claim } from '../../data/claim-schema';
 import { annotationsFor, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
@@ -30,8 +33,10 @@ const problems: string[] = [];
 
 const cardState = () => sendToTab<CardState>(b, tabId, { type: 'card:state' });
 
-/** The text of every range painted under a highlight name, read from the page. */
-const paintedText = (name: string) => page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((r) => (r as Range).toString()), name);
+/** The text of every range painted under each highlight name (names are random: a page cannot tell them). */
+const paintedByName = () =>
+  page.evaluate(() => [...(CSS.highlights as unknown as Map<string, Set<AbstractRange>>)].map(([, h]) => [...h].map((r) => (r as Range).toString()).sort()));
+const t = translator(en as never);
 
 async function openClaim(index: number): Promise<CardState> {
   await sendToTab(b, tabId, { type: 'annotations:show', claim: index });
@@ -67,12 +72,18 @@ describe('claims on the sample article, judged at its date (Jan. 9, 2026) and to
     expect(verdicts).toEqual(new Set(['agrees', 'outdated', 'differs']));
   });
 
-  it('underlines each claim with its verdict’s own highlight', async () => {
+  it('tints each claim’s clause, and marks the words it compared, with its verdict’s own highlights', async () => {
+    const painted = (await paintedByName()).map((texts) => JSON.stringify(texts));
+    const found = new Set<string>();
     for (const verdict of ['agrees', 'outdated', 'differs'] as const) {
-      const painted = await paintedText(`mdc-claim-${verdict}`);
-      const expected = answers.claims.filter((c) => c.verdict === verdict).map((c) => c.text);
-      expect(painted.sort(), verdict).toEqual(expected.sort());
+      const claims = answers.claims.filter((c) => c.verdict === verdict);
+      const clauses = JSON.stringify(claims.map((c) => c.text).sort());
+      const parts = JSON.stringify(claims.map((c) => c.part!.text).sort());
+      expect(painted, `${verdict}: one highlight holds exactly its clauses`).toContain(clauses);
+      expect(painted, `${verdict}: one highlight holds exactly the words it compared`).toContain(parts);
+      found.add(clauses).add(parts);
     }
+    expect(found.size, 'a highlight of its own for each verdict, clause and marker').toBe(6);
   });
 
   it.each(['agrees', 'outdated', 'differs'] as const)('opens a card for a claim that %s, with the verdict in words and its source', async (verdict) => {
@@ -83,7 +94,8 @@ describe('claims on the sample article, judged at its date (Jan. 9, 2026) and to
     const words = { agrees: 'Agrees', outdated: 'Outdated', differs: 'Differs' }[verdict];
     expect(state.id).toBe(summary.id);
     expect(state.text).toContain(words);
-    expect(state.text).toContain(summary.text);
+    // Which part of the clause was compared (the clause itself is marked on the page, and quoted in the details).
+    expect(state.text).toContain(`Checked ${partWords({ asserted: summary.asserted!, part: summary.part }, 'en', t)}`);
     // What the sources say, and who says it: the value now (or, when it differed, at the article's date).
     const values = record.values as { statement: { en: string }; sources: { publisher: string }[]; from: string }[];
     expect(values.some((v) => state.text!.includes(localize(v.statement)))).toBe(true);

@@ -259,6 +259,40 @@ export const placeText = ({ needle, scope = 'body', fraction = 0.5, occurrence =
   throw new Error(`"${needle}" is not in ${scope}`);
 };
 
+/**
+ * Scroll a passage of the page (found whole in one text node under `scope`) to `fraction` of the window; return
+ * where each of its words is (the centre of its first box), and the box of `part` inside it (its first line), if
+ * given. What a reader points at, word by word.
+ */
+export const passageWords = ({ passage, part, scope = 'article', fraction = 0.4 }: { passage: string; part?: string; scope?: string; fraction?: number }) => {
+  const root = document.querySelector(scope) ?? document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const at = n.data.indexOf(passage);
+    if (at === -1) continue;
+    const range = document.createRange();
+    range.setStart(n, at);
+    range.setEnd(n, at + passage.length);
+    const view = window.visualViewport?.height ?? innerHeight;
+    window.scrollTo({ top: scrollY + range.getClientRects()[0].top - view * fraction, behavior: 'instant' as ScrollBehavior });
+    const boxOf = (start: number, end: number) => {
+      const r = document.createRange();
+      r.setStart(n, start);
+      r.setEnd(n, end);
+      const b = r.getClientRects()[0];
+      return { left: b.left, top: b.top, width: b.width, height: b.height };
+    };
+    const words: { word: string; x: number; y: number }[] = [];
+    for (const m of passage.matchAll(/\S+/g)) {
+      const b = boxOf(at + m.index!, at + m.index! + m[0].length);
+      words.push({ word: m[0], x: b.left + b.width / 2, y: b.top + b.height / 2 });
+    }
+    const p = part === undefined ? -1 : passage.indexOf(part);
+    return { words, part: p === -1 ? null : boxOf(at + p, at + p + part!.length), scrollY };
+  }
+  throw new Error(`"${passage}" is not in one text node of ${scope}`);
+};
+
 // ———————————————————————————————————————— attacks ————————————————————————————————————————
 
 /**

@@ -187,7 +187,7 @@ export async function stepThroughEveryStop(
 /** The card state with the window's scroll position: together they say where the reader is. */
 async function snapshot(r: Reader): Promise<{ state: CardState; where: string }> {
   const [state, y] = await Promise.all([r.cardState(), r.run(() => scrollY, undefined)]);
-  return { state, where: JSON.stringify([state.id, state.card, state.mention, Math.round(y)]) };
+  return { state, where: JSON.stringify([state.id, state.card, state.mention, state.words, Math.round(y)]) };
 }
 
 /** Poll until the card matches (and differs from `not`), then until it has stopped moving (two reads agree). */

@@ -4,6 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Card } from '../../components/Card';
+import { ClaimCard } from '../../components/ClaimCard';
+import { claims as claimRecords } from '../../data';
 import { PopupApp, type ActiveTab } from '../../components/PopupApp';
 import { dataset, entityById } from '../../data';
 import type { AnnotationsResponse } from '../../utils/messages';
@@ -71,9 +73,12 @@ describe('Card', () => {
     const fact = root.querySelector('.mdc-keyfact')!.textContent!;
     expect(fact).toContain('Secretary of Homeland Security');
     expect(fact).toContain('when the article was written');
-    expect(fact).toMatch(/until Mar 2026/);
     // Her next title, confirmed in March 2026 only: stated as last confirmed, not as what she is now.
     expect(fact).toMatch(/Special Envoy.*last confirmed Mar 6, 2026/);
+    // The compact key fact is the title then and now; when the term ended is in the details, with every title line.
+    expect(fact).not.toMatch(/until Mar 2026/);
+    const titles = root.querySelector('.mdc-more .mdc-titles')!.textContent!;
+    expect(titles).toMatch(/when the article was written.*until Mar 2026.*Special Envoy/);
   });
 
   it('never presents an open-ended title confirmed long ago as current', async () => {
@@ -114,9 +119,10 @@ describe('Card', () => {
 
   it('says a successor was announced when the sources show no more than the announcement', async () => {
     await mount(<Card {...cardBase} published="2025-06-13" today="2026-12-07" entity={entityById.get('kristi-noem')!} mentionText="Kristi Noem" confidence="high" version="2.1.0" onClose={() => {}} />);
-    const fact = root.querySelector('.mdc-keyfact')!.textContent!;
-    expect(fact).toContain('Successor announced Mar 5, 2026: Markwayne Mullin');
-    expect(fact).not.toContain('Succeeded by');
+    // In the card's details, with the rest of her titles.
+    const titles = root.querySelector('.mdc-more .mdc-titles')!.textContent!;
+    expect(titles).toContain('Successor announced Mar 5, 2026: Markwayne Mullin');
+    expect(titles).not.toContain('Succeeded by');
   });
 
   it('says when a match is only probable', async () => {
@@ -140,6 +146,86 @@ describe('Card', () => {
   });
 });
 
+describe('ClaimCard', () => {
+  const claimOf = (id: string) => claimRecords.find((c) => c.id === id)!;
+  const check = {
+    id: 'cms-ice-agreement-date',
+    start: 0,
+    end: 60,
+    text: 'In July, ICE gained access to basic Medicaid enrollee information',
+    asserted: '2025-07',
+    part: { kind: 'month' as const, start: 3, end: 7, text: 'July' },
+    verdict: 'agrees' as const,
+    then: { index: 0, value: '2025-07', from: '2025-07' },
+    now: { index: 0, value: '2025-07', from: '2025-07' },
+  };
+
+  it('says which part of the clause was compared, and announces the verdict with it', async () => {
+    await mount(<ClaimCard {...cardBase} published="2026-01-09" version="1.0.0" check={check} claim={claimOf(check.id)} onClose={() => {}} />);
+    const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(root.querySelector('h2')!.textContent).toContain('Agrees');
+    const part = root.querySelector('.mdc-part')!;
+    expect(part.textContent).toBe('Checked the month: July 2025');
+    // The dialog's description starts with what was checked: a screen reader says it after the verdict.
+    expect(card.getAttribute('aria-describedby')!.split(' ')[0]).toBe(part.id);
+    expect(root.querySelector('.mdc-quote')!.textContent).toContain(check.text);
+  });
+
+  it('explains a name inside the claim after the verdict, in one dialog labelled by both', async () => {
+    const noem = entityById.get('kristi-noem')!;
+    const outdated = {
+      id: 'dhs-secretary',
+      start: 0,
+      end: 76,
+      text: 'ICE is part of the department led by Homeland Security Secretary Kristi Noem',
+      asserted: 'kristi-noem',
+      part: { kind: 'holder' as const, start: 65, end: 76, text: 'Kristi Noem' },
+      verdict: 'outdated' as const,
+      since: '2026-03-31',
+      then: { index: 0, value: 'kristi-noem', from: '2025-01-25' },
+      now: { index: 1, value: 'markwayne-mullin', from: '2026-03-31' },
+    };
+    await mount(
+      <ClaimCard
+        {...cardBase}
+        published="2026-01-09"
+        version="1.0.0"
+        check={outdated}
+        claim={claimOf('dhs-secretary')}
+        named={{ entity: noem, mentionText: 'Kristi Noem', confidence: 'high', today: '2026-12-07' }}
+        onClose={() => {}}
+      />,
+    );
+    const card = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    // One dialog: the verdict heading, then the name's heading; the verdict's words come first in the card.
+    expect(root.querySelectorAll('[role="dialog"]')).toHaveLength(1);
+    const [verdictId, nameId] = card.getAttribute('aria-labelledby')!.split(' ');
+    expect(root.querySelector(`#${verdictId}`)!.textContent).toContain('Outdated');
+    expect(root.querySelector(`#${nameId}`)!.textContent).toContain('Kristi Noem');
+    const text = card.textContent!;
+    expect(text.indexOf('Outdated')).toBeLessThan(text.indexOf(noem.summary.en.slice(0, 40)));
+    expect(root.querySelector('.mdc-part')!.textContent).toBe('Checked who held the title: Kristi Noem');
+    expect(root.querySelector('.mdc-explanation')!.textContent).toBe('Right when the article was written; changed on Mar 31, 2026.');
+    // The name as its card opens, shorter: its title then and the opening of its summary; the rest in the details.
+    expect(root.querySelector('.mdc-named .mdc-keyfact')!.textContent).toContain('when the article was written');
+    const lead = root.querySelector('.mdc-named .mdc-summary')!.textContent!;
+    expect(noem.summary.en.startsWith(lead)).toBe(true);
+    const details = root.querySelector('.mdc-more')!.textContent!;
+    expect(details).toContain(noem.summary.en);
+    expect(details).toContain('The article says: ');
+    expect(details).toMatch(/Now: .*Mullin/);
+    expect(root.querySelector('.mdc-more .mdc-named-actions button')!.textContent).toBe('Copy citation for Kristi Noem');
+  });
+
+  it('says when a source last confirmed the value it rests on', async () => {
+    const record = claimOf('hhs-secretary');
+    const stale = { ...check, id: record.id, asserted: 'robert-f-kennedy-jr', part: { kind: 'holder' as const, start: 0, end: 21, text: 'Robert F. Kennedy Jr.' }, lastConfirmed: '2025-06-18', then: { index: 0, value: 'x', from: '2025-02' }, now: { index: 0, value: 'x', from: '2025-02' } };
+    await mount(<ClaimCard {...cardBase} published="2026-01-09" version="1.0.0" check={stale} claim={record} onClose={() => {}} />);
+    expect(root.querySelector('.mdc-part')!.textContent).toBe('Checked who held the title: Robert F. Kennedy Jr.');
+    expect(root.textContent).toContain('A source last confirmed this value on Jun 18, 2025.');
+  });
+});
+
 function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map<string, boolean> } {
   const enabled = new Map<string, boolean>();
   const response: AnnotationsResponse = {
@@ -156,7 +242,10 @@ function fakeTab(overrides: Partial<ActiveTab> = {}): ActiveTab & { enabled: Map
     mode: 'all',
     hidden: false,
     published: '2025-07-20',
-    claims: [{ id: 'lawsuit-states-at-filing', text: '20 states sued', verdict: 'agrees' }],
+    claims: [
+      { id: 'lawsuit-states-at-filing', text: '20 states sued', verdict: 'agrees', asserted: '20', part: { kind: 'count', text: '20 states sued' } },
+      { id: 'hhs-secretary', text: 'Health Secretary Robert F. Kennedy Jr. said', verdict: 'agrees', asserted: 'robert-f-kennedy-jr', part: { kind: 'holder', text: 'Robert F. Kennedy Jr.' }, lastConfirmed: '2025-06-18' },
+    ],
     since: [{ id: 'preliminary-injunction-aug-2025', date: '2025-08-12' }],
     lang: 'en',
   };
@@ -198,6 +287,11 @@ describe('PopupApp', () => {
     const claims = root.querySelector('section[aria-labelledby="claims"]')!;
     expect(claims.textContent).toContain('Agrees');
     expect(claims.textContent).toContain('“20 states sued”');
+    // What was compared in each clause, and the last confirmation of a value that rests on one.
+    const items = [...claims.querySelectorAll('li')];
+    expect(items[0].querySelector('.part')!.textContent).toBe(' — the count: 20');
+    expect(items[1].querySelector('.part')!.textContent).toBe(' — who held the title: Robert F. Kennedy Jr.');
+    expect(items[1].textContent).toContain('A source last confirmed this value on Jun 18, 2025.');
     await act(async () => claims.querySelector<HTMLButtonElement>('button.link')!.click());
     expect(tab.showClaim).toHaveBeenCalledWith(0);
     const since = root.querySelector('section[aria-labelledby="since"]')!;

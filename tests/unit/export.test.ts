@@ -17,6 +17,8 @@ import {
   ANNO_CONTEXT, BEST_RATING, CSV_COLUMNS, WORST_RATING, citation, recordUrn, toClaimReview, toCsv, toHandoutHtml, toJsonLdText, toWebAnnotation,
   type ExportContext,
 } from '../../engine/export';
+import { partWords } from '../../engine/claim-part';
+import { formatDate } from '../../engine/export/text';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SAMPLE = readFileSync(join(ROOT, 'sample/article.html'), 'utf8');
@@ -102,6 +104,50 @@ describe('the sample snapshot (as the CLI builds it)', () => {
       expect(sample.domText.slice(dom.start - dom.prefix.length, dom.start)).toBe(dom.prefix);
       expect(sample.domText.slice(dom.end, dom.end + dom.suffix.length)).toBe(dom.suffix);
     }
+  });
+});
+
+describe('which part of a claim was compared (engine/claim-part.ts)', () => {
+  const t = translator(messages('en'));
+  const es = translator(messages('es'), messages('en'));
+  const checkOf = (id: string) => judged().find((c) => c.check.id === id)!.check;
+
+  it('names the part and gives its value with what the clause leaves implicit: the year of a month, the number of a count', () => {
+    expect(partWords(checkOf('cms-ice-agreement-date'), 'en', t)).toBe('the month: July 2025');
+    expect(partWords(checkOf('eo-14218-date'), 'en', t)).toBe('the day: February 19, 2025');
+    expect(partWords(checkOf('june-transfer-jurisdictions'), 'en', t)).toBe('the count: 4');
+    expect(partWords(checkOf('dhs-secretary'), 'en', t)).toBe('who held the title: Kristi Noem');
+    expect(partWords(checkOf('illinois-hbia-status'), 'en', t)).toMatch(/^the status: .*still covers immigrant adults/);
+    expect(partWords(checkOf('cms-ice-agreement-date'), 'es', es)).toBe('el mes: julio de 2025');
+    expect(partWords(checkOf('june-transfer-jurisdictions'), 'es', es)).toBe('la cifra: 4');
+    expect(partWords({ asserted: '~79000000', part: { kind: 'count', text: 'some 79 million' } }, 'en', t)).toBe('the count: about 79,000,000');
+    expect(partWords({ asserted: '>20', part: { kind: 'count', text: 'more than 20' } }, 'es', es)).toBe('la cifra: más de 20');
+    expect(partWords({ asserted: '2025-07' }, 'en', t)).toBeNull();
+  });
+
+  it('never shows a bare month as what was checked: the claim is the clause, and every month carries its year', () => {
+    for (const { check } of judged()) {
+      expect(check.part, check.id).toBeDefined();
+      // The statement is the clause around the part, never the part alone.
+      expect(check.text.length, check.id).toBeGreaterThan(check.part!.text.length);
+      expect(check.text, check.id).toContain(check.part!.text);
+      if (check.part!.kind === 'month' || check.part!.kind === 'day') expect(partWords(check, 'en', t), check.id).toMatch(/\b20\d\d$/);
+    }
+  });
+
+  it('is in every export where a verdict appears: citations and the handout, with the last confirmation when there is one', () => {
+    const index = sample.snapshot.claims.findIndex((c) => c.check.id === 'dhs-secretary');
+    expect(citation(ctx, { claim: index }, 'text')).toContain('— Outdated (who held the title: Kristi Noem): Right when the article was published');
+    expect(citation(ctx, { claim: index }, 'markdown')).toContain('— **Outdated** (who held the title: Kristi Noem): ');
+    const doc = parseHTML(toHandoutHtml(ctx)).document as unknown as Document;
+    const items = [...doc.querySelectorAll('li.claim')];
+    expect(items.map((li) => li.querySelector('.part')?.textContent)).toEqual(judged().map((c) => `Checked ${partWords(c.check, 'en', t)}`));
+    const confirmed = judged().findIndex((c) => c.check.lastConfirmed);
+    expect(confirmed).toBeGreaterThanOrEqual(0);
+    const on = formatDate(judged()[confirmed].check.lastConfirmed!, 'en');
+    expect(items[confirmed].textContent).toContain(`A source last confirmed this value on ${on}.`);
+    const claimIndex = sample.snapshot.claims.indexOf(judged()[confirmed]);
+    expect(citation(ctx, { claim: claimIndex }, 'text')).toContain(`A source last confirmed this value on ${judged()[confirmed].check.lastConfirmed}.`);
   });
 });
 
@@ -599,12 +645,17 @@ describe('toClaimReview', () => {
 
   it('drafts one ClaimReview per claim with a verdict, with the fields schema.org and Google ask for', () => {
     const claims = [...judged()].sort((a, b) => a.start - b.start);
+    // The sample states each of its claims once.
+    expect(new Set(claims.map((c) => `${c.check.id} ${c.check.asserted} ${c.check.verdict}`)).size).toBe(claims.length);
     expect(reviews).toHaveLength(claims.length);
     reviews.forEach((r, i) => {
       const c = claims[i];
       expect(r['@context']).toBe('https://schema.org');
       expect(r['@type']).toBe('ClaimReview');
-      expect(r.claimReviewed).toContain(c.text);
+      // What was reviewed is the statement that was checked: the clause, not the sentence around it.
+      expect(r.claimReviewed).toBe(c.check.text);
+      // The article's address, for the fact-checker to replace with their own page when publishing.
+      expect(r.url).toBe(sample.snapshot.url);
       expect(r.reviewRating).toMatchObject({ '@type': 'Rating', bestRating: BEST_RATING, worstRating: WORST_RATING, alternateName: WORDS[c.check.verdict!] });
       expect(r.reviewRating.ratingValue).toBeGreaterThanOrEqual(WORST_RATING);
       expect(r.reviewRating.ratingValue).toBeLessThanOrEqual(BEST_RATING);
@@ -614,10 +665,11 @@ describe('toClaimReview', () => {
         appearance: { '@type': 'CreativeWork', url: sample.snapshot.url, headline: sample.snapshot.title, datePublished: '2026-01-09', inLanguage: 'en' },
       });
       expect(r.datePublished).toBe('2026-11-30');
-      // A draft: the fact-checker names themselves and gives the page that publishes the review.
+      // A draft: the fact-checker names themselves.
       expect(r.author).toEqual({ '@type': 'Organization', name: expect.stringContaining('TO FILL IN') });
       expect(r.publisher).toEqual(r.author);
-      expect(r).not.toHaveProperty('url');
+      // The explanation says which part of the clause was compared.
+      expect(r.reviewRating.ratingExplanation).toContain(`Checked ${partWords(c.check, 'en', translator(messages('en')))}.`);
       const record = ctx.claims.get(c.check.id)!;
       const value = c.check.verdict === 'outdated' ? c.check.now : (c.check.then ?? c.check.now);
       expect(r.citation.map((s: Review) => s.url)).toEqual(record.values[value.index].sources.map((s) => s.url));
@@ -635,6 +687,31 @@ describe('toClaimReview', () => {
     expect(byWord).toEqual({ Accurate: 3, Outdated: 2, Inaccurate: 1 });
     const outdated = reviews.find((r) => r.reviewRating.alternateName === 'Outdated' && r.claimReviewed.includes('Kristi Noem'))!;
     expect(outdated.reviewRating.ratingExplanation).toContain('changed on Mar 31, 2026');
+  });
+
+  it('reviews the clause, never the sentence around it: the July claim is not the whole sentence, and the month carries its year', () => {
+    const july = reviews.find((r) => r.claimReviewed.startsWith('In July, ICE gained access'))!;
+    const sentence = sample.snapshot.text.slice(0, 1e6).split(/(?<=[.!?])\s+/).find((x) => x.startsWith('In July, ICE gained access'))!;
+    expect(july.claimReviewed.length).toBeLessThan(sentence.length);
+    expect(july.reviewRating.ratingExplanation).toMatch(/^Checked the month: July 2025\. Right when/);
+  });
+
+  it('merges a claim the article states twice with the same value and verdict into one review listing both, and keeps a different value apart', () => {
+    const noem = noemClaim();
+    const again = { ...noem, start: noem.start + 10_000, end: noem.end + 10_000, text: 'Noem, the Homeland Security Secretary', check: { ...noem.check, start: noem.start + 10_000, end: noem.end + 10_000, text: 'Noem, the Homeland Security Secretary' } };
+    const other = { ...again, check: { ...again.check, asserted: 'markwayne-mullin', verdict: 'agrees' as const } };
+    const merged = toClaimReview(contextFor({ ...sample.snapshot, claims: [...sample.snapshot.claims, again, other] })) as Review[];
+    expect(merged).toHaveLength(reviews.length + 1);
+    const noemReviews = merged.filter((r) => r.reviewRating.alternateName === 'Outdated' && r.reviewRating.ratingExplanation.includes('Kristi Noem'));
+    expect(noemReviews).toHaveLength(1);
+    expect(noemReviews[0].claimReviewed).toBe(noem.check.text);
+    expect(noemReviews[0].reviewRating.ratingExplanation).toContain(`The article states this 2 times: “${noem.check.text}”; “Noem, the Homeland Security Secretary”.`);
+    expect(merged.filter((r) => r.claimReviewed === 'Noem, the Homeland Security Secretary')).toHaveLength(1);
+  });
+
+  it('gives no url when the page’s address is not a web or file URL', () => {
+    const none = toClaimReview(contextFor({ ...sample.snapshot, url: 'javascript:alert(1)' })) as Review[];
+    expect(none.every((r) => !('url' in r))).toBe(true);
   });
 
   it('says its words in Spanish for a Spanish export', () => {
@@ -671,7 +748,7 @@ describe('citation', () => {
   it('cites a claim by its index: the verdict in words, what the sources say, the record and its sources', () => {
     const index = sample.snapshot.claims.findIndex((c) => c.check.id === 'dhs-secretary');
     const text = citation(ctx, { claim: index }, 'text');
-    expect(text).toContain(`“${sample.snapshot.claims[index].text}” — Outdated: Right when the article was published (2026-01-09); changed on 2026-03-31.`);
+    expect(text).toContain(`“${sample.snapshot.claims[index].text}” — Outdated (who held the title: Kristi Noem): Right when the article was published (2026-01-09); changed on 2026-03-31.`);
     expect(text).toContain('The dataset says: President Trump announced on March 5, 2026 that Sen. Markwayne Mullin would become Secretary of Homeland Security');
     expect(text).toContain(`Medicaid Data Context dataset v${data.meta.version}, claim record “dhs-secretary”.`);
     expect(text).toMatch(/\nSource: .+https:\/\//);

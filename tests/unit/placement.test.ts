@@ -61,6 +61,41 @@ describe('placeCard', () => {
     expect(inside(b, tiny)).toBe(true);
   });
 
+  it('goes beside a clause that spans the column narrower, whole, rather than shortened to scroll above or below it', () => {
+    // 1280×800, a two-line clause in the middle of an 840-px column: 424 px to its right, 370 above and below.
+    const laptop: View = { left: 0, top: 0, width: 1280, height: 800 };
+    const clause = [word(107, 380, 733, 27), word(107, 407, 440, 27)];
+    const wide = { width: 460, height: 520 };
+    // The text reflows: narrower is taller.
+    const heightAt = (w: number) => Math.ceil((wide.height * wide.width) / w);
+    const p = placeCard(clause, wide, laptop, undefined, heightAt);
+    expect(p).toMatchObject({ side: 'right', width: 1280 - 8 - (840 + 8) });
+    expect(p.maxHeight).toBeUndefined();
+    const b = { left: p.left, top: p.top, width: p.width!, height: heightAt(p.width!) };
+    for (const line of clause) expect(intersects(b, line)).toBe(false);
+    expect(inside(b, laptop)).toBe(true);
+  });
+
+  it('goes below or above a clause in a centred column wider, whole, when there is no room beside it', () => {
+    const laptop: View = { left: 0, top: 0, width: 1280, height: 800 };
+    // A column from 270 to 1006: 254 px on either side; the clause low in the window.
+    const clause = [word(270, 475, 736, 27), word(270, 504, 110, 27)];
+    const card = { width: 460, height: 546 };
+    const heightAt = (w: number) => Math.ceil((card.height * card.width) / w);
+    const p = placeCard(clause, card, laptop, undefined, heightAt);
+    expect(p.side).toBe('above');
+    expect(p.width).toBeGreaterThan(460);
+    expect(p.maxHeight).toBeUndefined();
+    const b = { left: p.left, top: p.top, width: p.width!, height: heightAt(p.width!) };
+    for (const line of clause) expect(intersects(b, line)).toBe(false);
+    expect(inside(b, laptop)).toBe(true);
+    // A window too small for any width to help: shortened as before.
+    const low = [word(270, 180, 736, 27), word(270, 209, 110, 27)];
+    const tiny = placeCard(low, card, { ...laptop, height: 400 }, undefined, heightAt);
+    expect(tiny.width).toBeUndefined();
+    expect(tiny.maxHeight).toBeDefined();
+  });
+
   it('works in a visual viewport scrolled inside the layout viewport (pinch zoom)', () => {
     const zoomed: View = { left: 300, top: 500, width: 400, height: 300 };
     const m = word(350, 540);

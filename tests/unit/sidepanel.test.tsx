@@ -104,6 +104,9 @@ describe('the workbench on the sample article', () => {
     const item = items[noem];
     expect(item.querySelector('.verdict')!.textContent).toContain('Right when written, changed since');
     expect(item.querySelector('mark')!.textContent).toBe(sample.snapshot.claims[noem].check.text);
+    // Which part of the clause was compared: said in words, and the words themselves in bold in the clause.
+    expect(item.querySelector('.part-checked')!.textContent).toBe('Checked who held the title: Kristi Noem');
+    expect(item.querySelector('mark strong.part')!.textContent).toBe('Kristi Noem');
     expect(item.querySelector('q')!.textContent!.length).toBeGreaterThan(item.querySelector('mark')!.textContent!.length);
     expect(item.textContent).toMatch(/When the article was written: .*Noem/);
     expect(item.textContent).toMatch(/Now: .*Mullin/);
