@@ -32,7 +32,8 @@ import { extensionAlive, Lifetime } from './lifetime';
 import { Marks, type Mark } from './marks';
 import { isOwnElement } from './own-ui';
 import { HighlightNames } from './registry';
-import { anchorAll, passSteps, visibilityCheck, type PassEngine } from './pass';
+import { anchorAll, passSteps, type PassEngine } from './pass';
+import { renderedCheck } from './rendered';
 import { adoptStyles } from './page-style';
 import { caretAt, installPointer, type Via } from './pointer';
 import type { Presentation } from './presentation';
@@ -476,7 +477,7 @@ export class Annotator {
   private applyClaims(index: PageTextIndex, answer: ClaimsAnswer, tone: ToneReader): void {
     for (const c of answer.claims) this.claimRecords.set(c.id, c);
     this.since = answer.since;
-    this.claims = anchorClaims(document, index, answer.checks, tone, visibilityCheck());
+    this.claims = anchorClaims(document, index, answer.checks, tone, renderedCheck());
     if (this.claims.length) this.interactive();
     this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
   }
