@@ -3,7 +3,7 @@
  * (`local:disabledSites` is storage.local's "disabledSites"), read with the browser's own API. WXT's storage
  * layer cost about a quarter of the content script's start-up on every page, for two reads and a watch.
  */
-import { underlineModeOf, validHostnames, type UnderlineMode } from './setting-values';
+import { DEFAULT_UNDERLINE_MODE, underlineModeOf, validHostnames, type UnderlineMode } from './setting-values';
 
 const KEYS = ['disabledSites', 'underlineMode'] as const;
 
@@ -17,7 +17,7 @@ export async function readPageSettings(): Promise<PageSettings> {
     const stored = await browser.storage.local.get([...KEYS]);
     return { disabledSites: validHostnames(stored.disabledSites), underlineMode: underlineModeOf(stored.underlineMode) };
   } catch {
-    return { disabledSites: [], underlineMode: 'all' };
+    return { disabledSites: [], underlineMode: DEFAULT_UNDERLINE_MODE };
   }
 }
 

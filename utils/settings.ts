@@ -4,13 +4,13 @@
  * value that does not parse falls back to its default — which is never written back over what was stored.
  */
 import { storage } from '#imports';
-import { underlineModeOf, validHostnames, type UnderlineMode } from './setting-values';
+import { DEFAULT_UNDERLINE_MODE, underlineModeOf, validHostnames, type UnderlineMode } from './setting-values';
 
 
 /** Sites where the reader switched annotations off (hostnames). */
 export const disabledSites = storage.defineItem<unknown>('local:disabledSites', { fallback: [] });
 
-export const underlineMode = storage.defineItem<unknown>('local:underlineMode', { fallback: 'all' });
+export const underlineMode = storage.defineItem<unknown>('local:underlineMode', { fallback: DEFAULT_UNDERLINE_MODE });
 
 
 export async function readDisabledSites(): Promise<string[]> {
@@ -49,7 +49,7 @@ export async function readUnderlineMode(): Promise<UnderlineMode> {
   try {
     return underlineModeOf(await underlineMode.getValue());
   } catch {
-    return 'all';
+    return DEFAULT_UNDERLINE_MODE;
   }
 }
 
