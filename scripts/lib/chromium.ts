@@ -59,12 +59,17 @@ export interface LaunchOptions {
   withExtension?: boolean;
   /** Where the built extension is (default: CHROME_BUILD; the benchmark loads stand-ins from elsewhere). */
   extensionDir?: string;
+  /**
+   * Let the DevTools protocol press the extension's toolbar button (`Extensions.triggerAction`, behind
+   * `--enable-unsafe-extension-debugging`): the tests open the popup the way a person does (./action-popup.ts).
+   */
+  actionDebugging?: boolean;
 }
 
 export const NEWS_HOSTS_FOR_TESTS = ['apnews.com', 'www.apnews.com', 'npr.org'];
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const { port, headless = true, colorScheme = 'light', reducedMotion, screen = SCREENS.desktop as Screen, withExtension = true, extensionDir = CHROME_BUILD } = opts;
+  const { port, headless = true, colorScheme = 'light', reducedMotion, screen = SCREENS.desktop as Screen, withExtension = true, extensionDir = CHROME_BUILD, actionDebugging = false } = opts;
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   const profile = mkdtempSync(join(tmpdir(), 'mdc-profile-'));
@@ -80,6 +85,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     hasTouch: screen.mobile ?? false,
     args: [
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      ...(withExtension && actionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
       `--host-resolver-rules=${rules.join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',
