@@ -44,6 +44,7 @@ import {
   startChurn,
   stopChurn,
   syntheticInput as syntheticInputOnPage,
+  underlinesPerScreen,
   viewportOf,
   windowMessages,
 } from '../support/in-page';
@@ -64,6 +65,7 @@ import {
   shootFirstMentions,
   stepThroughEveryStop,
   switchSite,
+  underlinedMentions,
 } from '../support/reading';
 import { expectEveryRequiredEntity } from './expectations';
 import { hasSeed, routes } from './pages';
@@ -183,7 +185,7 @@ export function readerSuites(engine: Engine) {
           expectEveryRequiredEntity(await open(r(), '/article/sample'));
         });
 
-        it('paints a highlighted range for every mention, in reading order, under names a page cannot predict', async () => {
+        it('paints its underlines in reading order, each one a mention, under names a page cannot predict', async () => {
           const res = await r().annotations();
           // Random per page: nothing of the extension's, of a kind or of a verdict in them, and new on every load.
           const names = await r().run(highlightNames, undefined);
@@ -192,18 +194,11 @@ export function readerSuites(engine: Engine) {
           await open(r(), '/article/sample');
           const again = await r().run(highlightNames, undefined);
           expect(again.filter((n) => names.includes(n))).toEqual([]);
-          const ranges = (await r().run(highlightRanges, {})).map((x) => x.text);
-          // Claims the article makes are underlined too: the mentions are an ordered subsequence.
-          const unmatched: string[] = [];
-          let at = 0;
-          for (const a of res.annotations) {
-            const want = a.text.replace(/\s+/g, ' ').trim();
-            const found = ranges.indexOf(want, at);
-            if (found === -1) unmatched.push(want);
-            else at = found + 1;
-          }
-          expect(unmatched).toEqual([]);
-          expect(ranges.length).toBeLessThanOrEqual(res.annotations.length + (res.claims?.length ?? 0));
+          // Underlines (claim tints aside) are mentions, in the mentions' order: an ordered subsequence of them.
+          const underlines = (await r().run(highlightRanges, {})).filter((x) => !x.claim);
+          const underlined = await underlinedMentions(r(), res);
+          expect(underlined.map((u) => u.text)).toEqual(underlines.map((x) => x.text));
+          expect(underlines.length).toBeGreaterThan(12);
         });
 
         // Item 1: the underline is on the screen, not only in the highlight registry (Firefox 140 paints no
@@ -237,18 +232,97 @@ export function readerSuites(engine: Engine) {
           await expect.poll(() => looksLike('on'), { ...POLL, message: 'after a second Alt+Shift+U they are back' }).toBe(true);
         });
 
-        it('"first mention only" leaves one underline per entity, and "all" brings them back', async () => {
+        // Issue 25, item 2.
+        it('underlines a readable few by default (≤ 12 on any screen, each name once per section) and every mention with the setting; every mention is a keyboard stop', async () => {
+          await open(r(), '/article/sample');
           const res = await r().annotations();
-          // Repeated mentions of an entity lose their underline; anything else (claims) keeps its own.
-          const repeats = res.annotations.length - new Set(res.annotations.map((a) => a.id)).size;
-          const all = (await r().run(highlightRanges, {})).length;
-          try {
-            await r().setStorage({ underlineMode: 'first' });
-            await expect.poll(async () => (await r().run(highlightRanges, {})).length, POLL).toBe(all - repeats);
-          } finally {
-            await r().setStorage({ underlineMode: 'all' });
+          expectEveryRequiredEntity(res);
+          const perScreen = async () => (await r().run(underlinesPerScreen, undefined)).most;
+          const few = await perScreen();
+          expect(few.count, `underlines on one ${r().screen.width}×${r().screen.height} screen: ${few.texts.join(', ')}`).toBeLessThanOrEqual(12);
+          expect(few.count).toBeGreaterThan(6);
+          const underlined = await underlinedMentions(r(), res);
+          expect(underlined.length).toBeLessThan(res.annotations.length);
+          // Each name at most once per section (the stretches between the page's headings).
+          const sections = await r().run(() => {
+            const heads = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+            const seen = new Set<AbstractRange>();
+            const ranges: Range[] = [];
+            for (const [, h] of CSS.highlights as unknown as Map<string, Highlight>) {
+              if (h.priority < 0) continue;
+              for (const range of h as unknown as Set<Range>) if (!seen.has(range)) (seen.add(range), ranges.push(range));
+            }
+            ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+            return ranges.map((range) => heads.filter((x) => range.comparePoint(x, 0) <= 0).length);
+          }, undefined);
+          expect(sections.length).toBe(underlined.length);
+          const pairs = underlined.map((u, i) => `${res.annotations[u.mention].id} in section ${sections[i]}`);
+          expect(pairs.filter((p, i) => pairs.indexOf(p) !== i), 'a name underlined twice in one section').toEqual([]);
+          // Keyboard stepping still visits the mentions without an underline.
+          const bare = res.annotations.findIndex((_, i) => !underlined.some((u) => u.mention === i));
+          expect(bare).toBeGreaterThan(-1);
+          await closeCard(r());
+          await r().run(() => window.scrollTo({ top: 0, behavior: 'instant' as ScrollBehavior }), undefined);
+          let reached = false;
+          for (let step = 0; step < 12 && !reached; step++) {
+            await r().chord(['Alt', 'Shift'], 'KeyN');
+            const s = await cardUntil(r(), isOpen, `stop ${step + 1}`);
+            const boxes = s.mention ?? [];
+            const ranges = await r().run(highlightRanges, {});
+            const drawn = ranges.some((x) => !x.claim && x.rects.some((b) => boxes.some((m) => Math.abs(m.left - b.left) < 1 && Math.abs(m.top - b.top) < 1)));
+            if (s.kind === 'mention' && !drawn) reached = true;
           }
-          await expect.poll(async () => (await r().run(highlightRanges, {})).length, POLL).toBe(all);
+          expect(reached, 'a keyboard stop on a mention that has no underline').toBe(true);
+          await closeCard(r());
+          try {
+            await r().setStorage({ underlineMode: 'all' });
+            await expect.poll(async () => (await r().run(highlightRanges, {})).filter((x) => !x.claim).length, POLL).toBe(res.annotations.length);
+            expect((await perScreen()).count, 'every mention: more than a dozen on some screen').toBeGreaterThan(12);
+            await r().setStorage({ underlineMode: 'first' });
+            await expect.poll(async () => (await r().run(highlightRanges, {})).filter((x) => !x.claim).length, POLL).toBe(new Set(res.annotations.map((a) => a.id)).size);
+            // A stored value that is not a mode is the default.
+            await r().setStorage({ underlineMode: { every: true } });
+            await expect.poll(async () => (await r().run(highlightRanges, {})).filter((x) => !x.claim).length, POLL).toBe(underlined.length);
+          } finally {
+            await r().setStorage({ underlineMode: 'section' });
+          }
+        });
+      });
+
+      // Issue 25, item 3.
+      block('only text a reader sees is annotated', r, () => {
+        it('annotates nothing hidden, collapsed, off screen, visually hidden or print-only, nor a related link or an edition line; the first keyboard stop and the first presentation step are the first visible mention', async () => {
+          const plain = await open(r(), '/article/sample');
+          const res = await open(r(), '/article/hidden');
+          // The same mentions as the article without the hidden pieces: none of theirs.
+          expect(res.annotations.map((a) => `${a.id}: ${a.text}`)).toEqual(plain.annotations.map((a) => `${a.id}: ${a.text}`));
+          const inHidden = await r().run(() => {
+            const out: string[] = [];
+            for (const [, h] of CSS.highlights as unknown as Map<string, Set<AbstractRange>>)
+              for (const range of h) {
+                const node = (range as Range).commonAncestorContainer;
+                const el = (node.nodeType === 1 ? node : node.parentElement) as Element | null;
+                const piece = el?.closest('[data-test-hidden]');
+                if (piece) out.push(`"${range.toString()}" in the ${piece.getAttribute('data-test-hidden')}`);
+              }
+            return out;
+          }, undefined);
+          expect(inHidden).toEqual([]);
+          await closeCard(r());
+          await r().run(() => window.scrollTo({ top: 0, behavior: 'instant' as ScrollBehavior }), undefined);
+          await r().chord(['Alt', 'Shift'], 'KeyN');
+          const first = await cardUntil(r(), isOpen, 'the first keyboard stop');
+          expect(first.id).toBe(plain.annotations[0].id);
+          await expectSoundCard(r(), first, 'the first keyboard stop');
+          await closeCard(r());
+          expect(await r().send({ type: 'present:start' })).toMatchObject({ ok: true, step: 1 });
+          try {
+            const step = await cardUntil(r(), (x) => x.open && !!x.id, 'the first presentation step');
+            expect(step.id).toBe(plain.annotations[0].id);
+            expect(step.mention?.some((b) => b.width > 0 && b.height > 0 && b.top >= 0 && b.top < step.viewport.height)).toBe(true);
+          } finally {
+            await r().send({ type: 'present:stop' });
+          }
         });
       });
 
@@ -490,6 +564,7 @@ export function readerSuites(engine: Engine) {
         });
 
         it('paints its underlines again after the page clears the highlight registry, new paragraphs included', async () => {
+          await r().setStorage({ underlineMode: 'all' });
           await open(r(), '/article/sample');
           const shots = await shootFirstMentions(r(), await r().annotations());
           const painted = await reshoot(r(), shots);
@@ -503,6 +578,7 @@ export function readerSuites(engine: Engine) {
             document.querySelector('article')!.append(el);
           }, 'The states argue that the transfer violated the Administrative Procedure Act.');
           await expect.poll(async () => (await r().run(highlightRanges, {})).filter((x) => x.text === 'Administrative Procedure Act').length, POLL).toBe(1);
+          await r().setStorage({ underlineMode: 'section' });
         });
 
         it('takes back its "agrees" tint from a sentence the page painted with it', async () => {
@@ -539,6 +615,9 @@ export function readerSuites(engine: Engine) {
 
       // Item 11.
       block('annotations follow the page', r, () => {
+        // Every mention underlined: these follow each mention's underline as the page changes.
+        beforeAll(() => r().setStorage({ underlineMode: 'all' }));
+        afterAll(() => r().setStorage({ underlineMode: 'section' }));
         it('drops a mention whose text changes in place', async () => {
           await open(r(), '/article/sample');
           expect((await r().annotations()).annotations.some((a) => a.id === 'andrew-nixon')).toBe(true);
