@@ -269,7 +269,7 @@ export class Annotator {
     this.listening = true;
     const hub = inputHub();
     installPointer(this.life, hub, {
-      targetAt: (x, y) => (this.alive() ? this.keyAt(x, y) : ''),
+      targetAt: (x, y, slop) => (this.alive() ? this.keyNear(x, y, slop) : ''),
       isOverCard: (target) => this.card?.contains(target) ?? false,
       current: () => (this.open ? this.keyOf(this.open.target) : ''),
       openVia: () => this.open?.via ?? null,
@@ -594,6 +594,22 @@ export class Annotator {
     if (key[0] === 'm' && this.marks.at(i)) return { kind: 'mention', mark: this.marks.at(i)! };
     if (key[0] === 'c' && this.claims[i]) return { kind: 'claim', claim: this.claims[i] };
     return null;
+  }
+
+  /**
+   * The annotation at a point, or, for a finger (`slop` CSS px), the nearest one around it: the point first,
+   * then points half the slop and the whole slop away, above and below before either side (lines are wider
+   * than they are tall).
+   */
+  private keyNear(x: number, y: number, slop = 0): string {
+    const hit = this.keyAt(x, y);
+    if (hit || slop <= 0) return hit;
+    for (const f of [0.5, 1])
+      for (const [dx, dy] of [[0, f], [0, -f], [f, 0], [-f, 0]]) {
+        const near = this.keyAt(x + dx * slop, y + dy * slop);
+        if (near) return near;
+      }
+    return '';
   }
 
   /** The annotation under a point: a name first (it sits inside a claim's sentence), then a claim. */

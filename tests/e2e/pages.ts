@@ -7,6 +7,14 @@ import { SEED_PATH } from '../support/expected';
 import { cardFixturePage } from '../support/card-fixture';
 import { hostileRoutes } from './hostile';
 
+/** The page script of /article/own-taps (the real layouts' phone test installs it too: installOwnTaps). */
+export const OWN_TAPS = `document.addEventListener('touchend', function (e) {
+  var t = e.changedTouches[0];
+  e.preventDefault();
+  var el = document.elementFromPoint(t.clientX, t.clientY);
+  if (el) el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: t.clientX, clientY: t.clientY, view: window }));
+}, { capture: true, passive: false });`;
+
 export const SAMPLE_HTML = readFileSync(join(import.meta.dirname, '../../sample/article.html'), 'utf8');
 
 const article = SAMPLE_HTML.match(/<article[\s\S]*<\/article>/)?.[0] ?? '';
@@ -72,6 +80,11 @@ export const routes: Routes = {
   <p class="correction">`,
           ),
     }),
+  /**
+   * A page that handles taps itself, as FastClick-era mobile sites do: it cancels every touchend (so the
+   * browser makes no click of the tap) and dispatches a click of its own, which is untrusted.
+   */
+  '/article/own-taps': () => variant({ edit: (s) => s.replace('</head>', `<script>${OWN_TAPS}</script></head>`) }),
   '/article/seed': () => {
     const { title, paragraphs } = parsePlainText(readFileSync(SEED_PATH, 'utf8'));
     return plainTextPage(title, paragraphs);
@@ -110,3 +123,6 @@ document.getElementById('root').innerHTML = ${JSON.stringify(article)}; };</scri
 };
 
 export const hasSeed = existsSync(SEED_PATH);
+
+/** Install OWN_TAPS in a page before its scripts (Reader.onNewDocument). */
+export const installOwnTaps = (source: string) => new Function(source)();

@@ -153,6 +153,9 @@ function withReader(engine: Engine, screen: Screen, body: (get: () => Reader) =>
     server = await serve(routes);
     r = await launchReader(engine, { port: server.port, screen });
     await r.onNewDocument(pageSetup, undefined);
+    // Most tests hover, tap and photograph given names: every mention underlined. The tests of the default
+    // density, of rendered text and of the popup set the default ('section') themselves, and put this back.
+    await r.setStorage({ underlineMode: 'all' });
     logLabel(r);
   });
   afterAll(async () => {
@@ -234,6 +237,7 @@ export function readerSuites(engine: Engine) {
 
         // Issue 25, item 2.
         it('underlines a readable few by default (≤ 12 on any screen, each name once per section) and every mention with the setting; every mention is a keyboard stop', async () => {
+          await r().setStorage({ underlineMode: null }); // no setting: the default
           await open(r(), '/article/sample');
           const res = await r().annotations();
           expectEveryRequiredEntity(res);
@@ -284,7 +288,7 @@ export function readerSuites(engine: Engine) {
             await r().setStorage({ underlineMode: { every: true } });
             await expect.poll(async () => (await r().run(highlightRanges, {})).filter((x) => !x.claim).length, POLL).toBe(underlined.length);
           } finally {
-            await r().setStorage({ underlineMode: 'section' });
+            await r().setStorage({ underlineMode: 'all' });
           }
         });
       });
@@ -292,6 +296,7 @@ export function readerSuites(engine: Engine) {
       // Issue 25, item 3.
       block('only text a reader sees is annotated', r, () => {
         it('annotates nothing hidden, collapsed, off screen, visually hidden or print-only, nor a related link or an edition line; the first keyboard stop and the first presentation step are the first visible mention', async () => {
+          await r().setStorage({ underlineMode: null }); // the default: a hidden mention would take its name's underline
           const plain = await open(r(), '/article/sample');
           const res = await open(r(), '/article/hidden');
           // The same mentions as the article without the hidden pieces: none of theirs.
@@ -322,6 +327,7 @@ export function readerSuites(engine: Engine) {
             expect(step.mention?.some((b) => b.width > 0 && b.height > 0 && b.top >= 0 && b.top < step.viewport.height)).toBe(true);
           } finally {
             await r().send({ type: 'present:stop' });
+            await r().setStorage({ underlineMode: 'all' });
           }
         });
       });
@@ -564,7 +570,6 @@ export function readerSuites(engine: Engine) {
         });
 
         it('paints its underlines again after the page clears the highlight registry, new paragraphs included', async () => {
-          await r().setStorage({ underlineMode: 'all' });
           await open(r(), '/article/sample');
           const shots = await shootFirstMentions(r(), await r().annotations());
           const painted = await reshoot(r(), shots);
@@ -578,7 +583,6 @@ export function readerSuites(engine: Engine) {
             document.querySelector('article')!.append(el);
           }, 'The states argue that the transfer violated the Administrative Procedure Act.');
           await expect.poll(async () => (await r().run(highlightRanges, {})).filter((x) => x.text === 'Administrative Procedure Act').length, POLL).toBe(1);
-          await r().setStorage({ underlineMode: 'section' });
         });
 
         it('takes back its "agrees" tint from a sentence the page painted with it', async () => {
@@ -615,9 +619,6 @@ export function readerSuites(engine: Engine) {
 
       // Item 11.
       block('annotations follow the page', r, () => {
-        // Every mention underlined: these follow each mention's underline as the page changes.
-        beforeAll(() => r().setStorage({ underlineMode: 'all' }));
-        afterAll(() => r().setStorage({ underlineMode: 'section' }));
         it('drops a mention whose text changes in place', async () => {
           await open(r(), '/article/sample');
           expect((await r().annotations()).annotations.some((a) => a.id === 'andrew-nixon')).toBe(true);
@@ -744,6 +745,7 @@ export function readerSuites(engine: Engine) {
         const knowsSite = engine === 'chromium';
         // Issue 25, item 1: the popup opened from the browser's own action (scripts/lib/action-popup.ts), not in a tab.
         it('opened from the toolbar, is sized for a popup: a fixed width, the controls and the whole key first, lists closed, no scrolling', async () => {
+          await r().setStorage({ underlineMode: null });
           await open(r(), '/article/sample');
           const popup = await r().openActionPopup();
           try {
@@ -818,6 +820,7 @@ export function readerSuites(engine: Engine) {
             }
           } finally {
             await popup.close();
+            await r().setStorage({ underlineMode: 'all' });
           }
         });
 
@@ -1017,6 +1020,16 @@ export function readerSuites(engine: Engine) {
           const covered = point.x >= c.left && point.x <= c.left + c.width && point.y >= c.top && point.y <= c.top + c.height;
           expect(covered, `card ${JSON.stringify(c)} covers the tapped point ${JSON.stringify(point)}`).toBe(false);
           await expectSoundCard(r(), state, 'mobile layout');
+          await closeCard(r());
+        });
+
+        // Issue 25, item 9: taps on pages that handle taps themselves.
+        it('opens the card on a tap where the page cancels its touches and makes its own (untrusted) click', async () => {
+          await open(r(), '/article/own-taps');
+          const p = await r().run(placeText, { needle: 'Privacy Act of 1974', scope: 'article', fraction: 0.45 });
+          await r().tap(p.x, p.y);
+          const s = await cardUntil(r(), isOpen, 'a tap on a page that cancels touchend');
+          expect(s.id).toBe('privacy-act-1974');
           await closeCard(r());
         });
 

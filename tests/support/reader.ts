@@ -145,7 +145,11 @@ function inputOn(page: DrivenPage): Pick<Reader, 'run' | 'runScript' | 'move' | 
       await page.mouse.click(x, y);
     },
     async tap(x, y) {
-      await page.touchscreen.tap(x, y);
+      // A finger lands on the screen, whose origin is the visual viewport's: pinch-zoomed, or on a page whose
+      // layout viewport is wider than the screen and panned, the two differ (CDP's touch points are relative to
+      // the visual viewport).
+      const v = await page.evaluate(visualOf);
+      await page.touchscreen.tap(x - v.left, y - v.top);
     },
     async key(k) {
       await page.keyboard.press(k);
