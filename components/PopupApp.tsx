@@ -1,13 +1,16 @@
 /**
- * The toolbar popup: controls first (this site's switch, how underlines are drawn), then what the page was
- * recognised as and why, what was found (click to go to it), and the underline key. It talks to the page
+ * The toolbar popup: controls first (this site's switch, how many underlines are drawn), then the key (every
+ * kind and every claim tint, drawn as the page draws them), then the lists, each collapsed to one line: the
+ * claims checked, what happened since, what was found (click to go to it) and why the page was recognised.
+ * Sized for a popup (popup.css: a fixed width; about 600 px tall with the lists closed). It talks to the page
  * only through the ActiveTab interface, so it can be tested alone.
  */
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityKind, Reason } from '../engine/types';
 import type { AnnotationsResponse } from '../utils/messages';
-import type { UnderlineMode } from '../utils/setting-values';
+import { UNDERLINE_MODES, type UnderlineMode } from '../utils/setting-values';
+import { ENTITY_KINDS, HIGHLIGHT_STYLES, VERDICTS, claimKey, entityKey, styleFamily } from '../utils/highlight-styles';
 import { entityById } from '../data';
 import type { Event } from '../data/schema';
 import { formatDate, underscore } from './format';
@@ -148,6 +151,8 @@ function AllSitesSwitch({ tab }: { tab: ActiveTab }) {
   );
 }
 
+const MODE_LABEL = { section: 'popup.modeSection', all: 'popup.modeAll', first: 'popup.modeFirst' } as const;
+
 function ModeChoice({ tab }: { tab: ActiveTab }) {
   const [mode, setMode] = useState<UnderlineMode | null>(null);
   useEffect(() => {
@@ -158,16 +163,18 @@ function ModeChoice({ tab }: { tab: ActiveTab }) {
     setMode(m);
     await tab.setUnderlineMode(m);
   };
+  // A select, not radios: one line of the popup for three choices (the options page lists them all).
   return (
-    <fieldset class="mode">
-      <legend>{i18n.t('popup.underline')}</legend>
-      {(['all', 'first'] as const).map((m) => (
-        <label key={m}>
-          <input type="radio" name="underline-mode" value={m} checked={mode === m} onChange={() => void choose(m)} />
-          {i18n.t(m === 'all' ? 'popup.modeAll' : 'popup.modeFirst')}
-        </label>
-      ))}
-    </fieldset>
+    <label class="mode">
+      <span>{i18n.t('popup.underline')}</span>
+      <select name="underline-mode" value={mode} onChange={(e) => void choose((e.currentTarget as HTMLSelectElement).value as UnderlineMode)}>
+        {UNDERLINE_MODES.map((m) => (
+          <option key={m} value={m}>
+            {i18n.t(MODE_LABEL[m])}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -191,10 +198,12 @@ function Since({ data }: { data: AnnotationsResponse }) {
     return <p class="muted small">{data.publishedIgnored ? i18n.t('popup.dateIgnored', [formatDate(data.publishedIgnored)]) : i18n.t('popup.dateUnknown')}</p>;
   const events = data.since.map((s) => entityById.get(s.id)).filter((e): e is Event => e?.kind === 'event');
   return (
-    <section aria-labelledby="since">
-      <h2 id="since">
-        {i18n.t('popup.since')} <span class="muted">({i18n.t('popup.publishedOn', [formatDate(data.published)])})</span>
-      </h2>
+    <details class="list" data-list="since" aria-labelledby="since">
+      <summary>
+        <h2 id="since">
+          {i18n.t('popup.since')} <span class="muted">({i18n.t('popup.publishedOn', [formatDate(data.published)])})</span>
+        </h2>
+      </summary>
       {events.length === 0 ? (
         <p class="muted">{i18n.t('popup.nothingSince')}</p>
       ) : (
@@ -214,7 +223,7 @@ function Since({ data }: { data: AnnotationsResponse }) {
           ))}
         </ol>
       )}
-    </section>
+    </details>
   );
 }
 
@@ -225,8 +234,12 @@ function Claims({ data, tab, onNavigate }: { data: AnnotationsResponse; tab: Act
   if (!data.claims.length) return null;
   const partOf = (c: AnnotationsResponse['claims'][number]) => (c.asserted !== undefined ? partWords({ asserted: c.asserted, part: c.part }, undefined, t) : null);
   return (
-    <section aria-labelledby="claims">
-      <h2 id="claims">{i18n.t('popup.claims')}</h2>
+    <details class="list" data-list="claims" aria-labelledby="claims">
+      <summary>
+        <h2 id="claims">
+          {i18n.t('popup.claims')} <span class="muted">({data.claims.length})</span>
+        </h2>
+      </summary>
       <ul class="claims">
         {data.claims.map((c, i) => (
           <li key={`${c.id}-${i}`} class={`verdict-${c.verdict}`}>
@@ -249,23 +262,45 @@ function Claims({ data, tab, onNavigate }: { data: AnnotationsResponse; tab: Act
           </li>
         ))}
       </ul>
-    </section>
+    </details>
   );
 }
 
+/**
+ * The key, drawn as the page draws it: each kind's sample in the very declarations its highlight uses
+ * (utils/highlight-styles.ts: wavy for events, a band of colour in Firefox before 153) and each claim tint,
+ * in the palette of the popup's own background.
+ */
+const darkPopup = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+/** A kind's underline as the page draws it, for a sample word in the popup. */
+const sampleStyle = (kind: EntityKind) => HIGHLIGHT_STYLES[entityKey(kind, styleFamily(), darkPopup())];
+
 function Key() {
+  const family = styleFamily();
+  const dark = darkPopup();
   return (
-    <details class="key">
-      <summary>{i18n.t('popup.key')}</summary>
-      <ul>
-        {KIND_ORDER.map((k) => (
-          <li key={k}>
-            <span class={`swatch swatch-${k}`} aria-hidden="true" />
-            {i18n.t(`kind.plural.${k}`)} <span class="muted">— {i18n.t(`card.keyStyle.${k}`)}</span>
+    <section class="key" aria-labelledby="key-title" data-legend>
+      <h2 id="key-title">{i18n.t('popup.key')}</h2>
+      <ul class="kinds">
+        {ENTITY_KINDS.map((k) => (
+          <li key={k} data-kind={k}>
+            <span class="sample" style={sampleStyle(k)}>
+              {i18n.t(`kind.plural.${k}`)}
+            </span>{' '}
+            <span class="muted">{i18n.t(`card.keyStyle.${k}`)}</span>
           </li>
         ))}
       </ul>
-    </details>
+      <p class="tints">
+        <span class="muted">{i18n.t('popup.keyClaims')}</span>{' '}
+        {VERDICTS.map((v) => (
+          <span key={v} class="sample tint" data-verdict={v} style={HIGHLIGHT_STYLES[claimKey(v, dark)]}>
+            <span aria-hidden="true">{SYMBOL[v]}</span> {i18n.t(`popup.verdict.${v}`)}
+          </span>
+        ))}
+      </p>
+      {family === 'band' && <p class="muted small">{i18n.t('popup.keyBand')}</p>}
+    </section>
   );
 }
 
@@ -315,7 +350,9 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           </button>
         )}
         {!state.failed && state.hostname && <AlwaysHereSwitch tab={tab} hostname={state.hostname} onGranted={() => void loadSoon()} />}
-        <WorkbenchButton tab={tab} onOpened={onNavigate} />
+        <div class="buttons">
+          <WorkbenchButton tab={tab} onOpened={onNavigate} />
+        </div>
         <AllSitesSwitch tab={tab} />
         <Key />
         <SettingsLinks tab={tab} />
@@ -359,22 +396,27 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           </label>
         )}
         {enabled && <ModeChoice tab={tab} />}
-        {enabled && data.annotations.length > 0 && (
-          <button
-            type="button"
-            class="secondary"
-            aria-pressed={hidden}
-            onClick={async () => setHidden(await tab.toggleUnderlines())}
-          >
-            {hidden ? i18n.t('popup.showUnderlines') : i18n.t('popup.hideUnderlines')}
-          </button>
-        )}
+        <div class="buttons">
+          {enabled && data.annotations.length > 0 && (
+            <button
+              type="button"
+              class="secondary"
+              aria-pressed={hidden}
+              onClick={async () => setHidden(await tab.toggleUnderlines())}
+            >
+              {hidden ? i18n.t('popup.showUnderlines') : i18n.t('popup.hideUnderlines')}
+            </button>
+          )}
+          <WorkbenchButton tab={tab} onOpened={onNavigate} />
+        </div>
         {hostname && <AlwaysHereSwitch tab={tab} hostname={hostname} onGranted={() => void loadSoon()} />}
         <AllSitesSwitch tab={tab} />
-        <WorkbenchButton tab={tab} onOpened={onNavigate} />
       </section>
+      <Key />
+      {enabled && <Claims data={data} tab={tab} onNavigate={onNavigate} />}
+      {enabled && <Since data={data} />}
       {enabled && data.reasons.length > 0 && (
-        <details open={data.detected}>
+        <details class="list" data-list="why">
           <summary>{i18n.t('popup.why')}</summary>
           <p class="muted">{i18n.t('popup.score', [data.score.toFixed(2)])}</p>
           <ul class="reasons">
@@ -384,18 +426,20 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
           </ul>
         </details>
       )}
-      {enabled && <Claims data={data} tab={tab} onNavigate={onNavigate} />}
-      {enabled && <Since data={data} />}
       {data.annotations.length > 0 && (
-        <section aria-labelledby="found">
-          <h2 id="found">
-            {i18n.t('popup.entities')} <span class="muted">({i18n.t('popup.mentions', [String(data.annotations.length)])})</span>
-          </h2>
+        <details class="list" data-list="found" aria-labelledby="found">
+          <summary>
+            <h2 id="found">
+              {i18n.t('popup.entities')} <span class="muted">({i18n.t('popup.mentions', [String(data.annotations.length)])})</span>
+            </h2>
+          </summary>
           {KIND_ORDER.filter((k) => byKind.has(k)).map((kind) => (
             <section key={kind} class="kind">
               <h3>
-                <span class={`swatch swatch-${kind}`} aria-hidden="true" />
-                {i18n.t(`kind.plural.${kind}`)} <span class="muted">{[...byKind.get(kind)!.values()].reduce((a, b) => a + b, 0)}</span>
+                <span class="sample" style={sampleStyle(kind)}>
+                  {i18n.t(`kind.plural.${kind}`)}
+                </span>{' '}
+                <span class="muted">{[...byKind.get(kind)!.values()].reduce((a, b) => a + b, 0)}</span>
               </h3>
               <ul class="entities">
                 {[...byKind.get(kind)!].map(([id, count]) => (
@@ -417,9 +461,8 @@ export function PopupApp({ tab, onNavigate = () => window.close() }: { tab: Acti
               </ul>
             </section>
           ))}
-        </section>
+        </details>
       )}
-      <Key />
       <p class="muted small">{i18n.t('popup.shortcut')}</p>
       <SettingsLinks tab={tab} />
       <p class="muted small">

@@ -8,6 +8,7 @@
 import { BLOCK_SEPARATOR } from './types';
 import { firstNotBefore } from './collections';
 import { detect, topicTargets } from './detect';
+import { outsideEditionLines } from './edition-lines';
 import { normalizeForMatch } from './fold';
 import { compileFuzzy } from './fuzzy';
 import { compileMatcher, prepareMatcher, type Matcher, type MatcherSpec, type RawMatch } from './matcher';
@@ -153,7 +154,7 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
       mentions = applyRules(page.text, raw);
       story = findStory(page, mentions);
     }
-    return { detection, mentions: inStory(page, story, mentions), story };
+    return { detection, mentions: outsideEditionLines(page.text, inStory(page, story, mentions)), story };
   }
 
   return {
@@ -173,7 +174,7 @@ export function createEngine(entities: readonly MatchableEntity[], lexicon: Lexi
       const taken = (start: number, end: number) => mentions.some((m) => m.start < end && m.end > start);
       const probable = fuzzy(page.text, taken);
       const all = probable.length ? applyRules(page.text, [...raw, ...probable].sort(byPosition), seen) : mentions;
-      return all.filter((m) => !page.peripheral.length || !inPeripheral(page.peripheral, m.start));
+      return outsideEditionLines(page.text, all.filter((m) => !page.peripheral.length || !inPeripheral(page.peripheral, m.start)));
     },
   };
 }

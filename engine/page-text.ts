@@ -25,14 +25,15 @@ const BLOCK = [
 /**
  * Text that is not the story: read (the detector must know it is there) but neither scored nor annotated.
  * Landmarks, figures and their captions (photo credits name outlets: "The New York Times"), and the class
- * names real news sites give to comments, rails, streams and credits.
+ * names real news sites give to comments, rails, streams and credits, and to print lines ("story-print-citation",
+ * "edition-menu": what appeared in which print edition, the edition picker).
  */
 const PERIPHERAL_TAGS = ['nav', 'aside', 'footer', 'figure', 'figcaption'];
 const PERIPHERAL_ROLES = new Set(['navigation', 'complementary', 'contentinfo', 'banner', 'search']);
 const PERIPHERAL_WORDS = [
   'comment', 'comments', 'related', 'recommend', 'recommended', 'recommendations', 'most-read', 'mostread', 'most-popular',
   'mostpopular', 'most-viewed', 'mostviewed', 'trending', 'newsletter', 'sidebar', 'outbrain', 'taboola', 'stream',
-  'credit', 'credits', 'caption', 'captions', 'promo', 'teaser',
+  'credit', 'credits', 'caption', 'captions', 'promo', 'teaser', 'print', 'edition',
 ];
 /**
  * Class names say "rail" or "comments" of parts of a page, not of the page or the story itself (BBC's <body>

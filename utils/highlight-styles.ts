@@ -17,6 +17,15 @@ export const ENTITY_KINDS = ['person', 'agency', 'law', 'state', 'event'] as con
 export const VERDICTS = ['agrees', 'outdated', 'differs'] as const;
 export type Family = 'line' | 'band';
 
+/** Firefox paints text-decoration on ::highlight() from ESR 153 on (ESR 140 paints none: seen, not documented). */
+export const FIRST_FIREFOX_WITH_DECORATIONS = 153;
+
+/** Which family this browser paints with (the page and the popup's key alike). */
+export function styleFamily(userAgent = navigator.userAgent): Family {
+  const firefox = userAgent.includes('Firefox/') ? userAgent.match(/\bFirefox\/(\d+)/) : null;
+  return firefox && Number(firefox[1]) < FIRST_FIREFOX_WITH_DECORATIONS ? 'band' : 'line';
+}
+
 /** The key of an entity's highlight: `person`, `person-on-dark`, `person-band`, `person-band-on-dark`. */
 export const entityKey = (kind: string, family: Family, onDark: boolean) => `${kind}${family === 'band' ? '-band' : ''}${onDark ? '-on-dark' : ''}`;
 /** The key of a claim's tint: `claim-agrees`, `claim-agrees-on-dark`. */

@@ -3,6 +3,7 @@
  * tests), and between the content script and the background.
  */
 import type { EntityKind, Reason } from '../engine/types';
+import type { UnderlineMode } from './setting-values';
 
 /**
  * Requests the content script answers. A page cannot reach this channel, but another extension's messages
@@ -70,7 +71,7 @@ export interface AnnotationsResponse {
   /** False when the reader switched the extension off for this site. */
   enabled: boolean;
   /** Underline every mention or only each entity's first; and whether the reader hid them (Alt+Shift+U). */
-  mode: 'all' | 'first';
+  mode: UnderlineMode;
   hidden: boolean;
   /** The article's publication date (ISO), or null when the page does not say. */
   published: string | null;

@@ -4,7 +4,7 @@
  * API. WXT's storage layer cost about a quarter of the content script's start-up on every page, for two reads
  * and a watch.
  */
-import { cardLangOf, reachOf, underlineModeOf, validHostnames, type CardLang, type Reach, type UnderlineMode } from './setting-values';
+import { cardLangOf, DEFAULT_UNDERLINE_MODE, reachOf, underlineModeOf, validHostnames, type CardLang, type Reach, type UnderlineMode } from './setting-values';
 
 const KEYS = ['disabledSites', 'underlineMode', 'reach', 'allSites', 'alwaysSites', 'cardLang'] as const;
 
@@ -17,7 +17,7 @@ export interface PageSettings {
   cardLang: CardLang;
 }
 
-export const DEFAULT_PAGE_SETTINGS: PageSettings = { disabledSites: [], underlineMode: 'all', reach: 'listed', alwaysSites: [], cardLang: 'auto' };
+export const DEFAULT_PAGE_SETTINGS: PageSettings = { disabledSites: [], underlineMode: DEFAULT_UNDERLINE_MODE, reach: 'listed', alwaysSites: [], cardLang: 'auto' };
 
 export async function readPageSettings(): Promise<PageSettings> {
   try {

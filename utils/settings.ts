@@ -4,12 +4,12 @@
  * value that does not parse falls back to its default — which is never written back over what was stored.
  */
 import { storage } from '#imports';
-import { cardLangOf, reachOf, underlineModeOf, validHostnames, type CardLang, type Reach, type UnderlineMode } from './setting-values';
+import { cardLangOf, DEFAULT_UNDERLINE_MODE, reachOf, underlineModeOf, validHostnames, type CardLang, type Reach, type UnderlineMode } from './setting-values';
 
 /** Sites where the reader switched annotations off (hostnames). */
 export const disabledSites = storage.defineItem<unknown>('local:disabledSites', { fallback: [] });
 
-export const underlineMode = storage.defineItem<unknown>('local:underlineMode', { fallback: 'all' });
+export const underlineMode = storage.defineItem<unknown>('local:underlineMode', { fallback: DEFAULT_UNDERLINE_MODE });
 
 /** The first-run choice (utils/setting-values.ts, Reach), and whether the reader has made it. */
 export const reachSetting = storage.defineItem<unknown>('local:reach', { fallback: null });
@@ -61,7 +61,7 @@ export async function readUnderlineMode(): Promise<UnderlineMode> {
   try {
     return underlineModeOf(await underlineMode.getValue());
   } catch {
-    return 'all';
+    return DEFAULT_UNDERLINE_MODE;
   }
 }
 

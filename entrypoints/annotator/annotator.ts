@@ -33,13 +33,15 @@ import { extensionAlive, Lifetime } from './lifetime';
 import { Marks, type Mark } from './marks';
 import { isOwnElement } from './own-ui';
 import { HighlightNames } from './registry';
-import { anchorAll, passSteps, visibilityCheck, type PassEngine } from './pass';
+import { anchorAll, passSteps, type PassEngine } from './pass';
+import { renderedCheck } from './rendered';
 import { adoptStyles } from './page-style';
 import { caretAt, installPointer, type Via } from './pointer';
 import type { Presentation } from './presentation';
 import { loadExplain } from './ui';
 import { revealInWindow } from './reveal';
 import { runInSlices } from './scheduler';
+import { Sections } from './sections';
 import { domSpanLocator } from '@/engine/export/dom-spans';
 import { ToneReader } from './tone';
 import { watchPage, type PageChanges } from './watcher';
@@ -49,6 +51,8 @@ const NOT_RUN: Detection = { detected: false, score: 0, reasons: [] };
 const REGISTRY_CHECK_MS = 500;
 /** Re-reading this share of the page piece by piece costs more than one full pass. */
 const FULL_PASS_ABOVE = 0.3;
+/** A window being resized settles for this long before the default mode chooses its underlines again. */
+const RESIZE_SETTLE_MS = 250;
 /** Ids asked of the background at once (a page with thousands of mentions names far fewer entities). */
 const MAX_IDS = 200;
 
@@ -281,7 +285,7 @@ export class Annotator {
     this.listening = true;
     const hub = inputHub();
     installPointer(this.life, hub, {
-      targetAt: (x, y) => (this.alive() ? this.keyAt(x, y) : ''),
+      targetAt: (x, y, slop) => (this.alive() ? this.keyNear(x, y, slop) : ''),
       isOverCard: (target) => this.card?.contains(target) ?? false,
       current: () => (this.open ? this.keyOf(this.open.target) : ''),
       openVia: () => this.open?.via ?? null,
@@ -332,6 +336,20 @@ export class Annotator {
     };
     this.life.on(window, 'scroll', follow, { passive: true, capture: true });
     this.life.on(window, 'resize', follow, { passive: true });
+    // A taller or shorter window holds more or fewer underlines at once: the default mode chooses again.
+    let resized: (() => void) | undefined;
+    this.life.on(
+      window,
+      'resize',
+      () => {
+        resized?.();
+        resized = this.life.timeout(() => {
+          resized = undefined;
+          if (this.painter.screenChanged()) this.painter.paintAll(this.marks.all);
+        }, RESIZE_SETTLE_MS);
+      },
+      { passive: true },
+    );
     if (window.visualViewport) {
       this.life.on(window.visualViewport, 'resize', follow, { passive: true });
       this.life.on(window.visualViewport, 'scroll', follow, { passive: true });
@@ -492,7 +510,7 @@ export class Annotator {
   private applyClaims(index: PageTextIndex, answer: ClaimsAnswer, tone: ToneReader): void {
     for (const c of answer.claims) this.claimRecords.set(c.id, c);
     this.since = answer.since;
-    this.claims = anchorClaims(document, index, answer.checks, tone, visibilityCheck());
+    this.claims = anchorClaims(document, index, answer.checks, tone, renderedCheck());
     if (this.claims.length) this.interactive();
     this.claimPainter.paint(this.claims, this.painter.underlinesHidden);
   }
@@ -508,6 +526,8 @@ export class Annotator {
       return;
     }
     const plan = planChanges(changes, this.isOwnUi);
+    // A new heading opens a new section: the underlines (one per name and section, by default) follow.
+    if (this.painter.lineMode === 'section' && plan.units.some((unit) => Sections.holdsHeading(unit))) this.painter.paintAll(this.marks.all);
     const storyGone = this.storyRoot !== null && !this.storyRoot.isConnected;
     if (plan.recheck || storyGone || plan.chars > FULL_PASS_ABOVE * Math.max(1, this.pageChars)) {
       void this.pass();
@@ -572,12 +592,13 @@ export class Annotator {
 
   private repaint(fresh: Mark[], gone: Mark[]): void {
     if (fresh.length) this.interactive();
+    // Marks after every other (infinite scroll) are painted on; marks anywhere else, or a painted mark gone, have
+    // the thinned modes choose again.
+    const last = this.marks.at(this.marks.size - 1);
+    const appended = fresh.every((m) => !last || before(last.range, m.range));
     this.marks.insert(fresh);
-    if (this.painter.lineMode === 'first') this.painter.paintAll(this.marks.all);
-    else {
-      this.painter.remove(gone);
-      this.painter.add(fresh);
-    }
+    if (this.painter.remove(gone) || (this.painter.lineMode === 'section' && !appended)) this.painter.paintAll(this.marks.all);
+    else this.painter.add([...fresh].sort((a, b) => (before(a.range, b.range) ? -1 : 1)));
   }
 
   // ——— explain: cards ———
@@ -610,6 +631,22 @@ export class Annotator {
   }
 
   /**
+   * The annotation at a point, or, for a finger (`slop` CSS px), the nearest one around it: the point first,
+   * then points half the slop and the whole slop away, above and below before either side (lines are wider
+   * than they are tall).
+   */
+  private keyNear(x: number, y: number, slop = 0): string {
+    const hit = this.keyAt(x, y);
+    if (hit || slop <= 0) return hit;
+    for (const f of [0.5, 1])
+      for (const [dx, dy] of [[0, f], [0, -f], [f, 0], [-f, 0]]) {
+        const near = this.keyAt(x + dx * slop, y + dy * slop);
+        if (near) return near;
+      }
+    return '';
+  }
+
+  /**
    * The annotation under a point: a name (its card says the verdicts of the claims around it first), else the
    * claims whose words are there. Every word of a claim reaches its verdict, names included.
    */
@@ -617,7 +654,8 @@ export class Annotator {
     const caret = caretAt(x, y);
     if (!caret) return '';
     for (const m of this.marks.onNode(caret.node)) {
-      if (!m.range.isPointInRange(caret.node, caret.offset)) continue;
+      // A mention the reader's setting leaves without an underline is reached by keyboard, popup and side panel.
+      if (!this.painter.isPainted(m) || !m.range.isPointInRange(caret.node, caret.offset)) continue;
       for (const r of m.range.getClientRects()) if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return `m${this.marks.indexOf(m)}`;
     }
     const found = this.painter.underlinesHidden ? [] : claimsAt(this.claims, caret.node, caret.offset, x, y);
@@ -738,8 +776,8 @@ export class Annotator {
   }
 
   /**
-   * What keyboard stepping visits, in reading order: every mention (or each entity's first, in first-mention
-   * mode) and every judged claim.
+   * What keyboard stepping visits, in reading order: every mention, underlined or not (or each entity's first,
+   * in first-mention mode), and every judged claim.
    */
   private stops(): Target[] {
     const mentions = (this.painter.lineMode === 'first' ? this.marks.firsts() : this.marks.all).map((mark) => this.mentionTarget(mark));

@@ -12,6 +12,7 @@ import { anchorMention } from '@/engine/anchor';
 import { gateText, isHugePage, mightBeCoverage, piecesMightBeCoverage } from '@/engine/gate';
 import { readPageTextSteps } from '@/engine/page-text';
 import type { Mark } from './marks';
+import { renderedCheck } from './rendered';
 import type { ToneReader } from './tone';
 
 export interface PassOptions {
@@ -50,26 +51,8 @@ const NOT_COVERAGE: Detection = { detected: false, score: 0, reasons: [] };
 /** Marks handed over per batch (and per slice of anchoring). */
 const BATCH = 400;
 
-/** Can the reader see and not edit this element's text? Memoised per element for one pass. */
-export function visibilityCheck(): (el: Element | null) => boolean {
-  const memo = new Map<Element, boolean>();
-  return (el) => {
-    if (!el) return false;
-    let ok = memo.get(el);
-    if (ok === undefined) {
-      const html = el as HTMLElement;
-      // Hidden text (collapsed menus, display:none) is not something the reader sees; editable text is theirs
-      // (contenteditable, designMode, or the older CSS way, -webkit-user-modify, that isContentEditable misses).
-      const modify = getComputedStyle(html).getPropertyValue('-webkit-user-modify');
-      ok = (typeof html.checkVisibility !== 'function' || html.checkVisibility()) && !html.isContentEditable && (!modify || modify === 'read-only');
-      memo.set(el, ok);
-    }
-    return ok;
-  };
-}
-
-/** Anchor engine mentions to marks (dropping what the reader cannot see). */
-export function anchorAll(doc: Document, index: PageTextIndex, mentions: Mention[], tone: ToneReader, visible = visibilityCheck()): Mark[] {
+/** Anchor engine mentions to marks (dropping what the reader cannot see: rendered.ts). */
+export function anchorAll(doc: Document, index: PageTextIndex, mentions: Mention[], tone: ToneReader, visible = renderedCheck()): Mark[] {
   const out: Mark[] = [];
   for (const m of mentions) {
     const a = anchorMention(doc, index, m.start, m.end);
@@ -95,7 +78,7 @@ export function* passSteps<A extends Annotated>(doc: Document, engine: PassEngin
   yield;
   const result: A = yield* engine.steps(index, doc.title);
   if (!result.detection.detected) return { detection: result.detection, answer: result, storyRoot: null, index };
-  const visible = visibilityCheck();
+  const visible = renderedCheck();
   for (let i = 0; i < result.mentions.length; i += BATCH) {
     yield;
     const marks = anchorAll(doc, index, result.mentions.slice(i, i + BATCH), opts.tone, visible);

@@ -65,6 +65,11 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Leave open the first-run page the extension opens on install (default: it is closed, for the other suites). */
   keepFirstRun?: boolean;
+  /**
+   * Let the DevTools protocol press the extension's toolbar button (`Extensions.triggerAction`, behind
+   * `--enable-unsafe-extension-debugging`): the tests open the popup the way a person does (./action-popup.ts).
+   */
+  actionDebugging?: boolean;
 }
 
 /**
@@ -78,7 +83,7 @@ export const UNLISTED_HOST_FOR_TESTS = 'local.example.org';
 export const FIRST_RUN_PAGE = 'welcome.html';
 
 export async function launchWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
-  const { port, headless = true, colorScheme = 'light', reducedMotion, screen = SCREENS.desktop as Screen, withExtension = true, extensionDir = CHROME_BUILD } = opts;
+  const { port, headless = true, colorScheme = 'light', reducedMotion, screen = SCREENS.desktop as Screen, withExtension = true, extensionDir = CHROME_BUILD, actionDebugging = false } = opts;
   if (withExtension && !existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   const fresh = !opts.profileDir || readdirSync(opts.profileDir).length === 0;
@@ -95,6 +100,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     hasTouch: screen.mobile ?? false,
     args: [
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+      ...(withExtension && actionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
       `--host-resolver-rules=${rules.join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',

@@ -175,6 +175,8 @@ export async function launchFirefoxWithExtension(opts: FirefoxLaunchOptions): Pr
         ...(mobile ? { 'dom.meta-viewport.enabled': true, 'dom.w3c_touch_events.enabled': 1, 'ui.useOverlayScrollbars': 1, 'widget.gtk.overlay-scrollbars.enabled': true } : {}),
         ...(reducedMotion ? { 'ui.prefersReducedMotion': reducedMotion === 'reduce' ? 1 : 0 } : {}),
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        // The tests open the toolbar popup with browserAction.openPopup, which otherwise needs a click.
+        'extensions.openPopupWithoutUserGesture.enabled': true,
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
         'network.proxy.http_port': proxyPort,

@@ -7,6 +7,14 @@ import { SEED_PATH } from '../support/expected';
 import { cardFixturePage } from '../support/card-fixture';
 import { hostileRoutes } from './hostile';
 
+/** The page script of /article/own-taps (the real layouts' phone test installs it too: installOwnTaps). */
+export const OWN_TAPS = `document.addEventListener('touchend', function (e) {
+  var t = e.changedTouches[0];
+  e.preventDefault();
+  var el = document.elementFromPoint(t.clientX, t.clientY);
+  if (el) el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, clientX: t.clientX, clientY: t.clientY, view: window }));
+}, { capture: true, passive: false });`;
+
 export const SAMPLE_HTML = readFileSync(join(import.meta.dirname, '../../sample/article.html'), 'utf8');
 /** The Spanish sample article (sample/articulo.html). */
 export const SPANISH_HTML = readFileSync(join(import.meta.dirname, '../../sample/articulo.html'), 'utf8');
@@ -49,6 +57,40 @@ export const routes: Routes = {
   '/article/design-mode': () => variant({ edit: (s) => s.replace('</body>', '<script>document.designMode = "on";</script></body>') }),
   '/article/html-editable': () => variant({ edit: (s) => s.replace('<html lang="en">', '<html lang="en" contenteditable="true">') }),
   '/article/user-modify': () => variant({ css: 'article { -webkit-user-modify: read-write; }' }),
+  /**
+   * The sample article with text no reader sees inside the story (issue 25, item 3), each piece marked
+   * data-test-hidden: a collapsed menu, a hidden dropdown, a visually-hidden (sr-only) label, an off-screen
+   * block, an off-canvas drawer, a print-only line; and at its end, lines that point elsewhere or describe the
+   * print edition: a related story's headline as a paragraph of its own, a "Related:" link, an edition line.
+   */
+  '/article/hidden': () =>
+    variant({
+      css: '@media screen { .print-only { display: none; } } .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }',
+      edit: (s) =>
+        s
+          .replace(
+            '<p class="kicker">Health &amp; Privacy</p>',
+            `<p class="kicker">Health &amp; Privacy</p>
+  <div data-test-hidden="collapsed menu" class="css-m3nu" style="max-height:0;overflow:hidden"><ul><li>Gavin Newsom on the lawsuit</li><li>New York</li></ul></div>
+  <ul data-test-hidden="hidden dropdown" style="visibility:hidden;position:absolute"><li>Kristi Noem at the hearing</li></ul>
+  <span data-test-hidden="visually hidden" class="sr-only">Vince Chhabria ruling explained</span>
+  <div data-test-hidden="off screen" style="position:absolute;left:-9999px;top:0">Tricia McLaughlin statement</div>
+  <div data-test-hidden="off-canvas drawer" style="position:fixed;top:0;left:0;width:280px;transform:translateX(-100%)"><p>Jeffrey Grant interview</p></div>
+  <p data-test-hidden="print only" class="print-only">Laura Friedman letter, printed edition</p>`,
+          )
+          .replace(
+            '<p class="correction">',
+            `<p data-test-hidden="related story"><a href="/elsewhere">Homeland Security Secretary Kristi Noem Defends Medicaid Data Transfer</a></p>
+  <p data-test-hidden="related link">Related: <a href="/elsewhere">Gavin Newsom and 19 States Sue</a></p>
+  <p data-test-hidden="edition line" class="css-e41t">A version of this article appears in print on Jan. 10, 2026, Section A, Page 14 of the New York edition with the headline: Medicaid Records, ICE and a Court Fight.</p>
+  <p class="correction">`,
+          ),
+    }),
+  /**
+   * A page that handles taps itself, as FastClick-era mobile sites do: it cancels every touchend (so the
+   * browser makes no click of the tap) and dispatches a click of its own, which is untrusted.
+   */
+  '/article/own-taps': () => variant({ edit: (s) => s.replace('</head>', `<script>${OWN_TAPS}</script></head>`) }),
   '/article/seed': () => {
     const { title, paragraphs } = parsePlainText(readFileSync(SEED_PATH, 'utf8'));
     return plainTextPage(title, paragraphs);
@@ -87,3 +129,6 @@ document.getElementById('root').innerHTML = ${JSON.stringify(article)}; };</scri
 };
 
 export const hasSeed = existsSync(SEED_PATH);
+
+/** Install OWN_TAPS in a page before its scripts (Reader.onNewDocument). */
+export const installOwnTaps = (source: string) => new Function(source)();

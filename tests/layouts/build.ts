@@ -11,11 +11,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { parsePlainText } from '../../engine/plain-text';
+import { SEED_PATH } from '../support/expected';
 
 export const CORPUS = join(import.meta.dirname, '../../../shared/corpus/pages');
 export const hasCorpus = existsSync(CORPUS);
+export const hasSeed = existsSync(SEED_PATH);
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '../../sample/article.html'), 'utf8');
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Which article a layout carries: the sample (original text), or the seed report (read from ../shared). */
+export type Source = 'sample' | 'seed';
+
+/** The seed report's title and paragraphs, as HTML (a plain-text report: no subheads). */
+function seedArticle(): { headline: string; body: string[] } {
+  const { title, paragraphs } = parsePlainText(readFileSync(SEED_PATH, 'utf8'));
+  return { headline: title, body: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`) };
+}
 
 /** The sample article's headline and body (paragraphs and subheads), as HTML. */
 function sampleArticle(): { headline: string; body: string[] } {
@@ -59,16 +73,29 @@ const THEME = (bg: string, fg: string, link: string) => `
 export const LAYOUTS: Layout[] = [
   {
     name: 'nyt',
-    trait: 'NYT-like: a figure with a photo credit "The New York Times", and a "Most read" rail',
+    trait:
+      'NYT-like: a figure with a photo credit "The New York Times", a "Most read" rail, a hidden sections menu in the story header, a related story\'s headline and the print edition line in the story',
     file: 'nytimes-1',
     container: '.story-body-1',
     clear: ['.story-body'],
     headline: 'h1',
     main: ['article#story'],
-    exclude: ['figcaption'],
+    // Inside the story but not of it: the caption, the hidden menu, the related link and the edition line.
+    exclude: ['figcaption', '.css-1n7hynb', '.css-9xk2lp', '.css-1ab2c3'],
     background: 'white',
     extra(document) {
+      // Today's nytimes.com markup: hashed class names that say nothing. A sections menu in the story's header,
+      // hidden until opened; a related story's headline as a paragraph of its own; the print edition line.
+      document.querySelector('#story-header')?.insertAdjacentHTML(
+        'afterbegin',
+        '<div class="css-1n7hynb" style="visibility:hidden;position:absolute;top:40px;left:0;background:#fff"><ul><li><a href="/section/world">World</a></li><li><a href="/section/nyregion">New York</a></li><li><a href="/section/politics">Politics</a></li></ul></div>',
+      );
       const body = document.querySelector('.story-body-1')!;
+      body.children[5]?.insertAdjacentHTML('afterend', '<p class="css-9xk2lp"><a href="/2025/07/01/us/medicaid-data-lawsuit.html">New York and 19 Other States Sue the Trump Administration Over Medicaid Data</a></p>');
+      body.insertAdjacentHTML(
+        'beforeend',
+        '<div class="css-1ab2c3"><p>A version of this article appears in print on <span>Jan. 9, 2026</span>, Section <span>A</span>, Page <span>14</span> of the New York edition with the headline: <span>Medicaid Records, ICE and a Court Fight</span>.</p></div>',
+      );
       const figure = document.createElement('figure');
       figure.innerHTML =
         '<div style="width:100%;max-width:600px;height:220px;background:#d8d8d8"></div>' +
@@ -200,11 +227,11 @@ function offline(document: Document): void {
   for (const el of document.querySelectorAll('svg image, use')) el.remove();
 }
 
-export function buildLayout(layout: Layout): string {
+export function buildLayout(layout: Layout, source: Source = 'sample'): string {
   const html = readFileSync(join(CORPUS, `${layout.file}.html`), 'utf8');
   const { document } = parseHTML(html);
   offline(document);
-  const { headline, body } = sampleArticle();
+  const { headline, body } = source === 'seed' ? seedArticle() : sampleArticle();
   for (const sel of layout.clear ?? []) for (const el of document.querySelectorAll(sel)) el.innerHTML = '';
   const container = document.querySelector(layout.container);
   if (!container) throw new Error(`${layout.name}: no ${layout.container} in ${layout.file}`);
@@ -220,4 +247,11 @@ export function buildLayout(layout: Layout): string {
   return '<!doctype html>\n' + document.documentElement.outerHTML;
 }
 
-export const layoutRoutes = () => Object.fromEntries(LAYOUTS.map((l) => [`/layout/${l.name}`, () => buildLayout(l)]));
+/** `/layout/<name>` carries the sample article; `/layout-seed/<name>`, the seed report (when ../shared has it). */
+export const layoutRoutes = () =>
+  Object.fromEntries(
+    LAYOUTS.flatMap((l) => [
+      [`/layout/${l.name}`, () => buildLayout(l)],
+      ...(hasSeed ? [[`/layout-seed/${l.name}`, () => buildLayout(l, 'seed')] as const] : []),
+    ]),
+  );

@@ -116,6 +116,8 @@ export const clearKeysSeen = () => {
 
 export interface RangeInfo {
   names: string[];
+  /** A claim's tint (drawn below the underlines, at a negative priority), not a name's underline. */
+  claim: boolean;
   text: string;
   /** Client rects of the range (layout viewport). */
   rects: { left: number; top: number; width: number; height: number }[];
@@ -132,7 +134,7 @@ export interface RangeInfo {
  * it that are not prose (photo credits).
  */
 export const highlightRanges = ({ main = [], exclude = [] }: { main?: string[]; exclude?: string[] }) => {
-  const byRange = new Map<string, { range: Range; names: string[] }>();
+  const byRange = new Map<string, { range: Range; names: string[]; claim: boolean }>();
   const nodeIds = new Map<Node, number>();
   const id = (n: Node) => {
     if (!nodeIds.has(n)) nodeIds.set(n, nodeIds.size);
@@ -152,8 +154,9 @@ export const highlightRanges = ({ main = [], exclude = [] }: { main?: string[]; 
     for (const r of ranges) {
       if (!(r instanceof Range)) continue;
       const key = `${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`;
-      const entry = byRange.get(key) ?? { range: r, names: [] };
+      const entry = byRange.get(key) ?? { range: r, names: [], claim: false };
       entry.names.push(name);
+      if ((highlight as unknown as { priority: number }).priority < 0) entry.claim = true;
       byRange.set(key, entry);
     }
   }
@@ -161,12 +164,13 @@ export const highlightRanges = ({ main = [], exclude = [] }: { main?: string[]; 
   const excluded = exclude.flatMap((s) => [...document.querySelectorAll(s)]);
   const list = [...byRange.values()].filter((e) => e.range.startContainer.isConnected);
   list.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-  return list.map(({ range, names }): RangeInfo => {
+  return list.map(({ range, names, claim }): RangeInfo => {
     const node = range.commonAncestorContainer;
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     const within = (c: Element) => c.contains(node);
     return {
       names,
+      claim,
       text: range.toString().replace(/\s+/g, ' ').trim(),
       rects: (() => {
         // Firefox 140 may refuse a page script the rect list of a range the extension made (see above).
@@ -434,4 +438,41 @@ export const rewriteAllText = (text: string) => {
     n++;
   }
   return n;
+};
+
+/**
+ * How many underlines a reader sees at once: the window is scrolled half a screen at a time from the top of
+ * the page to its end, and at each position the extension's underlined ranges (its highlights of priority 0;
+ * claim tints sit below them, at -1) with a line box inside the window are counted. Returns the most at any
+ * position, where that was, and what those underlines read. The window is put back where it was.
+ */
+export const underlinesPerScreen = () => {
+  const ranges: Range[] = [];
+  const seen = new Set<AbstractRange>();
+  for (const [name, highlight] of CSS.highlights as unknown as Map<string, Highlight>) {
+    if (name.startsWith('page-') || highlight.priority < 0) continue;
+    let list: AbstractRange[] = [];
+    try {
+      list = Array.from(highlight as unknown as Set<AbstractRange>); // see highlightRanges: Firefox 140
+    } catch {
+      continue;
+    }
+    for (const r of list) if (r instanceof Range && !seen.has(r) && r.startContainer.isConnected && !r.collapsed) (seen.add(r), ranges.push(r));
+  }
+  const start = scrollY;
+  const view = { width: innerWidth, height: innerHeight };
+  const end = Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0);
+  let most = { count: 0, y: 0, texts: [] as string[] };
+  let screens = 0;
+  for (let y = 0; ; y += view.height / 2) {
+    window.scrollTo({ top: y, behavior: 'instant' as ScrollBehavior });
+    screens++;
+    const on = ranges.filter((r) =>
+      Array.from(r.getClientRects()).some((b) => b.width > 0 && b.bottom > 0 && b.top < view.height && b.right > 0 && b.left < view.width),
+    );
+    if (on.length > most.count) most = { count: on.length, y: scrollY, texts: on.map((r) => r.toString().replace(/\s+/g, ' ').trim()) };
+    if (scrollY + view.height >= end - 1 || y > end) break;
+  }
+  window.scrollTo({ top: start, behavior: 'instant' as ScrollBehavior });
+  return { most, screens, total: ranges.length, view };
 };

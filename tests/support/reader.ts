@@ -17,6 +17,7 @@ import {
   type Screen,
 } from '../../scripts/lib/chromium';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../scripts/lib/firefox';
+import { openChromiumActionPopup, openFirefoxActionPopup, type ActionPopup } from '../../scripts/lib/action-popup';
 import type { AnnotationsResponse, Box, CardState } from '../../utils/messages';
 import { GECKO_ID } from '../../wxt.config';
 
@@ -81,6 +82,11 @@ export interface Reader {
   openPopup(): Promise<PopupPage>;
   /** The popup learns the article's hostname (see grantActiveTabUrl): Chromium yes, Firefox no. */
   popupKnowsSite: boolean;
+  /**
+   * The popup opened the way a person opens it, from the browser's own action (scripts/lib/action-popup.ts):
+   * Chromium presses the toolbar button over the DevTools protocol; Firefox calls browserAction.openPopup.
+   */
+  openActionPopup(): Promise<ActionPopup>;
   close(): Promise<void>;
 }
 
@@ -139,7 +145,11 @@ function inputOn(page: DrivenPage): Pick<Reader, 'run' | 'runScript' | 'move' | 
       await page.mouse.click(x, y);
     },
     async tap(x, y) {
-      await page.touchscreen.tap(x, y);
+      // A finger lands on the screen, whose origin is the visual viewport's: pinch-zoomed, or on a page whose
+      // layout viewport is wider than the screen and panned, the two differ (CDP's touch points are relative to
+      // the visual viewport).
+      const v = await page.evaluate(visualOf);
+      await page.touchscreen.tap(x - v.left, y - v.top);
     },
     async key(k) {
       await page.keyboard.press(k);
@@ -165,7 +175,7 @@ const visualOf = () => {
 
 export async function chromiumReader(opts: ReaderOptions): Promise<Reader> {
   const screen: Screen = opts.screen ?? SCREENS.desktop;
-  const b: ExtensionBrowser = await launchWithExtension({ ...opts, screen });
+  const b: ExtensionBrowser = await launchWithExtension({ ...opts, screen, actionDebugging: true });
   const page: PwPage = b.context.pages()[0] ?? (await b.context.newPage());
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -259,6 +269,7 @@ export async function chromiumReader(opts: ReaderOptions): Promise<Reader> {
         close: () => popup.close(),
       };
     },
+    openActionPopup: () => openChromiumActionPopup(b.context, b.extensionId, page.url()),
     close: () => b.close(),
   };
 }
@@ -369,6 +380,7 @@ export async function firefoxReader(opts: ReaderOptions): Promise<Reader> {
         close: () => p.close(),
       };
     },
+    openActionPopup: async () => openFirefoxActionPopup(await b.extensionPage()),
     close: () => b.close(),
   };
 }

@@ -77,24 +77,31 @@ export async function expectSoundCard(r: Reader, s: CardState, context: string):
   expect(cardProblems(s, view), context).toEqual([]);
 }
 
-/** Index of the first mention of each kind, in reading order. */
-export function firstOfEachKind(res: AnnotationsResponse): Map<EntityKind, number> {
-  const out = new Map<EntityKind, number>();
-  res.annotations.forEach((a, i) => {
-    if (!out.has(a.kind)) out.set(a.kind, i);
+/**
+ * The underlined mentions, in reading order: each underline (claim tints left out) paired with the mention it
+ * draws (`res.annotations` is every mention; an underline is one of them, in the same order). `range` indexes
+ * highlightRanges (and placeRange), claims included.
+ */
+export async function underlinedMentions(r: Reader, res: AnnotationsResponse): Promise<{ range: number; mention: number; kind: EntityKind; text: string }[]> {
+  const ranges = await r.run(highlightRanges, {});
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const out: { range: number; mention: number; kind: EntityKind; text: string }[] = [];
+  let at = 0;
+  ranges.forEach((x, i) => {
+    if (x.claim) return;
+    const j = res.annotations.findIndex((a, k) => k >= at && norm(a.text) === x.text);
+    if (j === -1) return;
+    out.push({ range: i, mention: j, kind: res.annotations[j].kind, text: x.text });
+    at = j + 1;
   });
   return out;
 }
 
-/** The highlighted range that shows annotation `i`: ranges are in reading order, one per mention. */
-export async function rangeIndexFor(r: Reader, res: AnnotationsResponse, i: number): Promise<number> {
-  const ranges = await r.run(highlightRanges, {});
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const want = norm(res.annotations[i].text);
-  if (norm(ranges[i]?.text ?? '') === want) return i;
-  const j = ranges.findIndex((x) => x.text === want);
-  if (j === -1) throw new Error(`no highlighted range reads "${want}"`);
-  return j;
+/** The first underlined mention of each kind, in reading order: its index in highlightRanges. */
+export async function firstUnderlinedOfEachKind(r: Reader, res: AnnotationsResponse): Promise<Map<EntityKind, number>> {
+  const out = new Map<EntityKind, number>();
+  for (const u of await underlinedMentions(r, res)) if (!out.has(u.kind)) out.set(u.kind, u.range);
+  return out;
 }
 
 export interface MentionShot {
@@ -106,14 +113,13 @@ export interface MentionShot {
 }
 
 /**
- * Photograph the first mention of each kind with the underlines as the reader has them: the mention's first
- * line, with room below for the underline.
+ * Photograph the first underlined mention of each kind with the underlines as the reader has them: the
+ * mention's first line, with room below for the underline.
  */
 export async function shootFirstMentions(r: Reader, res: AnnotationsResponse, fraction = 0.45): Promise<MentionShot[]> {
   await r.move(AWAY.x, AWAY.y);
   const shots: MentionShot[] = [];
-  for (const [kind, i] of firstOfEachKind(res)) {
-    const index = await rangeIndexFor(r, res, i);
+  for (const [kind, index] of await firstUnderlinedOfEachKind(r, res)) {
     const box = await r.run(placeRange, { index, fraction });
     const clip = { left: Math.max(0, box.left - 3), top: Math.max(0, box.top - 2), width: box.width + 6, height: box.height + 9 };
     await sleep(50);

@@ -9,6 +9,7 @@ import { claims as claimRecords } from '../../data';
 import { PopupApp, type ActiveTab } from '../../components/PopupApp';
 import { dataset, entityById } from '../../data';
 import type { AnnotationsResponse } from '../../utils/messages';
+import { ENTITY_KINDS, HIGHLIGHT_STYLES, VERDICTS } from '../../utils/highlight-styles';
 import { installMessages } from '../support/i18n';
 import { translator } from '../../components/translate';
 import en from '../../locales/en.json';
@@ -284,7 +285,7 @@ describe('PopupApp', () => {
     const tab = fakeTab();
     await mount(<PopupApp tab={tab} onNavigate={() => {}} />);
     await flush();
-    const claims = root.querySelector('section[aria-labelledby="claims"]')!;
+    const claims = root.querySelector('[aria-labelledby="claims"]')!;
     expect(claims.textContent).toContain('Agrees');
     expect(claims.textContent).toContain('“20 states sued”');
     // What was compared in each clause, and the last confirmation of a value that rests on one.
@@ -294,7 +295,7 @@ describe('PopupApp', () => {
     expect(items[1].textContent).toContain('A source last confirmed this value on Jun 18, 2025.');
     await act(async () => claims.querySelector<HTMLButtonElement>('button.link')!.click());
     expect(tab.showClaim).toHaveBeenCalledWith(0);
-    const since = root.querySelector('section[aria-labelledby="since"]')!;
+    const since = root.querySelector('[aria-labelledby="since"]')!;
     expect(since.textContent).toContain('Since this article');
     expect(since.textContent).toContain('Aug 12, 2025');
     const event = entityById.get('preliminary-injunction-aug-2025')!;
@@ -307,21 +308,52 @@ describe('PopupApp', () => {
     await flush();
     await flush();
     const controls = root.querySelector('section.controls')!;
-    const list = root.querySelector('section[aria-labelledby="found"]')!;
+    const list = root.querySelector('[aria-labelledby="found"]')!;
     expect(controls.compareDocumentPosition(list) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(controls.querySelector('input[type="checkbox"]')).not.toBeNull();
-    const first = controls.querySelector<HTMLInputElement>('input[value="first"]')!;
+    const mode = controls.querySelector<HTMLSelectElement>('select[name="underline-mode"]')!;
     await act(async () => {
-      first.checked = true;
-      first.dispatchEvent(new Event('change', { bubbles: true }));
+      mode.value = 'first';
+      mode.dispatchEvent(new Event('change', { bubbles: true }));
     });
     expect(tab.setUnderlineMode).toHaveBeenCalledWith('first');
-    const hide = [...controls.querySelectorAll('button')].find((b) => b.textContent === 'Hide underlines on this page')!;
+    const hide = [...controls.querySelectorAll('button')].find((b) => b.textContent === 'Hide underlines here')!;
     await act(async () => hide.click());
     await flush();
     expect(tab.toggleUnderlines).toHaveBeenCalled();
     expect(hide.getAttribute('aria-pressed')).toBe('true');
-    expect(hide.textContent).toBe('Show underlines on this page');
+    expect(hide.textContent).toBe('Show underlines here');
+  });
+
+  it('puts the key right after the controls: every kind and every claim tint, in the page’s own highlight styles', async () => {
+    await mount(<PopupApp tab={fakeTab()} onNavigate={() => {}} />);
+    await flush();
+    await flush();
+    const key = root.querySelector('section.key')!;
+    expect(root.querySelector('section.controls')!.nextElementSibling).toBe(key);
+    for (const kind of ENTITY_KINDS) {
+      const sample = key.querySelector<HTMLElement>(`[data-kind="${kind}"] .sample`)!;
+      expect(sample.getAttribute('style'), kind).toBe(HIGHLIGHT_STYLES[kind]);
+    }
+    expect(key.querySelector<HTMLElement>('[data-kind="event"] .sample')!.getAttribute('style')).toContain('wavy');
+    for (const verdict of VERDICTS) {
+      const tint = key.querySelector<HTMLElement>(`[data-verdict="${verdict}"]`)!;
+      expect(tint.getAttribute('style'), verdict).toBe(HIGHLIGHT_STYLES[`claim-${verdict}`]);
+      expect(tint.textContent).toContain(en.popup.verdict[verdict]);
+    }
+  });
+
+  it('keeps its lists closed until asked for, and offers the three underline densities with the readable one chosen', async () => {
+    await mount(<PopupApp tab={fakeTab({ underlineMode: async () => 'section' })} onNavigate={() => {}} />);
+    await flush();
+    await flush();
+    const lists = [...root.querySelectorAll<HTMLDetailsElement>('details.list')];
+    expect(lists.map((d) => d.dataset.list)).toEqual(['claims', 'since', 'why', 'found']);
+    expect(lists.filter((d) => d.open)).toEqual([]);
+    const mode = root.querySelector<HTMLSelectElement>('select[name="underline-mode"]')!;
+    expect([...mode.options].map((o) => o.value)).toEqual(['section', 'all', 'first']);
+    expect(mode.value).toBe('section');
+    expect(mode.closest('label')!.textContent).toContain(en.popup.underline);
   });
 
   it('reveals an entity on the page when clicked', async () => {

@@ -35,12 +35,16 @@ describe('the reader’s site list', () => {
     expect(validHostnames(null)).toEqual([]);
   });
 
-  it('reads the underline mode, defaulting on anything unknown', async () => {
-    expect(await readUnderlineMode()).toBe('all');
-    await fakeBrowser.storage.local.set({ underlineMode: 'first' });
-    expect(await readUnderlineMode()).toBe('first');
-    await fakeBrowser.storage.local.set({ underlineMode: { evil: true } });
-    expect(await readUnderlineMode()).toBe('all');
+  it('reads the underline mode, defaulting to a readable few (each name once per section) on anything unknown', async () => {
+    expect(await readUnderlineMode()).toBe('section');
+    for (const mode of ['first', 'all', 'section'] as const) {
+      await fakeBrowser.storage.local.set({ underlineMode: mode });
+      expect(await readUnderlineMode()).toBe(mode);
+    }
+    for (const corrupt of [{ evil: true }, 'every', 7, null, ['all']]) {
+      await fakeBrowser.storage.local.set({ underlineMode: corrupt });
+      expect(await readUnderlineMode()).toBe('section');
+    }
   });
 });
 
@@ -59,7 +63,7 @@ describe('the content script’s view of the settings', () => {
     const { readPageSettings, watchPageSettings } = await import('../../utils/page-settings');
     const { setUnderlineMode } = await import('../../utils/settings');
     await fakeBrowser.storage.local.set({ disabledSites: ['apnews.com', 7, 'npr.org'], underlineMode: 'nonsense' });
-    expect(await readPageSettings()).toEqual({ disabledSites: ['apnews.com', 'npr.org'], underlineMode: 'all', reach: 'listed', alwaysSites: [], cardLang: 'auto' });
+    expect(await readPageSettings()).toEqual({ disabledSites: ['apnews.com', 'npr.org'], underlineMode: 'section', reach: 'listed', alwaysSites: [], cardLang: 'auto' });
     const heard: string[] = [];
     const stop = watchPageSettings((key) => heard.push(key));
     await setUnderlineMode('first');
