@@ -68,6 +68,8 @@ export interface LaunchOptions {
   /**
    * Let the DevTools protocol press the extension's toolbar button (`Extensions.triggerAction`, behind
    * `--enable-unsafe-extension-debugging`): the tests open the popup the way a person does (./action-popup.ts).
+   * The screen is then a 1920×1080 one: headless Chromium's default screen is 800×600, and a popup is never
+   * taller than the screen's room below the toolbar (510 px there), where a real screen allows 600.
    */
   actionDebugging?: boolean;
 }
@@ -100,7 +102,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Extensio
     hasTouch: screen.mobile ?? false,
     args: [
       ...(withExtension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-      ...(withExtension && actionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
+      ...(withExtension && actionDebugging ? ['--enable-unsafe-extension-debugging', '--screen-info={0,0 1920x1080}'] : []),
       `--host-resolver-rules=${rules.join(', ')}`,
       '--no-sandbox',
       '--disable-gpu',

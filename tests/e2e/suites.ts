@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { dataset, entityById } from '../../data';
 import { SCREENS, type Screen } from '../../scripts/lib/chromium';
 import { serve, type LocalServer } from '../../scripts/lib/serve';
@@ -240,6 +240,7 @@ export function readerSuites(engine: Engine) {
         // Issue 25, item 2.
         it('underlines a readable few by default (≤ 12 on any screen, each name once per section) and every mention with the setting; every mention is a keyboard stop', async () => {
           await r().setStorage({ underlineMode: null }); // no setting: the default
+          onTestFinished(() => r().setStorage({ underlineMode: 'all' })); // whatever fails in between
           await open(r(), '/article/sample');
           const res = await r().annotations();
           expectEveryRequiredEntity(res);
@@ -255,7 +256,7 @@ export function readerSuites(engine: Engine) {
             const seen = new Set<AbstractRange>();
             const ranges: Range[] = [];
             for (const [, h] of CSS.highlights as unknown as Map<string, Highlight>) {
-              if (h.priority < 0) continue;
+              if (h.priority !== 0) continue;
               for (const range of h as unknown as Set<Range>) if (!seen.has(range)) (seen.add(range), ranges.push(range));
             }
             ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
@@ -299,6 +300,7 @@ export function readerSuites(engine: Engine) {
       block('only text a reader sees is annotated', r, () => {
         it('annotates nothing hidden, collapsed, off screen, visually hidden or print-only, nor a related link or an edition line; the first keyboard stop and the first presentation step are the first visible mention', async () => {
           await r().setStorage({ underlineMode: null }); // the default: a hidden mention would take its name's underline
+          onTestFinished(() => r().setStorage({ underlineMode: 'all' })); // whatever fails in between
           const plain = await open(r(), '/article/sample');
           const res = await open(r(), '/article/hidden');
           // The same mentions as the article without the hidden pieces: none of theirs.
@@ -821,6 +823,7 @@ export function readerSuites(engine: Engine) {
         // Issue 25, item 1: the popup opened from the browser's own action (scripts/lib/action-popup.ts), not in a tab.
         it('opened from the toolbar, is sized for a popup: a fixed width, the controls and the whole key first, lists closed, no scrolling', async () => {
           await r().setStorage({ underlineMode: null });
+          onTestFinished(() => r().setStorage({ underlineMode: 'all' })); // whatever fails in between
           await open(r(), '/article/sample');
           const popup = await r().openActionPopup();
           try {

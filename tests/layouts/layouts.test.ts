@@ -165,7 +165,7 @@ for (const engine of ['chromium', 'firefox'] as Engine[]) {
           const seen = new Set<AbstractRange>();
           const out: { x: number; y: number; text: string }[] = [];
           for (const [, h] of CSS.highlights as unknown as Map<string, Highlight>) {
-            if (h.priority < 0) continue;
+            if (h.priority !== 0) continue;
             for (const range of h as unknown as Set<Range>) {
               if (seen.has(range)) continue;
               seen.add(range);

@@ -116,7 +116,11 @@ export const clearKeysSeen = () => {
 
 export interface RangeInfo {
   names: string[];
-  /** A claim's tint (drawn below the underlines, at a negative priority), not a name's underline. */
+  /**
+   * Drawn for a claim, not a name's underline: its tint (below the underlines, at a negative priority) or the
+   * marker on the words it compared (above them, at a positive one) — and nothing else over the same words:
+   * underlines are at priority 0.
+   */
   claim: boolean;
   text: string;
   /** Client rects of the range (layout viewport). */
@@ -154,9 +158,10 @@ export const highlightRanges = ({ main = [], exclude = [] }: { main?: string[]; 
     for (const r of ranges) {
       if (!(r instanceof Range)) continue;
       const key = `${id(r.startContainer)}:${r.startOffset}-${id(r.endContainer)}:${r.endOffset}`;
-      const entry = byRange.get(key) ?? { range: r, names: [], claim: false };
+      const entry = byRange.get(key) ?? { range: r, names: [], claim: true };
       entry.names.push(name);
-      if ((highlight as unknown as { priority: number }).priority < 0) entry.claim = true;
+      // An underline (priority 0) over the same words as a claim's marker is still an underline.
+      if ((highlight as unknown as { priority: number }).priority === 0) entry.claim = false;
       byRange.set(key, entry);
     }
   }
@@ -443,14 +448,14 @@ export const rewriteAllText = (text: string) => {
 /**
  * How many underlines a reader sees at once: the window is scrolled half a screen at a time from the top of
  * the page to its end, and at each position the extension's underlined ranges (its highlights of priority 0;
- * claim tints sit below them, at -1) with a line box inside the window are counted. Returns the most at any
+ * claim tints sit below them, at -1, and the markers on the words a claim compared above, at 1) with a line box inside the window are counted. Returns the most at any
  * position, where that was, and what those underlines read. The window is put back where it was.
  */
 export const underlinesPerScreen = () => {
   const ranges: Range[] = [];
   const seen = new Set<AbstractRange>();
   for (const [name, highlight] of CSS.highlights as unknown as Map<string, Highlight>) {
-    if (name.startsWith('page-') || highlight.priority < 0) continue;
+    if (name.startsWith('page-') || highlight.priority !== 0) continue;
     let list: AbstractRange[] = [];
     try {
       list = Array.from(highlight as unknown as Set<AbstractRange>); // see highlightRanges: Firefox 140
