@@ -196,6 +196,13 @@ async function snapshot(r: Reader): Promise<{ state: CardState; where: string }>
   return { state, where: JSON.stringify([state.id, state.card, state.mention, state.words, Math.round(y)]) };
 }
 
+/**
+ * Reads this far apart that agree mean the card has stopped moving: a smooth scroll or a card following its
+ * mention changes something every frame (16 ms). Shorter than POLL.interval: stepping through a real layout's
+ * hundred stops is most of the layouts suite's time.
+ */
+const SETTLE_INTERVAL_MS = 40;
+
 /** Poll until the card matches (and differs from `not`), then until it has stopped moving (two reads agree). */
 export async function settledCard(
   r: Reader,
@@ -214,7 +221,7 @@ export async function settledCard(
       if (prev && prev.where === now.where) return now;
       prev = now;
     } else prev = null;
-    await sleep(POLL.interval);
+    await sleep(SETTLE_INTERVAL_MS);
   }
   throw new Error(`${what}: no settled card within ${timeout} ms; last ${last}`);
 }
