@@ -54,6 +54,9 @@ export interface TaskCost {
   cpuMs: number;
 }
 
+/** Content scripts run at document_start, before the page is parsed (their tasks count only where their code runs). */
+const EARLY_SCRIPTS = ['/input.js'];
+
 const JS = new Set(['EvaluateScript', 'v8.run', 'FunctionCall', 'RunMicrotasks']);
 const mentions = (e: TraceEvent, origin: string) => e.args !== undefined && JSON.stringify(e.args).includes(origin);
 const isDevtools = (e: TraceEvent) => e.name === 'Receive mojo message' && JSON.stringify(e.args ?? {}).includes('DevTools');
@@ -73,7 +76,9 @@ export function extensionTasks(events: TraceEvent[], origin: string): TaskCost[]
     list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
     if (!list.some((e) => mentions(e, origin))) continue;
     // Evaluated before the trace began (a page already annotated, then changed): every task may be the script's.
-    const evaluatedAt = list.find((e) => e.name === 'EvaluateScript' && mentions(e, origin))?.ts ?? -Infinity;
+    // The input hub (input.js) is evaluated at document_start, before the page is parsed: the parser's tasks
+    // after it are still the page's, so the promise rule starts with the first other script (the gate).
+    const evaluatedAt = list.find((e) => e.name === 'EvaluateScript' && mentions(e, origin) && !EARLY_SCRIPTS.some((f) => mentions(e, f)))?.ts ?? -Infinity;
     // Top-level tasks, and the events inside each (the list is sorted by start, parents first). The
     // microtask checkpoint that follows a task is part of it, though the trace may show it as a sibling:
     // that is where promise continuations run (a content script's pass, often).
@@ -82,7 +87,9 @@ export function extensionTasks(events: TraceEvent[], origin: string): TaskCost[]
     let cpu = 0;
     let inner: TraceEvent[] = [];
     const close = () => {
-      if (!task || end <= evaluatedAt) return;
+      if (!task) return;
+      // Before the gate: only a task the extension's own code runs in (the input hub's evaluation, its listeners).
+      if (end <= evaluatedAt && !inner.some((e) => JS.has(e.name) && mentions(e, origin))) return;
       const cost = costOf(task, end, cpu, inner, origin);
       if (cost) out.push(cost);
     };
