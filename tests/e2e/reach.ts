@@ -239,6 +239,8 @@ export function reachSuite(engine: Engine) {
 
     it('opens the first-run page on install, with the three choices; "only when I click" leaves even a listed site alone, the list brings it back', async () => {
       const first = await d.firstRun();
+      // The choices appear once the stored choice is read: the page's text is taken after that.
+      await first.until(`document.querySelectorAll('input[name="reach"]').length === 3`, 'the three choices');
       const text = await first.text();
       expect(text).toContain('Welcome to Medicaid Data Context');
       expect(text).toContain('Nothing leaves your browser');

@@ -320,7 +320,8 @@ export function readerSuites(engine: Engine) {
           await closeCard(r());
           await r().run(() => window.scrollTo({ top: 0, behavior: 'instant' as ScrollBehavior }), undefined);
           await r().chord(['Alt', 'Shift'], 'KeyN');
-          const first = await cardUntil(r(), isOpen, 'the first keyboard stop');
+          // Settled: the step scrolls the window, and the card follows its mention until the scroll ends.
+          const { state: first } = await settledCard(r(), isOpen, 'the first keyboard stop');
           expect(first.id).toBe(plain.annotations[0].id);
           await expectSoundCard(r(), first, 'the first keyboard stop');
           await closeCard(r());
