@@ -97,7 +97,10 @@ export default defineConfig({
     // granted, or every site granted).
     // contextMenus: "Check this text" on a selection (the text comes with the click; no host access). Firefox
     // knows the permission by this name too (and as `menus`).
-    permissions: manifestVersion === 3 ? ['storage', 'activeTab', 'scripting', 'contextMenus'] : ['storage', 'activeTab', 'contextMenus'],
+    // Firefox (MV2): the listed news sites again as host permissions — the same sites the content script's
+    // matches already show at install, so the prompt does not change — because Firefox ESR 140 refuses
+    // tabs.insertCSS (the highlight styles) on a site the extension holds only by a content script's match.
+    permissions: manifestVersion === 3 ? ['storage', 'activeTab', 'scripting', 'contextMenus'] : ['storage', 'activeTab', 'contextMenus', ...NEWS_MATCHES],
     // Asked for only when the reader chooses every site (first-run page, options, popup), or one site at a time
     // ("Always annotate on this site": `*://host/*`, which this pattern covers).
     ...(manifestVersion === 3 ? { optional_host_permissions: ['*://*/*'] } : { optional_permissions: ['*://*/*'] }),

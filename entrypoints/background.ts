@@ -69,14 +69,20 @@ async function insertStyles(sender: Sender, names: Record<string, string>): Prom
   if (tabId === undefined) return false;
   const css = highlightCss(names);
   const frameId = sender.frameId ?? 0;
-  try {
-    if (browser.scripting?.insertCSS) await browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css });
-    else await browser.tabs.insertCSS(tabId, { code: css, frameId, cssOrigin: 'author' });
-    return true;
-  } catch (e) {
-    console.debug('[Medicaid Data Context] could not insert the highlight styles:', e);
-    return false;
-  }
+  // scripting.insertCSS where there is one; tabs.insertCSS (Firefox's MV2 API) where there is not, or where the
+  // first refused.
+  const attempts = [
+    browser.scripting?.insertCSS && (() => browser.scripting.insertCSS({ target: { tabId, frameIds: [frameId] }, css })),
+    (browser.tabs as { insertCSS?: unknown }).insertCSS && (() => browser.tabs.insertCSS(tabId, { code: css, frameId, cssOrigin: 'author' })),
+  ].filter((f): f is () => Promise<void> => !!f);
+  for (const attempt of attempts)
+    try {
+      await attempt();
+      return true;
+    } catch (e) {
+      console.debug('[Medicaid Data Context] could not insert the highlight styles:', e);
+    }
+  return false;
 }
 
 /** The toolbar button's own action (MV3) or browser action (Firefox MV2). */

@@ -35,7 +35,7 @@ import { isOwnElement } from './own-ui';
 import { HighlightNames } from './registry';
 import { anchorAll, passSteps, type PassEngine } from './pass';
 import { renderedCheck } from './rendered';
-import { adoptStyles } from './page-style';
+import { adoptStyles, stylesReachHighlights } from './page-style';
 import { caretAt, installPointer, type Via } from './pointer';
 import type { Presentation } from './presentation';
 import { loadExplain } from './ui';
@@ -197,6 +197,8 @@ export class Annotator {
         // style pass). Let it do so in its own next frame rather than inside the first anchoring slice, which
         // asks for computed styles.
         await afterNextFrame();
+        // Inserted, yet not reaching the highlights: the fallback after all.
+        if (answer.styled === true && !stylesReachHighlights(this.names.map(styleKeys()))) adoptStyles(this.names.map(styleKeys()));
       }
       return answer;
     };
