@@ -189,16 +189,17 @@ export class Annotator {
     const annotate = async (page: PageTextIndex, title: string): Promise<PageAnnotated> => {
       const reading = sanePublished(readPublished(document), today());
       this.publishedIgnored = reading.ignored;
-      const answer = await annotateInBackground(page, title, reading.published, this.styled ? undefined : this.names.map(styleKeys()));
-      if (answer.detection.detected && !this.styled) {
+      const styleNames = this.styled ? undefined : this.names.map(styleKeys());
+      const answer = await annotateInBackground(page, title, reading.published, styleNames);
+      if (answer.detection.detected && styleNames && !this.styled) {
         // Without the browser's insertCSS (it refused), a constructed stylesheet, which the page can read.
-        this.styled = answer.styled === true || adoptStyles(this.names.map(styleKeys()));
+        this.styled = answer.styled === true || adoptStyles(styleNames);
         // A new stylesheet has the browser recompute the page's styles (once: as costly as the page's own first
         // style pass). Let it do so in its own next frame rather than inside the first anchoring slice, which
         // asks for computed styles.
         await afterNextFrame();
         // Inserted, yet not reaching the highlights: the fallback after all.
-        if (answer.styled === true && !stylesReachHighlights(this.names.map(styleKeys()))) adoptStyles(this.names.map(styleKeys()));
+        if (answer.styled === true && !stylesReachHighlights(styleNames)) adoptStyles(styleNames);
       }
       return answer;
     };

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Card } from '../../components/Card';
 import { ClaimCard } from '../../components/ClaimCard';
@@ -11,6 +11,7 @@ import { dataset, entityById } from '../../data';
 import type { AnnotationsResponse } from '../../utils/messages';
 import { ENTITY_KINDS, HIGHLIGHT_STYLES, VERDICTS } from '../../utils/highlight-styles';
 import { installMessages } from '../support/i18n';
+import { flush, renderRootPerTest } from '../support/render-root';
 import { translator } from '../../components/translate';
 import en from '../../locales/en.json';
 
@@ -18,22 +19,11 @@ import en from '../../locales/en.json';
 const cardBase = { lang: 'en' as const, t: translator(en), published: null, today: '2026-11-30' };
 
 let root: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  installMessages('en');
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.restoreAllMocks();
-});
+renderRootPerTest((el) => (root = el));
 
 const mount = async (node: preact.ComponentChild) => {
   await act(() => render(node, root));
 };
-const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 describe('Card', () => {
   it('shows a person with their dated title, summary, sources, as-of date and dataset version', async () => {

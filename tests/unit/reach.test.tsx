@@ -5,8 +5,7 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { OptionsApp, type OptionsApi } from '../../components/OptionsApp';
 import { PopupApp, type ActiveTab } from '../../components/PopupApp';
 import { WelcomeApp } from '../../components/WelcomeApp';
@@ -17,21 +16,10 @@ import { compileClaims, createEngine, prepareClaims } from '../../engine';
 import type { Reach } from '../../utils/setting-values';
 import { checkText, MAX_CHECK_CHARS } from '../../utils/text-check';
 import { NEWS_SITES } from '../../utils/news-sites';
-import { installMessages } from '../support/i18n';
+import { flush, renderRootPerTest } from '../support/render-root';
 
 let root: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  installMessages('en');
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.restoreAllMocks();
-});
-const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
+renderRootPerTest((el) => (root = el));
 const mount = async (node: preact.ComponentChild) => {
   await act(async () => render(node, root));
   await flush();

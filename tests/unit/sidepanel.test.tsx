@@ -6,8 +6,7 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { SidePanelApp, type ArticleLink } from '../../components/SidePanelApp';
 import { PopupApp, type ActiveTab } from '../../components/PopupApp';
 import { fold, groupByKind, searchDataset, sentenceAround } from '../../components/panel/model';
@@ -17,24 +16,14 @@ import { eventsSince } from '../../engine';
 import type { PageSnapshot } from '../../engine/types';
 import type { AnnotationsResponse } from '../../utils/messages';
 import { installMessages } from '../support/i18n';
+import { flush, renderRootPerTest } from '../support/render-root';
 import { SAMPLE_TODAY, sampleAnswers } from '../support/panel-fixtures';
 
 const sample = sampleAnswers();
 
 let root: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  installMessages('en');
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.restoreAllMocks();
-});
+renderRootPerTest((el) => (root = el));
 
-const flush = () => act(async () => new Promise((r) => setTimeout(r, 0)));
 
 interface FakeLink extends ArticleLink {
   show: Mock<ArticleLink['show']>;
